@@ -1,0 +1,329 @@
+"""Strict structuring of parsed YAML into the model, and cattrs errors turned into problems.
+
+cattrs is lenient by default: it turns ``[x]`` into the string ``"['x']"`` and ``"abc"`` into a
+list of three characters. Every hook here accepts exactly one shape and says what it got
+otherwise. Scalars arrive as strings (see `negotrack._yaml`); the hooks parse numbers, dates and
+booleans by the type the model gives the field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+import typing
+from collections.abc import Callable, Iterator
+from typing import Any, Final, Literal, get_args, get_origin
+
+import attrs
+import cattrs
+from cattrs.errors import (
+    AttributeValidationNote,
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+from negotrack._errors import did_you_mean
+from negotrack._model import (
+    CategoricalScale,
+    Membership,
+    NumericScale,
+    OrdinalScale,
+    Scale,
+    Value,
+)
+from negotrack._rounds import Acceptable, Interval
+from negotrack._yaml import PathKey
+
+__all__ = ["FieldProblem", "Invalid", "converter", "field_problems", "parse_number", "shape_of"]
+
+_NUMBER: Final = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
+_INTEGER: Final = re.compile(r"[-+]?[0-9]+")
+_DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_TRUE: Final = frozenset({"true", "True", "TRUE"})
+_FALSE: Final = frozenset({"false", "False", "FALSE"})
+
+
+class Invalid(Exception):  # noqa: N818 - reads as "the value is invalid"
+    """A value has the wrong shape or content; the message says what was expected."""
+
+
+@attrs.frozen
+class FieldProblem:
+    """A structuring problem at a path, before it is given a file, line and column."""
+
+    path: tuple[PathKey, ...]
+    message: str
+    at_key: bool = False
+
+
+def shape_of(value: object) -> str:
+    """Describe a parsed YAML value for a message: ``the text 'x'``, ``a list``, ``a mapping``."""
+    if value is None:
+        return "an empty value"
+    if isinstance(value, str):
+        return f"the text {value!r}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return repr(value)
+
+
+def parse_number(value: object) -> float:
+    """Read a number written as YAML 1.2 writes it: ``12``, ``-0.5``, ``2.5e5``. No ``_``, no ``,``."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and _NUMBER.fullmatch(value):
+        if _INTEGER.fullmatch(value):
+            return int(value)
+        return float(value)
+    hint = ""
+    if isinstance(value, str) and re.fullmatch(r"[-+]?[0-9][0-9,_ ]*(?:\.[0-9]*)?", value):
+        hint = "; write numbers without separators, as in 250000"
+    raise Invalid(f"expected a number, got {shape_of(value)}{hint}")
+
+
+def _structure_str(value: object, _: object) -> str:
+    if type(value) is str:
+        return value
+    raise Invalid(f"expected text, got {shape_of(value)}")
+
+
+def _structure_float(value: object, _: object) -> float:
+    return parse_number(value)
+
+
+def _structure_int(value: object, _: object) -> int:
+    if isinstance(value, str) and _INTEGER.fullmatch(value):
+        return int(value)
+    raise Invalid(f"expected a whole number, got {shape_of(value)}")
+
+
+def _structure_bool(value: object, _: object) -> bool:
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    raise Invalid(f"expected true or false, got {shape_of(value)}")
+
+
+def _structure_date(value: object, _: object) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and _DATE.fullmatch(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError as exc:
+            raise Invalid(f"invalid date {value!r}: {exc}") from None
+    raise Invalid(f"expected a date as YYYY-MM-DD, got {shape_of(value)}")
+
+
+def _structure_value(value: object, _: object) -> Value | None:
+    # numbers on numeric issues were converted before structuring; the rest are option ids
+    if value is None or type(value) is str or isinstance(value, int | float):
+        return value  # type: ignore[return-value]
+    raise Invalid(f"expected an option id or a number, got {shape_of(value)}")
+
+
+def _make_enum_hook(cls: type[enum.Enum]) -> Callable[[object, object], enum.Enum]:
+    by_value = {member.value: member for member in cls}
+    names = ", ".join(by_value)
+
+    def hook(value: object, _: object) -> enum.Enum:
+        try:
+            return by_value[value]
+        except (KeyError, TypeError):
+            pass
+        if isinstance(value, str):
+            raise Invalid(
+                f"unknown value {value!r}{did_you_mean(value, by_value)}; expected one of: {names}"
+            )
+        raise Invalid(f"expected one of: {names}; got {shape_of(value)}")
+
+    return hook
+
+
+def _make_literal_hook(tp: Any) -> Callable[[object, object], str]:
+    allowed = get_args(tp)
+
+    def hook(value: object, _: object) -> str:
+        if value in allowed:
+            return typing.cast(str, value)
+        raise Invalid(f"expected {' or '.join(repr(a) for a in allowed)}, got {shape_of(value)}")
+
+    return hook
+
+
+def _make_tuple_hook(tp: Any) -> Callable[[object, object], tuple[Any, ...]]:
+    item_type = get_args(tp)[0]
+    structure = converter.get_structure_hook(item_type)
+
+    def hook(value: object, _: object) -> tuple[Any, ...]:
+        if type(value) is not list:
+            raise Invalid(f"expected a list, got {shape_of(value)}")
+        errors: list[Exception] = []
+        out = []
+        for index, item in enumerate(value):
+            try:
+                out.append(structure(item, item_type))
+            except Exception as exc:  # noqa: BLE001 - every failure is collected and reported
+                exc.add_note(IterableValidationNote(f"item {index}", index, item_type))
+                errors.append(exc)
+        if errors:
+            raise IterableValidationError("invalid items", errors, tp)
+        return tuple(out)
+
+    return hook
+
+
+def _make_class_hook(cls: type[Any]) -> Callable[[object, object], Any]:
+    structure = make_dict_structure_fn(
+        cls, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
+    )
+    keys = ", ".join(a.name for a in attrs.fields(cls) if a.default is attrs.NOTHING)
+
+    def hook(value: object, _: object) -> Any:
+        if type(value) is not dict:
+            raise Invalid(f"expected a mapping with keys such as {keys}, got {shape_of(value)}")
+        return structure(value, cls)
+
+    return hook
+
+
+_SCALES: Final[dict[str, type[Any]]] = {
+    "ordinal": OrdinalScale,
+    "categorical": CategoricalScale,
+    "numeric": NumericScale,
+}
+
+
+def _structure_scale(value: object, _: object) -> Scale:
+    if type(value) is not dict:
+        raise Invalid(f"expected a mapping with a kind (ordinal, numeric, categorical), got {shape_of(value)}")
+    kind = value.get("kind")
+    if kind not in _SCALES:
+        message = "missing required key 'kind': ordinal, numeric or categorical"
+        if kind is not None:
+            message = (
+                f"unknown scale kind {kind!r}{did_you_mean(str(kind), _SCALES)}; "
+                "expected ordinal, numeric or categorical"
+            )
+        exc = Invalid(message)
+        exc.add_note(AttributeValidationNote("kind", "kind", str))
+        raise ClassValidationError("invalid scale", [exc], OrdinalScale)
+    return typing.cast(Scale, converter.structure(value, _SCALES[kind]))
+
+
+def _structure_acceptable(value: object, _: object) -> Acceptable | None:
+    if value is None:
+        return None
+    if type(value) is list:
+        return typing.cast(tuple[str, ...], converter.structure(value, tuple[str, ...]))
+    if type(value) is dict:
+        return converter.structure(value, Interval)
+    raise Invalid(
+        f"expected a list of option ids, or a mapping with min and max, got {shape_of(value)}"
+    )
+
+
+def _structure_membership(value: object, _: object) -> Membership:
+    if type(value) is str:
+        return Membership(value)
+    return typing.cast(Membership, _membership_hook(value, Membership))
+
+
+def _unstructure_membership(value: Membership) -> object:
+    if value.since is None and value.until is None:
+        return value.party
+    return _membership_unstructure(value)
+
+
+def _make_converter() -> cattrs.Converter:
+    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    conv.register_structure_hook(str, _structure_str)
+    conv.register_structure_hook(float, _structure_float)
+    conv.register_structure_hook(int, _structure_int)
+    conv.register_structure_hook(bool, _structure_bool)
+    conv.register_structure_hook(dt.date, _structure_date)
+    conv.register_structure_hook_func(lambda t: t in (Value, Value | None), _structure_value)
+    conv.register_structure_hook_func(lambda t: t == Acceptable | None, _structure_acceptable)
+    conv.register_structure_hook_func(lambda t: t == Scale, _structure_scale)
+    conv.register_structure_hook_factory(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _make_enum_hook
+    )
+    conv.register_structure_hook_factory(lambda t: get_origin(t) is Literal, _make_literal_hook)
+    conv.register_structure_hook_factory(
+        lambda t: get_origin(t) is tuple and len(get_args(t)) == 2 and get_args(t)[1] is ...,
+        _make_tuple_hook,
+    )
+    conv.register_structure_hook_factory(attrs.has, _make_class_hook)
+    conv.register_structure_hook(Membership, _structure_membership)
+    conv.register_unstructure_hook(dt.date, lambda d: d)
+    conv.register_unstructure_hook_factory(
+        attrs.has,
+        lambda cls: make_dict_unstructure_fn(
+            cls,
+            conv,
+            _cattrs_omit_if_default=True,
+            **(
+                {"kind": override(omit_if_default=False)}
+                if cls in (OrdinalScale, CategoricalScale, NumericScale)
+                else {}
+            ),
+        ),
+    )
+    conv.register_unstructure_hook(Membership, _unstructure_membership)
+    return conv
+
+
+converter: Final = _make_converter()
+_membership_hook: Final = _make_class_hook(Membership)
+_membership_unstructure: Final = make_dict_unstructure_fn(
+    Membership, converter, _cattrs_omit_if_default=True
+)
+
+
+def field_problems(exc: BaseException, path: tuple[PathKey, ...] = ()) -> Iterator[FieldProblem]:
+    """Walk a cattrs error tree and yield each problem with its path in YAML key names."""
+    if isinstance(exc, ClassValidationError):
+        for sub in exc.exceptions:
+            note = _note(sub, AttributeValidationNote)
+            if note is None:
+                yield from _class_level(sub, exc.cl, path)
+            elif isinstance(sub, KeyError) and sub.args == (note.name,):
+                yield FieldProblem(path, f"missing required key {note.name!r}")
+            else:
+                yield from field_problems(sub, (*path, note.name))
+    elif isinstance(exc, IterableValidationError):
+        for sub in exc.exceptions:
+            note = _note(sub, IterableValidationNote)
+            yield from field_problems(sub, path if note is None else (*path, note.index))
+    elif isinstance(exc, Invalid):
+        yield FieldProblem(path, str(exc))
+    else:
+        yield FieldProblem(path, f"invalid value: {exc}")
+
+
+def _class_level(exc: BaseException, cl: type[Any], path: tuple[PathKey, ...]) -> Iterator[FieldProblem]:
+    if isinstance(exc, ForbiddenExtraKeysError):
+        names = [a.name for a in attrs.fields(cl)]
+        for key in sorted(exc.extra_fields, key=str):
+            yield FieldProblem(
+                (*path, key), f"unknown key {key!r}{did_you_mean(str(key), names)}", at_key=True
+            )
+    else:
+        yield from field_problems(exc, path)
+
+
+_N = typing.TypeVar("_N", AttributeValidationNote, IterableValidationNote)
+
+
+def _note(exc: BaseException, kind: type[_N]) -> _N | None:
+    for note in getattr(exc, "__notes__", ()):
+        if type(note) is kind:
+            return note
+    return None

@@ -1,0 +1,284 @@
+"""Loading dossiers: a folder (negotiation.yaml + rounds/*.yaml) or a single file.
+
+The happy path parses with the fast builder, structures through cattrs and runs the checks; it
+keeps no line numbers. Only when something is wrong are the files with problems parsed again,
+carefully, to put a line and column on every problem.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, Final
+
+import attrs
+
+from negotrack._checks import Located, PlacedRound, check
+from negotrack._convert import FieldProblem, converter, field_problems, parse_number
+from negotrack._errors import LoadError, NegotrackError, Problem
+from negotrack._negotiation import Negotiation
+from negotrack._rounds import Round
+from negotrack._yaml import PathKey, format_path, locate, parse, read_file
+
+__all__ = ["DOSSIER_FILE", "ROUNDS_DIR", "load", "loads"]
+
+#: The file holding parties, issues, proposals and sources in a folder dossier.
+DOSSIER_FILE: Final = "negotiation.yaml"
+#: The folder holding one file per round in a folder dossier.
+ROUNDS_DIR: Final = "rounds"
+_YAML_SUFFIXES: Final = (".yaml", ".yml")
+
+
+@attrs.define
+class _Document:
+    file: str
+    data: bytes
+    root: Any = None
+    problems: list[Located] = attrs.Factory(list)
+    at_key: set[tuple[PathKey, ...]] = attrs.Factory(set)
+
+
+def load(path: str | os.PathLike[str]) -> Negotiation:
+    """Load a dossier from a folder (``negotiation.yaml`` and ``rounds/*.yaml``) or one file.
+
+    Raises:
+        LoadError: listing every problem found, each with file, line, column and YAML path.
+    """
+    target = Path(path)
+    with _no_gc():
+        try:
+            if target.is_dir():
+                return _load_folder(target)
+            return _load_single(_read(target, str(target)))
+        except NegotrackError:
+            raise
+        except RecursionError:
+            raise _fatal(str(target), "the file is nested too deeply to read") from None
+        except Exception as exc:  # pragma: no cover - a bug; still never a raw traceback
+            raise _fatal(str(target), f"internal error while loading ({exc!r}); please report it") from exc
+
+
+def loads(text: str | bytes, *, filename: str = "<string>") -> Negotiation:
+    """Load a single-file dossier from a string; ``filename`` is used in problem reports.
+
+    Raises:
+        LoadError: listing every problem found.
+    """
+    data = text.encode("utf-8", errors="surrogateescape") if isinstance(text, str) else text
+    with _no_gc():
+        try:
+            return _load_single(_Document(filename, data))
+        except NegotrackError:
+            raise
+        except RecursionError:
+            raise _fatal(filename, "the text is nested too deeply to read") from None
+        except Exception as exc:  # pragma: no cover - a bug; still never a raw traceback
+            raise _fatal(filename, f"internal error while loading ({exc!r}); please report it") from exc
+
+
+def _fatal(file: str, message: str) -> LoadError:
+    return LoadError([Problem(file, None, None, "$", message)])
+
+
+class _no_gc:  # noqa: N801 - used as a statement, like a function
+    """Pause the cyclic garbage collector: loading builds many objects and no cycles."""
+
+    def __enter__(self) -> None:
+        self.was_enabled = gc.isenabled()
+        gc.disable()
+
+    def __exit__(self, *exc: object) -> None:
+        if self.was_enabled:
+            gc.enable()
+
+
+def _read(path: Path, shown: str) -> _Document:
+    return _Document(shown, read_file(path, shown))
+
+
+def _parse(doc: _Document, what: str) -> dict[str, Any] | None:
+    try:
+        root = parse(doc.data, doc.file)
+    except LoadError as exc:
+        raise _Collected(exc.problems) from None
+    if type(root) is not dict:
+        got = "nothing (the file is empty)" if root is None else ("a list" if type(root) is list else f"the text {root!r}")
+        raise _Collected([Problem(doc.file, 1, 1, "$", f"expected a mapping with {what}, got {got}")])
+    doc.root = root
+    return root
+
+
+class _Collected(Exception):  # noqa: N818 - carries problems up to the loader
+    def __init__(self, problems: Any) -> None:
+        self.problems = list(problems)
+
+
+def _load_single(doc: _Document) -> Negotiation:
+    try:
+        raw = _parse(doc, "id, title, parties, issues and rounds")
+    except _Collected as exc:
+        raise LoadError(exc.problems) from None
+    assert raw is not None
+    header_raw = {k: v for k, v in raw.items() if k != "rounds"}
+    raw_rounds = raw.get("rounds", [])
+    placed_raw: list[tuple[_Document, tuple[PathKey, ...], Any]] = []
+    if type(raw_rounds) is list:
+        placed_raw = [(doc, ("rounds", i), r) for i, r in enumerate(raw_rounds)]
+    elif raw_rounds is not None:
+        doc.problems.append(Located(doc.file, ("rounds",), "expected a list of rounds"))
+    return _assemble(doc, header_raw, placed_raw, [doc], [])
+
+
+def _load_folder(folder: Path) -> Negotiation:
+    problems: list[Problem] = []
+    header_path = next(
+        (folder / name for name in (DOSSIER_FILE, "negotiation.yml") if (folder / name).is_file()),
+        None,
+    )
+    if header_path is None:
+        raise LoadError(
+            [Problem(str(folder), None, None, "$", f"not a dossier: no {DOSSIER_FILE} in this folder")]
+        )
+    docs: list[_Document] = []
+    header_doc = _read(header_path, str(header_path))
+    header_raw: dict[str, Any] = {}
+    try:
+        header_raw = _parse(header_doc, "id, title, parties and issues") or {}
+    except _Collected as exc:
+        problems.extend(exc.problems)
+    docs.append(header_doc)
+    if "rounds" in header_raw:
+        header_doc.problems.append(
+            Located(header_doc.file, ("rounds",), f"in a folder dossier each round is a file in {ROUNDS_DIR}/")
+        )
+        header_raw = {k: v for k, v in header_raw.items() if k != "rounds"}
+    placed_raw: list[tuple[_Document, tuple[PathKey, ...], Any]] = []
+    rounds_dir = folder / ROUNDS_DIR
+    round_files = sorted(
+        p for p in rounds_dir.glob("*") if p.suffix in _YAML_SUFFIXES and p.is_file()
+    ) if rounds_dir.is_dir() else []
+    for round_path in round_files:
+        try:
+            doc = _read(round_path, str(round_path))
+        except LoadError as exc:
+            problems.extend(exc.problems)
+            continue
+        docs.append(doc)
+        try:
+            placed_raw.append((doc, (), _parse(doc, "id, title, date and positions")))
+        except _Collected as exc:
+            problems.extend(exc.problems)
+    return _assemble(header_doc, header_raw, placed_raw, docs, problems)
+
+
+def _assemble(
+    header_doc: _Document,
+    header_raw: dict[str, Any],
+    placed_raw: list[tuple[_Document, tuple[PathKey, ...], Any]],
+    docs: list[_Document],
+    problems: list[Problem],
+) -> Negotiation:
+    numeric = _numeric_issues(header_raw)
+    _convert_numbers(header_raw, numeric)
+    header = _structure(header_doc, (), header_raw, Negotiation)
+    rounds: list[PlacedRound] = []
+    for doc, path, raw in placed_raw:
+        if type(raw) is dict:
+            _convert_round_numbers(raw, numeric)
+        structured = _structure(doc, path, raw, Round)
+        if structured is not None:
+            rounds.append(PlacedRound(structured, doc.file, path))
+    clean = not problems and all(not d.problems for d in docs)
+    if clean and header is not None:
+        for located in check(header, header_doc.file, rounds):
+            by_file = next(d for d in docs if d.file == located.file)
+            by_file.problems.append(located)
+    problems.extend(_locate(docs))
+    if problems:
+        raise LoadError(problems)
+    assert header is not None
+    return attrs.evolve(header, rounds=tuple(r.round for r in rounds))
+
+
+def _structure(doc: _Document, path: tuple[PathKey, ...], raw: Any, cls: type[Any]) -> Any:
+    try:
+        return converter.structure(raw, cls)
+    except Exception as exc:  # noqa: BLE001 - translated into problems, every one reported
+        for problem in field_problems(exc, path):
+            _add(doc, problem)
+        return None
+
+
+def _add(doc: _Document, problem: FieldProblem) -> None:
+    doc.problems.append(Located(doc.file, problem.path, problem.message))
+    if problem.at_key:
+        doc.at_key.add(problem.path)
+
+
+def _locate(docs: list[_Document]) -> Iterator[Problem]:
+    for doc in docs:
+        if not doc.problems:
+            continue
+        locations = locate(doc.data)
+        placed = []
+        for located in doc.problems:
+            where = locations.find(located.path, key=located.path in doc.at_key)
+            line, column = where if where else (None, None)
+            placed.append(Problem(doc.file, line, column, format_path(located.path), located.message))
+        placed.sort(key=lambda p: (p.line or 0, p.column or 0))
+        yield from placed
+
+
+# -- numbers on numeric issues -----------------------------------------------------------------
+# Values are option ids on most issues and numbers on numeric ones; only the issue knows. Before
+# structuring, values on numeric issues are read as numbers; what does not read as a number is
+# left as text for the checks to report with its path.
+
+
+def _numeric_issues(header_raw: dict[str, Any]) -> set[str]:
+    issues = header_raw.get("issues")
+    if type(issues) is not list:
+        return set()
+    return {
+        issue["id"]
+        for issue in issues
+        if type(issue) is dict
+        and type(issue.get("scale")) is dict
+        and issue["scale"].get("kind") == "numeric"
+        and type(issue.get("id")) is str
+    }
+
+
+def _as_number(mapping: dict[str, Any], key: str) -> None:
+    value = mapping.get(key)
+    if type(value) is str:
+        try:
+            mapping[key] = parse_number(value)
+        except NegotrackError:  # pragma: no cover - parse_number raises Invalid, below
+            pass
+        except Exception:  # noqa: BLE001, S110 - left as text; the checks report it
+            pass
+
+
+def _convert_numbers(header_raw: dict[str, Any], numeric: set[str]) -> None:
+    if not numeric:
+        return
+    for issue in header_raw.get("issues") or ():
+        if type(issue) is dict and issue.get("id") in numeric:
+            _as_number(issue, "reference")
+    for proposal in header_raw.get("proposals") or ():
+        if type(proposal) is dict and type(proposal.get("terms")) is list:
+            for term in proposal["terms"]:
+                if type(term) is dict and term.get("issue") in numeric:
+                    _as_number(term, "value")
+
+
+def _convert_round_numbers(raw: dict[str, Any], numeric: set[str]) -> None:
+    positions = raw.get("positions")
+    if not numeric or type(positions) is not list:
+        return
+    for position in positions:
+        if type(position) is dict and position.get("issue") in numeric:
+            _as_number(position, "preferred")

@@ -1,0 +1,244 @@
+"""The dossier: a whole negotiation, with lookups by id and the positions in force in any round."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Generic, TypeVar
+
+import attrs
+
+from negotrack._errors import UnknownIdError
+from negotrack._model import Issue, Party, Person, Proposal, Side, Source, Statement, describe
+from negotrack._rounds import ContextEvent, Position, Round, Stance
+
+__all__ = ["Effective", "Negotiation"]
+
+_T = TypeVar("_T", Position, Stance)
+
+
+def _round_order(round_: Round) -> tuple[dt.date, str]:
+    return (round_.date or round_.start or dt.date.max, round_.id)
+
+
+def _sorted_rounds(rounds: Sequence[Round]) -> tuple[Round, ...]:
+    return tuple(sorted(rounds, key=_round_order))
+
+
+@attrs.frozen
+class Effective(Generic[_T]):
+    """A position or stance in force in a round: stated there, or carried from an earlier one.
+
+    Attributes:
+        value: The position or stance as last stated.
+        round: Id of the round in which it was last stated.
+        carried: True when the round asked about did not restate it.
+    """
+
+    value: _T
+    round: str
+    carried: bool
+
+
+def _index(kind: str, items: Sequence[_I]) -> _Index[_I]:
+    return _Index(kind, {item.id: item for item in items})
+
+
+_I = TypeVar("_I", Party, Person, Issue, Proposal, Source, Statement, Round, Side, ContextEvent)
+
+
+class _Index(Generic[_I]):
+    __slots__ = ("by_id", "kind")
+
+    def __init__(self, kind: str, by_id: dict[str, _I]) -> None:
+        self.kind = kind
+        self.by_id = by_id
+
+    def __call__(self, wanted: str) -> _I:
+        try:
+            return self.by_id[wanted]
+        except KeyError:
+            raise UnknownIdError(self.kind, wanted, list(self.by_id)) from None
+
+
+@attrs.frozen
+class Negotiation:
+    """A negotiation dossier: who is talking, about what, and what each side said, round by round.
+
+    Rounds are kept in date order (then by id), whatever order they were given in.
+    """
+
+    id: str = attrs.field(metadata=describe("Stable id of the negotiation."))
+    title: str = attrs.field(metadata=describe("Title shown on reports."))
+    description: str | None = attrs.field(
+        default=None, metadata=describe("What the talks are about.")
+    )
+    parties: tuple[Party, ...] = attrs.field(
+        default=(), metadata=describe("Everyone with a position, at the table or not.")
+    )
+    sides: tuple[Side, ...] = attrs.field(
+        default=(),
+        metadata=describe("Optional sides of the table: who sits across from whom."),
+    )
+    issues: tuple[Issue, ...] = attrs.field(default=(), metadata=describe("The issues negotiated."))
+    proposals: tuple[Proposal, ...] = attrs.field(
+        default=(), metadata=describe("Named proposals tabled in the talks.")
+    )
+    sources: tuple[Source, ...] = attrs.field(
+        default=(), metadata=describe("Documents statements are taken from.")
+    )
+    events: tuple[ContextEvent, ...] = attrs.field(
+        default=(), metadata=describe("Context events outside any round.")
+    )
+    rounds: tuple[Round, ...] = attrs.field(
+        default=(),
+        converter=_sorted_rounds,
+        metadata=describe("The rounds of talks; in a folder dossier, one file each in rounds/."),
+    )
+
+    # -- lookups -------------------------------------------------------------------------------
+
+    def party(self, party_id: str) -> Party:
+        """Return the party with this id, or raise `UnknownIdError` with a did-you-mean."""
+        return self._parties(party_id)
+
+    def issue(self, issue_id: str) -> Issue:
+        """Return the issue with this id, or raise `UnknownIdError`."""
+        return self._issues(issue_id)
+
+    def proposal(self, proposal_id: str) -> Proposal:
+        """Return the proposal with this id, or raise `UnknownIdError`."""
+        return self._proposals(proposal_id)
+
+    def source(self, source_id: str) -> Source:
+        """Return the source with this id, or raise `UnknownIdError`."""
+        return self._sources(source_id)
+
+    def statement(self, statement_id: str) -> Statement:
+        """Return the statement with this id, from whichever round holds it."""
+        return self._statements(statement_id)
+
+    def person(self, person_id: str) -> Person:
+        """Return the person with this id, from whichever party they represent."""
+        return self._people(person_id)
+
+    def round(self, round_id: str) -> Round:
+        """Return the round with this id, or raise `UnknownIdError`."""
+        return self._rounds(round_id)
+
+    def side(self, side_id: str) -> Side:
+        """Return the side with this id, or raise `UnknownIdError`."""
+        return self._sides(side_id)
+
+    def party_of(self, person_id: str) -> Party:
+        """Return the party a person represents."""
+        return self._party_of_person[self._people(person_id).id]
+
+    def side_of(self, party_id: str) -> Side | None:
+        """Return the side a party sits on, or None when the dossier declares no side for it."""
+        self._parties(party_id)
+        return self._side_of_party.get(party_id)
+
+    @property
+    def statements(self) -> tuple[Statement, ...]:
+        """Every statement in the dossier, round by round."""
+        return tuple(self._statements.by_id.values())
+
+    def round_index(self, round_id: str) -> int:
+        """Return the 0-based place of a round in date order."""
+        return self.rounds.index(self._rounds(round_id))
+
+    # -- positions in force ------------------------------------------------------------------
+
+    def effective_positions(self, round_id: str) -> dict[tuple[str, str], Effective[Position]]:
+        """Positions in force in a round, keyed by ``(party, issue)``.
+
+        A position a round does not restate carries forward from the last round that stated it,
+        with ``carried`` set; a withdrawn position ends the carry and is left out.
+        """
+        for round_, positions, _ in self.iter_effective():
+            if round_.id == round_id:
+                return positions
+        raise UnknownIdError("round", round_id, [r.id for r in self.rounds])
+
+    def effective_stances(self, round_id: str) -> dict[tuple[str, str], Effective[Stance]]:
+        """Stances in force in a round, keyed by ``(party, proposal)``; carried as positions are."""
+        for round_, _, stances in self.iter_effective():
+            if round_.id == round_id:
+                return stances
+        raise UnknownIdError("round", round_id, [r.id for r in self.rounds])
+
+    def iter_effective(
+        self,
+    ) -> Iterator[
+        tuple[Round, dict[tuple[str, str], Effective[Position]], dict[tuple[str, str], Effective[Stance]]]
+    ]:
+        """Yield each round in order with the positions and stances in force in it.
+
+        One pass over the dossier: use this to walk a timeline rather than calling
+        `effective_positions` per round. Each yielded mapping is a fresh dict.
+        """
+        positions: dict[tuple[str, str], Effective[Position]] = {}
+        stances: dict[tuple[str, str], Effective[Stance]] = {}
+        for round_ in self.rounds:
+            positions = {key: _carry(e) for key, e in positions.items()}
+            stances = {key: _carry(e) for key, e in stances.items()}
+            for position in round_.positions:
+                if position.withdrawn:
+                    positions.pop(position.key, None)
+                else:
+                    positions[position.key] = Effective(position, round_.id, carried=False)
+            for stance in round_.stances:
+                stances[stance.key] = Effective(stance, round_.id, carried=False)
+            yield round_, dict(positions), dict(stances)
+
+    # -- cached indexes (not part of equality) --------------------------------------------------
+
+    @functools.cached_property
+    def _parties(self) -> _Index[Party]:
+        return _index("party", self.parties)
+
+    @functools.cached_property
+    def _issues(self) -> _Index[Issue]:
+        return _index("issue", self.issues)
+
+    @functools.cached_property
+    def _proposals(self) -> _Index[Proposal]:
+        return _index("proposal", self.proposals)
+
+    @functools.cached_property
+    def _sources(self) -> _Index[Source]:
+        return _index("source", self.sources)
+
+    @functools.cached_property
+    def _rounds(self) -> _Index[Round]:
+        return _index("round", self.rounds)
+
+    @functools.cached_property
+    def _sides(self) -> _Index[Side]:
+        return _index("side", self.sides)
+
+    @functools.cached_property
+    def _statements(self) -> _Index[Statement]:
+        return _index("statement", [s for r in self.rounds for s in r.statements])
+
+    @functools.cached_property
+    def _people(self) -> _Index[Person]:
+        return _index("person", [p for party in self.parties for p in party.representatives])
+
+    @functools.cached_property
+    def _party_of_person(self) -> dict[str, Party]:
+        return {p.id: party for party in self.parties for p in party.representatives}
+
+    @functools.cached_property
+    def _side_of_party(self) -> dict[str, Side]:
+        return {party: side for side in self.sides for party in side.parties}
+
+
+def _carry(effective: Effective[_T]) -> Effective[_T]:
+    if effective.carried:
+        return effective
+    return Effective(effective.value, effective.round, carried=True)
+
+

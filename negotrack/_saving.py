@@ -1,0 +1,160 @@
+"""Writing dossiers back as canonical YAML, atomically.
+
+Canonical means: keys in the model's field order, fields at their default left out, block style,
+and every string that another YAML reader could take for something else (``NO``, ``012``,
+``1:30``, ``~``, ``true``, ``1e3``) quoted, so the file reads the same under YAML 1.1 and 1.2.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Final
+
+import yaml
+
+from negotrack._convert import converter
+from negotrack._errors import NegotrackError
+from negotrack._loading import DOSSIER_FILE, ROUNDS_DIR
+from negotrack._negotiation import Negotiation
+
+__all__ = ["SaveError", "atomic_write", "dump", "save"]
+
+_SCHEMA_LINE: Final = "# yaml-language-server: $schema={}\n"
+
+# What YAML 1.2's core schema reads as null, a boolean or a number.
+_CORE_NON_STRING: Final = re.compile(
+    r"""~|null|Null|NULL|true|True|TRUE|false|False|FALSE
+    |[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+
+    |[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?
+    |[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN""",
+    re.VERBOSE,
+)
+
+_BaseDumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+class _Dumper(_BaseDumper):  # type: ignore[misc]
+    """PyYAML's safe dumper, quoting strings YAML 1.2 would read as something else."""
+
+
+def _represent_str(dumper: Any, data: str) -> Any:
+    if not data or _CORE_NON_STRING.fullmatch(data):
+        return dumper.represent_scalar("tag:yaml.org,2002:str", data, style="'")
+    return dumper.represent_str(data)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
+class SaveError(NegotrackError, OSError):
+    """A dossier could not be written; nothing on disk was changed."""
+
+
+def _to_yaml(data: Mapping[str, Any], schema: str | None) -> str:
+    text = yaml.dump(
+        data,
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=False,
+        width=100,
+        indent=2,
+    )
+    return (_SCHEMA_LINE.format(schema) if schema else "") + text
+
+
+def dump(negotiation: Negotiation, *, schema: str | None = None) -> str:
+    """Return a dossier as one canonical YAML document (the single-file layout).
+
+    Args:
+        negotiation: The dossier.
+        schema: If given, the path or URL of the JSON Schema to name in a
+            ``# yaml-language-server: $schema=...`` first line.
+    """
+    return _to_yaml(converter.unstructure(negotiation), schema)
+
+
+def save(
+    negotiation: Negotiation,
+    path: str | os.PathLike[str],
+    *,
+    schema: str | None = None,
+    round_schema: str | None = None,
+) -> None:
+    """Write a dossier to a file (``*.yaml``, ``*.yml``) or a folder (anything else).
+
+    A folder gets ``negotiation.yaml`` and ``rounds/<round id>.yaml``; round files that no longer
+    match a round are removed once the new ones are written. Every file is written atomically:
+    to a temporary file beside it, flushed to disk, then renamed over the old one, so a failure
+    leaves the old file whole. All files are rendered before the first is written.
+
+    Args:
+        negotiation: The dossier.
+        path: Where to write it.
+        schema: Schema named in the first line of the dossier file (see `dump`).
+        round_schema: Schema named in the first line of each round file.
+
+    Raises:
+        SaveError: If the files cannot be written.
+    """
+    target = Path(path)
+    if target.suffix in (".yaml", ".yml") and not target.is_dir():
+        _write_all({target: dump(negotiation, schema=schema)})
+        return
+    data = converter.unstructure(negotiation)
+    rounds = data.pop("rounds", [])
+    files = {target / DOSSIER_FILE: _to_yaml(data, schema)}
+    for round_data in rounds:
+        files[target / ROUNDS_DIR / f"{round_data['id']}.yaml"] = _to_yaml(round_data, round_schema)
+    _write_all(files)
+    rounds_dir = target / ROUNDS_DIR
+    if rounds_dir.is_dir():
+        for stale in rounds_dir.iterdir():
+            if stale.suffix in (".yaml", ".yml") and stale not in files:
+                stale.unlink()
+
+
+def _write_all(files: Mapping[Path, str]) -> None:
+    try:
+        for file_path, text in files.items():
+            file_path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(file_path, text)
+    except OSError as exc:
+        raise SaveError(f"cannot write {exc.filename or file_path}: {exc.strerror or exc}") from exc
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file and a rename; fsync both.
+
+    The new file keeps the old one's permissions, or gets the usual ones for a new file.
+    """
+    directory = path.parent
+    fd, temp_name = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        try:
+            mode = path.stat().st_mode & 0o7777
+        except FileNotFoundError:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        Path(temp_name).chmod(mode)
+        Path(temp_name).replace(path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            Path(temp_name).unlink()
+        raise
+    with contextlib.suppress(OSError):
+        dir_fd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
