@@ -4,47 +4,59 @@ Load a dossier with `load`, look things up on the `Negotiation` it returns, and 
 with `save`. Every error negotrack raises on purpose is a `NegotrackError`.
 """
 
-from negotrack._errors import LoadError, NegotrackError, Problem, UnknownIdError
-from negotrack._loading import load, loads
-from negotrack._model import (
-    Basis,
-    CategoricalScale,
-    Confidence,
-    Issue,
-    Membership,
-    NumericScale,
-    Option,
-    OrdinalScale,
-    Party,
-    PartyKind,
-    Person,
-    Proposal,
-    Reliability,
-    Scale,
-    Side,
-    Source,
-    SourceKind,
-    Statement,
-    Term,
-    TermStatus,
-    Value,
-)
-from negotrack._negotiation import Effective, Negotiation
-from negotrack._rounds import (
-    Acceptable,
-    Condition,
-    ContextEvent,
-    Interval,
-    Position,
-    RedLine,
-    Round,
-    RoundFormat,
-    Stance,
-    StanceLevel,
-)
-from negotrack._saving import dump, save
+# The public names are imported on first use, so that ``import negotrack`` (and the command
+# line's start-up) stays fast: cattrs, PyYAML and the checks load only when a dossier does.
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
+
+_EXPORTS: dict[str, str] = {
+    "Acceptable": "negotrack._rounds",
+    "Basis": "negotrack._model",
+    "CategoricalScale": "negotrack._model",
+    "Condition": "negotrack._rounds",
+    "Confidence": "negotrack._model",
+    "ContextEvent": "negotrack._rounds",
+    "Effective": "negotrack._negotiation",
+    "Interval": "negotrack._rounds",
+    "Issue": "negotrack._model",
+    "LoadError": "negotrack._errors",
+    "Membership": "negotrack._model",
+    "Negotiation": "negotrack._negotiation",
+    "NegotrackError": "negotrack._errors",
+    "NumericScale": "negotrack._model",
+    "Option": "negotrack._model",
+    "OrdinalScale": "negotrack._model",
+    "Party": "negotrack._model",
+    "PartyKind": "negotrack._model",
+    "Person": "negotrack._model",
+    "Position": "negotrack._rounds",
+    "Problem": "negotrack._errors",
+    "Proposal": "negotrack._model",
+    "RedLine": "negotrack._rounds",
+    "Reliability": "negotrack._model",
+    "Round": "negotrack._rounds",
+    "RoundFormat": "negotrack._rounds",
+    "Scale": "negotrack._model",
+    "Side": "negotrack._model",
+    "Source": "negotrack._model",
+    "SourceKind": "negotrack._model",
+    "Stance": "negotrack._rounds",
+    "StanceLevel": "negotrack._rounds",
+    "Statement": "negotrack._model",
+    "Term": "negotrack._model",
+    "TermStatus": "negotrack._model",
+    "UnknownIdError": "negotrack._errors",
+    "Value": "negotrack._model",
+    "dump": "negotrack._saving",
+    "load": "negotrack._loading",
+    "loads": "negotrack._loading",
+    "save": "negotrack._saving",
+}
 
 __all__ = [
     "Acceptable",
@@ -89,3 +101,142 @@ __all__ = [
     "loads",
     "save",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'negotrack' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_EXPORTS])
+
+
+if TYPE_CHECKING:
+    from negotrack._errors import (
+        LoadError as LoadError,
+    )
+    from negotrack._errors import (
+        NegotrackError as NegotrackError,
+    )
+    from negotrack._errors import (
+        Problem as Problem,
+    )
+    from negotrack._errors import (
+        UnknownIdError as UnknownIdError,
+    )
+    from negotrack._loading import (
+        load as load,
+    )
+    from negotrack._loading import (
+        loads as loads,
+    )
+    from negotrack._model import (
+        Basis as Basis,
+    )
+    from negotrack._model import (
+        CategoricalScale as CategoricalScale,
+    )
+    from negotrack._model import (
+        Confidence as Confidence,
+    )
+    from negotrack._model import (
+        Issue as Issue,
+    )
+    from negotrack._model import (
+        Membership as Membership,
+    )
+    from negotrack._model import (
+        NumericScale as NumericScale,
+    )
+    from negotrack._model import (
+        Option as Option,
+    )
+    from negotrack._model import (
+        OrdinalScale as OrdinalScale,
+    )
+    from negotrack._model import (
+        Party as Party,
+    )
+    from negotrack._model import (
+        PartyKind as PartyKind,
+    )
+    from negotrack._model import (
+        Person as Person,
+    )
+    from negotrack._model import (
+        Proposal as Proposal,
+    )
+    from negotrack._model import (
+        Reliability as Reliability,
+    )
+    from negotrack._model import (
+        Scale as Scale,
+    )
+    from negotrack._model import (
+        Side as Side,
+    )
+    from negotrack._model import (
+        Source as Source,
+    )
+    from negotrack._model import (
+        SourceKind as SourceKind,
+    )
+    from negotrack._model import (
+        Statement as Statement,
+    )
+    from negotrack._model import (
+        Term as Term,
+    )
+    from negotrack._model import (
+        TermStatus as TermStatus,
+    )
+    from negotrack._model import (
+        Value as Value,
+    )
+    from negotrack._negotiation import (
+        Effective as Effective,
+    )
+    from negotrack._negotiation import (
+        Negotiation as Negotiation,
+    )
+    from negotrack._rounds import (
+        Acceptable as Acceptable,
+    )
+    from negotrack._rounds import (
+        Condition as Condition,
+    )
+    from negotrack._rounds import (
+        ContextEvent as ContextEvent,
+    )
+    from negotrack._rounds import (
+        Interval as Interval,
+    )
+    from negotrack._rounds import (
+        Position as Position,
+    )
+    from negotrack._rounds import (
+        RedLine as RedLine,
+    )
+    from negotrack._rounds import (
+        Round as Round,
+    )
+    from negotrack._rounds import (
+        RoundFormat as RoundFormat,
+    )
+    from negotrack._rounds import (
+        Stance as Stance,
+    )
+    from negotrack._rounds import (
+        StanceLevel as StanceLevel,
+    )
+    from negotrack._saving import (
+        dump as dump,
+    )
+    from negotrack._saving import (
+        save as save,
+    )

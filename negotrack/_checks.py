@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Sequence
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
 from negotrack._errors import did_you_mean
 from negotrack._model import Issue, NumericScale, Proposal, Statement, Value
-from negotrack._negotiation import Negotiation
 from negotrack._rounds import Condition, ContextEvent, Interval, Position, RedLine, Round, Stance
 from negotrack._yaml import PathKey
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from negotrack._negotiation import Negotiation
 
 __all__ = ["ID_PATTERN", "Located", "PlacedRound", "check"]
 
@@ -42,7 +45,9 @@ class PlacedRound:
 
 
 class _Checker:
-    def __init__(self, header: Negotiation, header_file: str, rounds: Sequence[PlacedRound]) -> None:
+    def __init__(
+        self, header: Negotiation, header_file: str, rounds: Sequence[PlacedRound]
+    ) -> None:
         self.header = header
         self.file = header_file
         self.rounds = rounds
@@ -58,11 +63,15 @@ class _Checker:
     def add(self, file: str, path: Path, message: str) -> None:
         self.problems.append(Located(file, path, message))
 
-    def ref(self, file: str, path: Path, kind: str, value: str | None, known: Iterable[str]) -> None:
+    def ref(
+        self, file: str, path: Path, kind: str, value: str | None, known: Iterable[str]
+    ) -> None:
         if value is not None and value not in known:
             self.add(file, path, f"unknown {kind} {value!r}{did_you_mean(value, known)}")
 
-    def refs(self, file: str, path: Path, kind: str, values: Sequence[str], known: Iterable[str]) -> None:
+    def refs(
+        self, file: str, path: Path, kind: str, values: Sequence[str], known: Iterable[str]
+    ) -> None:
         known = list(known) if not isinstance(known, set | dict) else known
         for index, value in enumerate(values):
             self.ref(file, (*path, index), kind, value, known)
@@ -158,10 +167,15 @@ class _Checker:
                 self.add(self.file, (*path, "scale", "max"), "max must be greater than min")
         else:
             if not scale.options:
-                self.add(self.file, (*path, "scale", "options"), "a scale needs at least one option")
+                self.add(
+                    self.file, (*path, "scale", "options"), "a scale needs at least one option"
+                )
             self.unique(
                 "option",
-                ((self.file, (*path, "scale", "options", i), o.id) for i, o in enumerate(scale.options)),
+                (
+                    (self.file, (*path, "scale", "options", i), o.id)
+                    for i, o in enumerate(scale.options)
+                ),
             )
         if issue.reference is not None:
             self.value(self.file, (*path, "reference"), issue, issue.reference)
@@ -171,11 +185,15 @@ class _Checker:
         scale = issue.scale
         if isinstance(scale, NumericScale):
             if isinstance(value, str):
-                self.add(file, path, f"expected a number on numeric issue {issue.id!r}, got {value!r}")
+                self.add(
+                    file, path, f"expected a number on numeric issue {issue.id!r}, got {value!r}"
+                )
                 return False
             if not math.isfinite(value) or not scale.min <= value <= scale.max:
                 self.add(
-                    file, path, f"{value!r} is outside the scale of {issue.id!r} ({scale.min}-{scale.max})"
+                    file,
+                    path,
+                    f"{value!r} is outside the scale of {issue.id!r} ({scale.min}-{scale.max})",
                 )
                 return False
             return True
@@ -184,7 +202,8 @@ class _Checker:
             self.add(
                 file,
                 path,
-                f"unknown option {value!r} for issue {issue.id!r}{did_you_mean(str(value), options)}",
+                f"unknown option {value!r} for issue {issue.id!r}"
+                + did_you_mean(str(value), options),
             )
             return False
         return True
@@ -282,7 +301,9 @@ class _Checker:
                 self.add(f, path, "a withdrawn position has no preferred or acceptable values")
             return
         if position.salience is not None and not 0 <= position.salience <= 1:
-            self.add(f, (*path, "salience"), f"salience runs from 0 to 1, got {position.salience!r}")
+            self.add(
+                f, (*path, "salience"), f"salience runs from 0 to 1, got {position.salience!r}"
+            )
         preferred_ok = position.preferred is not None and self.value(
             f, (*path, "preferred"), issue, position.preferred
         )
@@ -301,7 +322,8 @@ class _Checker:
                 self.add(
                     f,
                     (*path, "red_lines", index),
-                    f"the red line rules out the party's own preferred value {position.preferred!r}",
+                    "the red line rules out the party's own preferred value "
+                    f"{position.preferred!r}",
                 )
 
     def acceptable(self, f: str, path: Path, issue: Issue, acceptable: Any) -> None:
@@ -316,11 +338,17 @@ class _Checker:
                 bound = getattr(acceptable, key)
                 if bound is not None:
                     self.value(f, (*path, key), issue, bound)
-            if acceptable.min is not None and acceptable.max is not None and acceptable.min > acceptable.max:
+            if (
+                acceptable.min is not None
+                and acceptable.max is not None
+                and acceptable.min > acceptable.max
+            ):
                 self.add(f, (*path, "max"), "max is below min")
             return
         if numeric:
-            self.add(f, path, f"issue {issue.id!r} is numeric: give a range as {{min: .., max: ..}}")
+            self.add(
+                f, path, f"issue {issue.id!r} is numeric: give a range as {{min: .., max: ..}}"
+            )
             return
         for index, option in enumerate(acceptable):
             self.value(f, (*path, index), issue, option)

@@ -12,7 +12,6 @@ import datetime as dt
 import enum
 import re
 import typing
-from collections.abc import Callable, Iterator
 from typing import Any, Final, Literal, get_args, get_origin
 
 import attrs
@@ -38,7 +37,17 @@ from negotrack._model import (
 from negotrack._rounds import Acceptable, Interval
 from negotrack._yaml import PathKey
 
-__all__ = ["FieldProblem", "Invalid", "converter", "field_problems", "parse_number", "shape_of"]
+if typing.TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+__all__ = [
+    "FieldProblem",
+    "InvalidValueError",
+    "converter",
+    "field_problems",
+    "parse_number",
+    "shape_of",
+]
 
 _NUMBER: Final = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 _INTEGER: Final = re.compile(r"[-+]?[0-9]+")
@@ -47,7 +56,7 @@ _TRUE: Final = frozenset({"true", "True", "TRUE"})
 _FALSE: Final = frozenset({"false", "False", "FALSE"})
 
 
-class Invalid(Exception):  # noqa: N818 - reads as "the value is invalid"
+class InvalidValueError(Exception):
     """A value has the wrong shape or content; the message says what was expected."""
 
 
@@ -74,7 +83,7 @@ def shape_of(value: object) -> str:
 
 
 def parse_number(value: object) -> float:
-    """Read a number written as YAML 1.2 writes it: ``12``, ``-0.5``, ``2.5e5``. No ``_``, no ``,``."""
+    """Read a number as YAML 1.2 writes it: ``12``, ``-0.5``, ``2.5e5``; no ``_`` or ``,``."""
     if isinstance(value, int | float) and not isinstance(value, bool):
         return value
     if isinstance(value, str) and _NUMBER.fullmatch(value):
@@ -84,13 +93,13 @@ def parse_number(value: object) -> float:
     hint = ""
     if isinstance(value, str) and re.fullmatch(r"[-+]?[0-9][0-9,_ ]*(?:\.[0-9]*)?", value):
         hint = "; write numbers without separators, as in 250000"
-    raise Invalid(f"expected a number, got {shape_of(value)}{hint}")
+    raise InvalidValueError(f"expected a number, got {shape_of(value)}{hint}")
 
 
 def _structure_str(value: object, _: object) -> str:
     if type(value) is str:
         return value
-    raise Invalid(f"expected text, got {shape_of(value)}")
+    raise InvalidValueError(f"expected text, got {shape_of(value)}")
 
 
 def _structure_float(value: object, _: object) -> float:
@@ -100,7 +109,7 @@ def _structure_float(value: object, _: object) -> float:
 def _structure_int(value: object, _: object) -> int:
     if isinstance(value, str) and _INTEGER.fullmatch(value):
         return int(value)
-    raise Invalid(f"expected a whole number, got {shape_of(value)}")
+    raise InvalidValueError(f"expected a whole number, got {shape_of(value)}")
 
 
 def _structure_bool(value: object, _: object) -> bool:
@@ -108,7 +117,7 @@ def _structure_bool(value: object, _: object) -> bool:
         return True
     if value in _FALSE:
         return False
-    raise Invalid(f"expected true or false, got {shape_of(value)}")
+    raise InvalidValueError(f"expected true or false, got {shape_of(value)}")
 
 
 def _structure_date(value: object, _: object) -> dt.date:
@@ -118,15 +127,15 @@ def _structure_date(value: object, _: object) -> dt.date:
         try:
             return dt.date.fromisoformat(value)
         except ValueError as exc:
-            raise Invalid(f"invalid date {value!r}: {exc}") from None
-    raise Invalid(f"expected a date as YYYY-MM-DD, got {shape_of(value)}")
+            raise InvalidValueError(f"invalid date {value!r}: {exc}") from None
+    raise InvalidValueError(f"expected a date as YYYY-MM-DD, got {shape_of(value)}")
 
 
 def _structure_value(value: object, _: object) -> Value | None:
     # numbers on numeric issues were converted before structuring; the rest are option ids
     if value is None or type(value) is str or isinstance(value, int | float):
-        return value  # type: ignore[return-value]
-    raise Invalid(f"expected an option id or a number, got {shape_of(value)}")
+        return value
+    raise InvalidValueError(f"expected an option id or a number, got {shape_of(value)}")
 
 
 def _make_enum_hook(cls: type[enum.Enum]) -> Callable[[object, object], enum.Enum]:
@@ -139,10 +148,10 @@ def _make_enum_hook(cls: type[enum.Enum]) -> Callable[[object, object], enum.Enu
         except (KeyError, TypeError):
             pass
         if isinstance(value, str):
-            raise Invalid(
+            raise InvalidValueError(
                 f"unknown value {value!r}{did_you_mean(value, by_value)}; expected one of: {names}"
             )
-        raise Invalid(f"expected one of: {names}; got {shape_of(value)}")
+        raise InvalidValueError(f"expected one of: {names}; got {shape_of(value)}")
 
     return hook
 
@@ -152,8 +161,10 @@ def _make_literal_hook(tp: Any) -> Callable[[object, object], str]:
 
     def hook(value: object, _: object) -> str:
         if value in allowed:
-            return typing.cast(str, value)
-        raise Invalid(f"expected {' or '.join(repr(a) for a in allowed)}, got {shape_of(value)}")
+            return typing.cast("str", value)
+        raise InvalidValueError(
+            f"expected {' or '.join(repr(a) for a in allowed)}, got {shape_of(value)}"
+        )
 
     return hook
 
@@ -164,13 +175,13 @@ def _make_tuple_hook(tp: Any) -> Callable[[object, object], tuple[Any, ...]]:
 
     def hook(value: object, _: object) -> tuple[Any, ...]:
         if type(value) is not list:
-            raise Invalid(f"expected a list, got {shape_of(value)}")
+            raise InvalidValueError(f"expected a list, got {shape_of(value)}")
         errors: list[Exception] = []
         out = []
         for index, item in enumerate(value):
             try:
                 out.append(structure(item, item_type))
-            except Exception as exc:  # noqa: BLE001 - every failure is collected and reported
+            except Exception as exc:  # noqa: BLE001  (every failure is collected)
                 exc.add_note(IterableValidationNote(f"item {index}", index, item_type))
                 errors.append(exc)
         if errors:
@@ -188,7 +199,9 @@ def _make_class_hook(cls: type[Any]) -> Callable[[object, object], Any]:
 
     def hook(value: object, _: object) -> Any:
         if type(value) is not dict:
-            raise Invalid(f"expected a mapping with keys such as {keys}, got {shape_of(value)}")
+            raise InvalidValueError(
+                f"expected a mapping with keys such as {keys}, got {shape_of(value)}"
+            )
         return structure(value, cls)
 
     return hook
@@ -203,7 +216,9 @@ _SCALES: Final[dict[str, type[Any]]] = {
 
 def _structure_scale(value: object, _: object) -> Scale:
     if type(value) is not dict:
-        raise Invalid(f"expected a mapping with a kind (ordinal, numeric, categorical), got {shape_of(value)}")
+        raise InvalidValueError(
+            f"expected a mapping with a kind (ordinal, numeric, categorical), got {shape_of(value)}"
+        )
     kind = value.get("kind")
     if kind not in _SCALES:
         message = "missing required key 'kind': ordinal, numeric or categorical"
@@ -212,20 +227,20 @@ def _structure_scale(value: object, _: object) -> Scale:
                 f"unknown scale kind {kind!r}{did_you_mean(str(kind), _SCALES)}; "
                 "expected ordinal, numeric or categorical"
             )
-        exc = Invalid(message)
+        exc = InvalidValueError(message)
         exc.add_note(AttributeValidationNote("kind", "kind", str))
         raise ClassValidationError("invalid scale", [exc], OrdinalScale)
-    return typing.cast(Scale, converter.structure(value, _SCALES[kind]))
+    return typing.cast("Scale", converter.structure(value, _SCALES[kind]))
 
 
 def _structure_acceptable(value: object, _: object) -> Acceptable | None:
     if value is None:
         return None
     if type(value) is list:
-        return typing.cast(tuple[str, ...], converter.structure(value, tuple[str, ...]))
+        return converter.structure(value, tuple[str, ...])
     if type(value) is dict:
         return converter.structure(value, Interval)
-    raise Invalid(
+    raise InvalidValueError(
         f"expected a list of option ids, or a mapping with min and max, got {shape_of(value)}"
     )
 
@@ -233,13 +248,33 @@ def _structure_acceptable(value: object, _: object) -> Acceptable | None:
 def _structure_membership(value: object, _: object) -> Membership:
     if type(value) is str:
         return Membership(value)
-    return typing.cast(Membership, _membership_hook(value, Membership))
+    return typing.cast("Membership", _membership_hook(value, Membership))
 
 
 def _unstructure_membership(value: Membership) -> object:
     if value.since is None and value.until is None:
         return value.party
     return _membership_unstructure(value)
+
+
+def _is_literal(tp: Any) -> bool:
+    return get_origin(tp) is Literal
+
+
+def _is_homogeneous_tuple(tp: Any) -> bool:
+    args = get_args(tp)
+    return get_origin(tp) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _make_unstructure_hook(conv: cattrs.Converter) -> Callable[[type[Any]], Any]:
+    def factory(cls: type[Any]) -> Any:
+        if cls in (OrdinalScale, CategoricalScale, NumericScale):
+            return make_dict_unstructure_fn(
+                cls, conv, _cattrs_omit_if_default=True, kind=override(omit_if_default=False)
+            )
+        return make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True)
+
+    return factory
 
 
 def _make_converter() -> cattrs.Converter:
@@ -255,27 +290,15 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook_factory(
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _make_enum_hook
     )
-    conv.register_structure_hook_factory(lambda t: get_origin(t) is Literal, _make_literal_hook)
+    conv.register_structure_hook_factory(_is_literal, _make_literal_hook)
     conv.register_structure_hook_factory(
-        lambda t: get_origin(t) is tuple and len(get_args(t)) == 2 and get_args(t)[1] is ...,
+        _is_homogeneous_tuple,
         _make_tuple_hook,
     )
     conv.register_structure_hook_factory(attrs.has, _make_class_hook)
     conv.register_structure_hook(Membership, _structure_membership)
     conv.register_unstructure_hook(dt.date, lambda d: d)
-    conv.register_unstructure_hook_factory(
-        attrs.has,
-        lambda cls: make_dict_unstructure_fn(
-            cls,
-            conv,
-            _cattrs_omit_if_default=True,
-            **(
-                {"kind": override(omit_if_default=False)}
-                if cls in (OrdinalScale, CategoricalScale, NumericScale)
-                else {}
-            ),
-        ),
-    )
+    conv.register_unstructure_hook_factory(attrs.has, _make_unstructure_hook(conv))
     conv.register_unstructure_hook(Membership, _unstructure_membership)
     return conv
 
@@ -300,15 +323,17 @@ def field_problems(exc: BaseException, path: tuple[PathKey, ...] = ()) -> Iterat
                 yield from field_problems(sub, (*path, note.name))
     elif isinstance(exc, IterableValidationError):
         for sub in exc.exceptions:
-            note = _note(sub, IterableValidationNote)
-            yield from field_problems(sub, path if note is None else (*path, note.index))
-    elif isinstance(exc, Invalid):
+            item = _note(sub, IterableValidationNote)
+            yield from field_problems(sub, path if item is None else (*path, item.index))
+    elif isinstance(exc, InvalidValueError):
         yield FieldProblem(path, str(exc))
     else:
         yield FieldProblem(path, f"invalid value: {exc}")
 
 
-def _class_level(exc: BaseException, cl: type[Any], path: tuple[PathKey, ...]) -> Iterator[FieldProblem]:
+def _class_level(
+    exc: BaseException, cl: type[Any], path: tuple[PathKey, ...]
+) -> Iterator[FieldProblem]:
     if isinstance(exc, ForbiddenExtraKeysError):
         names = [a.name for a in attrs.fields(cl)]
         for key in sorted(exc.extra_fields, key=str):

@@ -8,19 +8,27 @@ carefully, to put a line and column on every problem.
 from __future__ import annotations
 
 import gc
-import os
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
 from negotrack._checks import Located, PlacedRound, check
-from negotrack._convert import FieldProblem, converter, field_problems, parse_number
+from negotrack._convert import (
+    FieldProblem,
+    InvalidValueError,
+    converter,
+    field_problems,
+    parse_number,
+)
 from negotrack._errors import LoadError, NegotrackError, Problem
 from negotrack._negotiation import Negotiation
 from negotrack._rounds import Round
 from negotrack._yaml import PathKey, format_path, locate, parse, read_file
+
+if TYPE_CHECKING:
+    import os
+    from collections.abc import Iterator
 
 __all__ = ["DOSSIER_FILE", "ROUNDS_DIR", "load", "loads"]
 
@@ -47,7 +55,7 @@ def load(path: str | os.PathLike[str]) -> Negotiation:
         LoadError: listing every problem found, each with file, line, column and YAML path.
     """
     target = Path(path)
-    with _no_gc():
+    with _GcPaused():
         try:
             if target.is_dir():
                 return _load_folder(target)
@@ -57,7 +65,9 @@ def load(path: str | os.PathLike[str]) -> Negotiation:
         except RecursionError:
             raise _fatal(str(target), "the file is nested too deeply to read") from None
         except Exception as exc:  # pragma: no cover - a bug; still never a raw traceback
-            raise _fatal(str(target), f"internal error while loading ({exc!r}); please report it") from exc
+            raise _fatal(
+                str(target), f"internal error while loading ({exc!r}); please report it"
+            ) from exc
 
 
 def loads(text: str | bytes, *, filename: str = "<string>") -> Negotiation:
@@ -67,7 +77,7 @@ def loads(text: str | bytes, *, filename: str = "<string>") -> Negotiation:
         LoadError: listing every problem found.
     """
     data = text.encode("utf-8", errors="surrogateescape") if isinstance(text, str) else text
-    with _no_gc():
+    with _GcPaused():
         try:
             return _load_single(_Document(filename, data))
         except NegotrackError:
@@ -75,14 +85,16 @@ def loads(text: str | bytes, *, filename: str = "<string>") -> Negotiation:
         except RecursionError:
             raise _fatal(filename, "the text is nested too deeply to read") from None
         except Exception as exc:  # pragma: no cover - a bug; still never a raw traceback
-            raise _fatal(filename, f"internal error while loading ({exc!r}); please report it") from exc
+            raise _fatal(
+                filename, f"internal error while loading ({exc!r}); please report it"
+            ) from exc
 
 
 def _fatal(file: str, message: str) -> LoadError:
     return LoadError([Problem(file, None, None, "$", message)])
 
 
-class _no_gc:  # noqa: N801 - used as a statement, like a function
+class _GcPaused:
     """Pause the cyclic garbage collector: loading builds many objects and no cycles."""
 
     def __enter__(self) -> None:
@@ -98,19 +110,25 @@ def _read(path: Path, shown: str) -> _Document:
     return _Document(shown, read_file(path, shown))
 
 
-def _parse(doc: _Document, what: str) -> dict[str, Any] | None:
+def _parse(doc: _Document, what: str) -> dict[str, Any]:
     try:
         root = parse(doc.data, doc.file)
     except LoadError as exc:
-        raise _Collected(exc.problems) from None
+        raise _CollectedError(exc.problems) from None
     if type(root) is not dict:
-        got = "nothing (the file is empty)" if root is None else ("a list" if type(root) is list else f"the text {root!r}")
-        raise _Collected([Problem(doc.file, 1, 1, "$", f"expected a mapping with {what}, got {got}")])
+        got = (
+            "nothing (the file is empty)"
+            if root is None
+            else ("a list" if type(root) is list else f"the text {root!r}")
+        )
+        raise _CollectedError(
+            [Problem(doc.file, 1, 1, "$", f"expected a mapping with {what}, got {got}")]
+        )
     doc.root = root
     return root
 
 
-class _Collected(Exception):  # noqa: N818 - carries problems up to the loader
+class _CollectedError(Exception):
     def __init__(self, problems: Any) -> None:
         self.problems = list(problems)
 
@@ -118,9 +136,8 @@ class _Collected(Exception):  # noqa: N818 - carries problems up to the loader
 def _load_single(doc: _Document) -> Negotiation:
     try:
         raw = _parse(doc, "id, title, parties, issues and rounds")
-    except _Collected as exc:
+    except _CollectedError as exc:
         raise LoadError(exc.problems) from None
-    assert raw is not None
     header_raw = {k: v for k, v in raw.items() if k != "rounds"}
     raw_rounds = raw.get("rounds", [])
     placed_raw: list[tuple[_Document, tuple[PathKey, ...], Any]] = []
@@ -139,26 +156,36 @@ def _load_folder(folder: Path) -> Negotiation:
     )
     if header_path is None:
         raise LoadError(
-            [Problem(str(folder), None, None, "$", f"not a dossier: no {DOSSIER_FILE} in this folder")]
+            [
+                Problem(
+                    str(folder), None, None, "$", f"not a dossier: no {DOSSIER_FILE} in this folder"
+                )
+            ]
         )
     docs: list[_Document] = []
     header_doc = _read(header_path, str(header_path))
     header_raw: dict[str, Any] = {}
     try:
-        header_raw = _parse(header_doc, "id, title, parties and issues") or {}
-    except _Collected as exc:
+        header_raw = _parse(header_doc, "id, title, parties and issues")
+    except _CollectedError as exc:
         problems.extend(exc.problems)
     docs.append(header_doc)
     if "rounds" in header_raw:
         header_doc.problems.append(
-            Located(header_doc.file, ("rounds",), f"in a folder dossier each round is a file in {ROUNDS_DIR}/")
+            Located(
+                header_doc.file,
+                ("rounds",),
+                f"in a folder dossier each round is a file in {ROUNDS_DIR}/",
+            )
         )
         header_raw = {k: v for k, v in header_raw.items() if k != "rounds"}
     placed_raw: list[tuple[_Document, tuple[PathKey, ...], Any]] = []
     rounds_dir = folder / ROUNDS_DIR
-    round_files = sorted(
-        p for p in rounds_dir.glob("*") if p.suffix in _YAML_SUFFIXES and p.is_file()
-    ) if rounds_dir.is_dir() else []
+    round_files = (
+        sorted(p for p in rounds_dir.glob("*") if p.suffix in _YAML_SUFFIXES and p.is_file())
+        if rounds_dir.is_dir()
+        else []
+    )
     for round_path in round_files:
         try:
             doc = _read(round_path, str(round_path))
@@ -168,7 +195,7 @@ def _load_folder(folder: Path) -> Negotiation:
         docs.append(doc)
         try:
             placed_raw.append((doc, (), _parse(doc, "id, title, date and positions")))
-        except _Collected as exc:
+        except _CollectedError as exc:
             problems.extend(exc.problems)
     return _assemble(header_doc, header_raw, placed_raw, docs, problems)
 
@@ -198,14 +225,16 @@ def _assemble(
     problems.extend(_locate(docs))
     if problems:
         raise LoadError(problems)
-    assert header is not None
-    return attrs.evolve(header, rounds=tuple(r.round for r in rounds))
+    if header is None:  # pragma: no cover - a header that failed has problems
+        raise LoadError([Problem(header_doc.file, None, None, "$", "invalid dossier")])
+    negotiation: Negotiation = attrs.evolve(header, rounds=tuple(r.round for r in rounds))
+    return negotiation
 
 
 def _structure(doc: _Document, path: tuple[PathKey, ...], raw: Any, cls: type[Any]) -> Any:
     try:
         return converter.structure(raw, cls)
-    except Exception as exc:  # noqa: BLE001 - translated into problems, every one reported
+    except Exception as exc:  # noqa: BLE001  (translated into problems)
         for problem in field_problems(exc, path):
             _add(doc, problem)
         return None
@@ -225,8 +254,10 @@ def _locate(docs: list[_Document]) -> Iterator[Problem]:
         placed = []
         for located in doc.problems:
             where = locations.find(located.path, key=located.path in doc.at_key)
-            line, column = where if where else (None, None)
-            placed.append(Problem(doc.file, line, column, format_path(located.path), located.message))
+            line, column = where or (None, None)
+            placed.append(
+                Problem(doc.file, line, column, format_path(located.path), located.message)
+            )
         placed.sort(key=lambda p: (p.line or 0, p.column or 0))
         yield from placed
 
@@ -256,10 +287,8 @@ def _as_number(mapping: dict[str, Any], key: str) -> None:
     if type(value) is str:
         try:
             mapping[key] = parse_number(value)
-        except NegotrackError:  # pragma: no cover - parse_number raises Invalid, below
-            pass
-        except Exception:  # noqa: BLE001, S110 - left as text; the checks report it
-            pass
+        except InvalidValueError:
+            return  # left as text: the checks report it with its path
 
 
 def _convert_numbers(header_raw: dict[str, Any], numeric: set[str]) -> None:

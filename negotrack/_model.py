@@ -236,7 +236,9 @@ class Issue:
     )
     reference: Value | None = attrs.field(
         default=None,
-        metadata=describe("Reference point (status quo): an option id, or a number on a numeric scale."),
+        metadata=describe(
+            "Reference point (status quo): an option id, or a number on a numeric scale."
+        ),
     )
 
     @property
@@ -304,11 +306,15 @@ class Statement:
     )
     reliability: Reliability = attrs.field(
         default=Reliability.F,
-        metadata=describe("Admiralty source reliability: A (completely reliable) to F (cannot be judged)."),
+        metadata=describe(
+            "Admiralty source reliability: A (completely reliable) to F (cannot be judged)."
+        ),
     )
     credibility: int = attrs.field(
         default=6,
-        metadata=describe("Admiralty information credibility: 1 (confirmed) to 6 (cannot be judged)."),
+        metadata=describe(
+            "Admiralty information credibility: 1 (confirmed) to 6 (cannot be judged)."
+        ),
     )
 
 
@@ -334,7 +340,9 @@ class Proposal:
     id: str = attrs.field(metadata=describe("Stable id, unique among proposals."))
     title: str = attrs.field(metadata=describe("Name of the proposal as reports use it."))
     description: str | None = attrs.field(default=None, metadata=describe("What it proposes."))
-    terms: tuple[Term, ...] = attrs.field(default=(), metadata=describe("Its terms, one per issue."))
+    terms: tuple[Term, ...] = attrs.field(
+        default=(), metadata=describe("Its terms, one per issue.")
+    )
     tabled_by: tuple[str, ...] = attrs.field(
         default=(), metadata=describe("Ids of the parties that tabled it.")
     )

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Iterator, Mapping, Sequence
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 import attrs
 
 from negotrack._errors import UnknownIdError
 from negotrack._model import Issue, Party, Person, Proposal, Side, Source, Statement, describe
 from negotrack._rounds import ContextEvent, Position, Round, Stance
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Mapping, Sequence
 
 __all__ = ["Effective", "Negotiation"]
 
@@ -41,25 +43,14 @@ class Effective(Generic[_T]):
     carried: bool
 
 
-def _index(kind: str, items: Sequence[_I]) -> _Index[_I]:
-    return _Index(kind, {item.id: item for item in items})
+_V = TypeVar("_V")
 
 
-_I = TypeVar("_I", Party, Person, Issue, Proposal, Source, Statement, Round, Side, ContextEvent)
-
-
-class _Index(Generic[_I]):
-    __slots__ = ("by_id", "kind")
-
-    def __init__(self, kind: str, by_id: dict[str, _I]) -> None:
-        self.kind = kind
-        self.by_id = by_id
-
-    def __call__(self, wanted: str) -> _I:
-        try:
-            return self.by_id[wanted]
-        except KeyError:
-            raise UnknownIdError(self.kind, wanted, list(self.by_id)) from None
+def _lookup(kind: str, by_id: Mapping[str, _V], wanted: str) -> _V:
+    try:
+        return by_id[wanted]
+    except KeyError:
+        raise UnknownIdError(kind, wanted, list(by_id)) from None
 
 
 @attrs.frozen
@@ -101,53 +92,53 @@ class Negotiation:
 
     def party(self, party_id: str) -> Party:
         """Return the party with this id, or raise `UnknownIdError` with a did-you-mean."""
-        return self._parties(party_id)
+        return _lookup("party", self._parties, party_id)
 
     def issue(self, issue_id: str) -> Issue:
         """Return the issue with this id, or raise `UnknownIdError`."""
-        return self._issues(issue_id)
+        return _lookup("issue", self._issues, issue_id)
 
     def proposal(self, proposal_id: str) -> Proposal:
         """Return the proposal with this id, or raise `UnknownIdError`."""
-        return self._proposals(proposal_id)
+        return _lookup("proposal", self._proposals, proposal_id)
 
     def source(self, source_id: str) -> Source:
         """Return the source with this id, or raise `UnknownIdError`."""
-        return self._sources(source_id)
+        return _lookup("source", self._sources, source_id)
 
     def statement(self, statement_id: str) -> Statement:
         """Return the statement with this id, from whichever round holds it."""
-        return self._statements(statement_id)
+        return _lookup("statement", self._statements, statement_id)
 
     def person(self, person_id: str) -> Person:
         """Return the person with this id, from whichever party they represent."""
-        return self._people(person_id)
+        return _lookup("person", self._people, person_id)
 
     def round(self, round_id: str) -> Round:
         """Return the round with this id, or raise `UnknownIdError`."""
-        return self._rounds(round_id)
+        return _lookup("round", self._rounds, round_id)
 
     def side(self, side_id: str) -> Side:
         """Return the side with this id, or raise `UnknownIdError`."""
-        return self._sides(side_id)
+        return _lookup("side", self._sides, side_id)
 
     def party_of(self, person_id: str) -> Party:
         """Return the party a person represents."""
-        return self._party_of_person[self._people(person_id).id]
+        return self._party_of_person[self.person(person_id).id]
 
     def side_of(self, party_id: str) -> Side | None:
         """Return the side a party sits on, or None when the dossier declares no side for it."""
-        self._parties(party_id)
+        self.party(party_id)
         return self._side_of_party.get(party_id)
 
     @property
     def statements(self) -> tuple[Statement, ...]:
         """Every statement in the dossier, round by round."""
-        return tuple(self._statements.by_id.values())
+        return tuple(self._statements.values())
 
     def round_index(self, round_id: str) -> int:
         """Return the 0-based place of a round in date order."""
-        return self.rounds.index(self._rounds(round_id))
+        return self.rounds.index(self.round(round_id))
 
     # -- positions in force ------------------------------------------------------------------
 
@@ -172,7 +163,11 @@ class Negotiation:
     def iter_effective(
         self,
     ) -> Iterator[
-        tuple[Round, dict[tuple[str, str], Effective[Position]], dict[tuple[str, str], Effective[Stance]]]
+        tuple[
+            Round,
+            dict[tuple[str, str], Effective[Position]],
+            dict[tuple[str, str], Effective[Stance]],
+        ]
     ]:
         """Yield each round in order with the positions and stances in force in it.
 
@@ -196,36 +191,36 @@ class Negotiation:
     # -- cached indexes (not part of equality) --------------------------------------------------
 
     @functools.cached_property
-    def _parties(self) -> _Index[Party]:
-        return _index("party", self.parties)
+    def _parties(self) -> dict[str, Party]:
+        return {item.id: item for item in self.parties}
 
     @functools.cached_property
-    def _issues(self) -> _Index[Issue]:
-        return _index("issue", self.issues)
+    def _issues(self) -> dict[str, Issue]:
+        return {item.id: item for item in self.issues}
 
     @functools.cached_property
-    def _proposals(self) -> _Index[Proposal]:
-        return _index("proposal", self.proposals)
+    def _proposals(self) -> dict[str, Proposal]:
+        return {item.id: item for item in self.proposals}
 
     @functools.cached_property
-    def _sources(self) -> _Index[Source]:
-        return _index("source", self.sources)
+    def _sources(self) -> dict[str, Source]:
+        return {item.id: item for item in self.sources}
 
     @functools.cached_property
-    def _rounds(self) -> _Index[Round]:
-        return _index("round", self.rounds)
+    def _rounds(self) -> dict[str, Round]:
+        return {item.id: item for item in self.rounds}
 
     @functools.cached_property
-    def _sides(self) -> _Index[Side]:
-        return _index("side", self.sides)
+    def _sides(self) -> dict[str, Side]:
+        return {item.id: item for item in self.sides}
 
     @functools.cached_property
-    def _statements(self) -> _Index[Statement]:
-        return _index("statement", [s for r in self.rounds for s in r.statements])
+    def _statements(self) -> dict[str, Statement]:
+        return {s.id: s for r in self.rounds for s in r.statements}
 
     @functools.cached_property
-    def _people(self) -> _Index[Person]:
-        return _index("person", [p for party in self.parties for p in party.representatives])
+    def _people(self) -> dict[str, Person]:
+        return {p.id: p for party in self.parties for p in party.representatives}
 
     @functools.cached_property
     def _party_of_person(self) -> dict[str, Party]:
@@ -240,5 +235,3 @@ def _carry(effective: Effective[_T]) -> Effective[_T]:
     if effective.carried:
         return effective
     return Effective(effective.value, effective.round, carried=True)
-
-

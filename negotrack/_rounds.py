@@ -1,4 +1,4 @@
-"""The round-level domain model: positions, stances, context events and the rounds that hold them."""
+"""The round-level domain model: positions, stances, context events, and the rounds holding them."""
 
 from __future__ import annotations
 
@@ -206,7 +206,8 @@ class Round:
     id: str = attrs.field(metadata=describe("Stable id, unique among rounds."))
     title: str = attrs.field(metadata=describe("Short title shown in reports."))
     date: dt.date | None = attrs.field(
-        default=None, metadata=describe("Day of a one-day round (YYYY-MM-DD); or give start and end.")
+        default=None,
+        metadata=describe("Day of a one-day round (YYYY-MM-DD); or give start and end."),
     )
     start: dt.date | None = attrs.field(
         default=None, metadata=describe("First day of a round spanning several days.")

@@ -11,16 +11,19 @@ import contextlib
 import os
 import re
 import tempfile
-from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import yaml
 
 from negotrack._convert import converter
 from negotrack._errors import NegotrackError
 from negotrack._loading import DOSSIER_FILE, ROUNDS_DIR
-from negotrack._negotiation import Negotiation
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from negotrack._negotiation import Negotiation
 
 __all__ = ["SaveError", "atomic_write", "dump", "save"]
 

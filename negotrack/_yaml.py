@@ -14,14 +14,16 @@ value is None. The model decides later what type a value has.
 from __future__ import annotations
 
 import codecs
-from collections.abc import Iterator
-from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import yaml
 from yaml import events as ev
 
 from negotrack._errors import LoadError, Problem
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
 
 try:  # pragma: no cover - which branch runs depends on how PyYAML was built
     from yaml._yaml import CParser as _Parser
@@ -53,16 +55,13 @@ PathKey = str | int
 _NO_KEY: Final = object()
 
 
-class _Slow(Exception):  # noqa: N818 - a signal, not an error
+class _Slow(Exception):  # noqa: N818  (a signal to switch builders, not an error)
     """The fast builder met something only the careful builder can explain."""
 
 
 def format_path(path: tuple[PathKey, ...]) -> str:
     """Render a path as ``$.rounds[2].positions[0].preferred``."""
-    out = ["$"]
-    for step in path:
-        out.append(f"[{step}]" if isinstance(step, int) else f".{step}")
-    return "".join(out)
+    return "$" + "".join(f"[{step}]" if isinstance(step, int) else f".{step}" for step in path)
 
 
 def read_file(path: Path, shown: str) -> bytes:
@@ -84,7 +83,9 @@ def read_file(path: Path, shown: str) -> bytes:
         return path.read_bytes()
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
-        raise LoadError([Problem(shown, None, None, "$", f"cannot read file: {reason.lower()}")]) from None
+        raise LoadError(
+            [Problem(shown, None, None, "$", f"cannot read file: {reason.lower()}")]
+        ) from None
 
 
 def parse(data: bytes, file: str) -> Any:
@@ -119,7 +120,7 @@ class Locations:
         self.keys: dict[tuple[PathKey, ...], tuple[int, int]] = {}
 
     def find(self, path: tuple[PathKey, ...], *, key: bool = False) -> tuple[int, int] | None:
-        """Where ``path`` is: its key when ``key`` is set, else its value; else the nearest parent."""
+        """Where ``path`` is: its key if ``key`` is set, else its value, else its nearest parent."""
         if key and path in self.keys:
             return self.keys[path]
         while True:
@@ -152,7 +153,11 @@ def _check_encoding(data: bytes, file: str) -> None:
         line, column = _line_column(data, exc.start)
         bad = data[exc.start : exc.start + 1]
         raise LoadError(
-            [Problem(file, line, column, "$", f"invalid UTF-8 byte {bad!r}; save the file as UTF-8")]
+            [
+                Problem(
+                    file, line, column, "$", f"invalid UTF-8 byte {bad!r}; save the file as UTF-8"
+                )
+            ]
         ) from None
 
 
@@ -165,9 +170,9 @@ def _line_column(data: bytes, offset: int) -> tuple[int, int]:
 # -- the fast builder --------------------------------------------------------------------------
 
 
-def _fast_build(data: bytes) -> Any:  # noqa: C901, PLR0912 - one tight loop, kept in one piece
+def _fast_build(data: bytes) -> Any:  # noqa: PLR0912, PLR0915  (one hot loop, kept whole)
     parser = _Parser(data)
-    get_event = parser.get_event
+    get_event: Any = parser.get_event
     scalar, map_start, map_end = ev.ScalarEvent, ev.MappingStartEvent, ev.MappingEndEvent
     seq_start, seq_end = ev.SequenceStartEvent, ev.SequenceEndEvent
     no_key = _NO_KEY
@@ -288,7 +293,7 @@ class _Careful:
             )
         return self
 
-    def _build(self) -> None:  # noqa: C901, PLR0912 - the grammar in one place
+    def _build(self) -> None:  # noqa: PLR0912  (the grammar in one place)
         # a frame per open collection: [container, its path, the pending key, is it a key?]
         frames: list[list[Any]] = []
         documents = 0
