@@ -184,6 +184,8 @@ class _Checker:
         """Check a value lies on an issue's scale; return whether it does."""
         scale = issue.scale
         if isinstance(scale, NumericScale):
+            if not scale.min < scale.max:
+                return False  # the scale itself is reported
             if isinstance(value, str):
                 self.add(
                     file, path, f"expected a number on numeric issue {issue.id!r}, got {value!r}"
@@ -309,8 +311,8 @@ class _Checker:
         )
         acceptable = position.acceptable
         if acceptable is not None:
-            self.acceptable(f, (*path, "acceptable"), issue, acceptable)
-            if preferred_ok and not _accepts(acceptable, position.preferred):
+            acceptable_ok = self.acceptable(f, (*path, "acceptable"), issue, acceptable)
+            if preferred_ok and acceptable_ok and not _accepts(acceptable, position.preferred):
                 self.add(
                     f,
                     (*path, "preferred"),
@@ -326,34 +328,31 @@ class _Checker:
                     f"{position.preferred!r}",
                 )
 
-    def acceptable(self, f: str, path: Path, issue: Issue, acceptable: Any) -> None:
+    def acceptable(self, f: str, path: Path, issue: Issue, acceptable: Any) -> bool:
+        """Check an acceptable set or range; return whether it is usable."""
+        before = len(self.problems)
         numeric = isinstance(issue.scale, NumericScale)
         if isinstance(acceptable, Interval):
             if not numeric:
                 self.add(f, path, f"issue {issue.id!r} has options: list option ids, not a range")
-                return
+                return False
             if acceptable.min is None and acceptable.max is None:
                 self.add(f, path, "a range needs min, max or both")
             for key in ("min", "max"):
                 bound = getattr(acceptable, key)
                 if bound is not None:
                     self.value(f, (*path, key), issue, bound)
-            if (
-                acceptable.min is not None
-                and acceptable.max is not None
-                and acceptable.min > acceptable.max
-            ):
+            low, high = acceptable.min, acceptable.max
+            if low is not None and high is not None and low > high:
                 self.add(f, (*path, "max"), "max is below min")
-            return
-        if numeric:
-            self.add(
-                f, path, f"issue {issue.id!r} is numeric: give a range as {{min: .., max: ..}}"
-            )
-            return
-        for index, option in enumerate(acceptable):
-            self.value(f, (*path, index), issue, option)
-            if option in acceptable[:index]:
-                self.add(f, (*path, index), f"option {option!r} is listed twice")
+        elif numeric:
+            self.add(f, path, f"issue {issue.id!r} is numeric: give a range as {{min: .., max: ..}}")
+        else:
+            for index, option in enumerate(acceptable):
+                self.value(f, (*path, index), issue, option)
+                if option in acceptable[:index]:
+                    self.add(f, (*path, index), f"option {option!r} is listed twice")
+        return len(self.problems) == before
 
     def red_lines(self, f: str, path: Path, issue: Issue, red_lines: Sequence[RedLine]) -> None:
         numeric = isinstance(issue.scale, NumericScale)

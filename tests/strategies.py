@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from hypothesis import strategies as st
 
@@ -17,7 +16,7 @@ ids = st.one_of(
 
 #: Free text: anything that can be written in UTF-8, including YAML's special characters.
 texts = st.one_of(
-    st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=30),
+    st.text(st.characters(exclude_categories=["Cs"]), min_size=1, max_size=30),
     st.sampled_from(["NO", "012", "1:30", "~", "null", "", " leading", "a: b", "- x", "#c", "'q'"]),
 )
 optional_texts = st.none() | texts
@@ -82,7 +81,12 @@ def positions(
     scale = issue.scale
     if isinstance(scale, nt.NumericScale):
         if draw(st.booleans()):
-            low = draw(st.none() | st.floats(scale.min, preferred if isinstance(preferred, float | int) else scale.max))
+            low = draw(
+                st.none()
+                | st.floats(
+                    scale.min, preferred if isinstance(preferred, float | int) else scale.max
+                )
+            )
             high = draw(st.none() | st.just(scale.max))
             if low is not None or high is not None:
                 acceptable = nt.Interval(low, high)
@@ -95,9 +99,14 @@ def positions(
                 chosen.append(str(preferred))
             acceptable = tuple(chosen)
         ruled_out = [o for o in issue.option_ids if o != preferred]
-        if ruled_out and draw(st.booleans()):
+        wants_red_line: bool = draw(st.booleans())
+        if ruled_out and wants_red_line:
             red_lines.append(
-                nt.RedLine(draw(texts), id=draw(st.none() | ids), options=(draw(st.sampled_from(ruled_out)),))
+                nt.RedLine(
+                    draw(texts),
+                    id=draw(st.none() | ids),
+                    options=(draw(st.sampled_from(ruled_out)),),
+                )
             )
     others = [i for i in issue_ids if i != issue.id]
     condition_ids = _unique_ids(draw, 0, 2)
@@ -129,7 +138,7 @@ def positions(
 
 
 @st.composite
-def negotiations(draw: st.DrawFn, max_rounds: int = 4) -> nt.Negotiation:  # noqa: PLR0914
+def negotiations(draw: st.DrawFn, max_rounds: int = 4) -> nt.Negotiation:
     """A valid dossier: every id unique, every reference resolved, every value on its scale."""
     party_ids = _unique_ids(draw, 1, 4)
     person_ids = _unique_ids(draw, 0, 4)
@@ -174,7 +183,9 @@ def negotiations(draw: st.DrawFn, max_rounds: int = 4) -> nt.Negotiation:  # noq
     proposal_ids = _unique_ids(draw, 0, 3)
     proposals = []
     for proposal_id in proposal_ids:
-        term_issues = draw(st.lists(st.sampled_from(issue_list), unique_by=lambda i: i.id, max_size=3))
+        term_issues = draw(
+            st.lists(st.sampled_from(issue_list), unique_by=lambda i: i.id, max_size=3)
+        )
         proposals.append(
             nt.Proposal(
                 proposal_id,
@@ -189,9 +200,13 @@ def negotiations(draw: st.DrawFn, max_rounds: int = 4) -> nt.Negotiation:  # noq
                     )
                     for issue in term_issues
                 ),
-                tabled_by=tuple(draw(st.lists(st.sampled_from(party_ids), unique=True, max_size=2))),
+                tabled_by=tuple(
+                    draw(st.lists(st.sampled_from(party_ids), unique=True, max_size=2))
+                ),
                 tabled_in=draw(st.none() | st.sampled_from(round_ids)) if round_ids else None,
-                supersedes=tuple(o for o in proposal_ids if o != proposal_id and draw(st.booleans())),
+                supersedes=tuple(
+                    o for o in proposal_ids if o != proposal_id and draw(st.booleans())
+                ),
             )
         )
     rounds = []
@@ -243,14 +258,17 @@ def negotiations(draw: st.DrawFn, max_rounds: int = 4) -> nt.Negotiation:  # noq
                 participants=tuple(draw(st.lists(st.sampled_from(party_ids), unique=True))),
                 statements=statements,
                 positions=tuple(
-                    draw(positions(party, issue, issue_ids, statement_ids)) for party, issue in pairs
+                    draw(positions(party, issue, issue_ids, statement_ids))
+                    for party, issue in pairs
                 ),
                 stances=tuple(
                     nt.Stance(
                         party,
                         proposal,
                         draw(st.sampled_from(nt.StanceLevel)),
-                        evidence=tuple(draw(st.lists(st.sampled_from(statement_ids), unique=True, max_size=2)))
+                        evidence=tuple(
+                            draw(st.lists(st.sampled_from(statement_ids), unique=True, max_size=2))
+                        )
                         if statement_ids
                         else (),
                     )
@@ -268,10 +286,3 @@ def negotiations(draw: st.DrawFn, max_rounds: int = 4) -> nt.Negotiation:  # noq
         sources=sources,
         rounds=tuple(rounds),
     )
-
-
-def as_plain(value: Any) -> Any:
-    """Unstructure a model value for comparisons in failure messages."""
-    from negotrack._convert import converter  # noqa: PLC0415 - only when a test fails
-
-    return converter.unstructure(value)

@@ -1,0 +1,242 @@
+"""The YAML reader: strings stay strings, and everything unsafe or ambiguous is refused."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import negotrack._yaml as y
+from negotrack import LoadError, Problem
+
+
+def problems(data: bytes) -> list[Problem]:
+    with pytest.raises(LoadError) as caught:
+        y.parse(data, "f.yaml")
+    return list(caught.value.problems)
+
+
+def one(data: bytes) -> Problem:
+    found = problems(data)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_scalars_stay_strings() -> None:
+    """Plain scalars are never resolved: Norway's code, octal-looking and sexagesimal text stay text."""
+    text = b"a: NO\nb: 012\nc: 1:30\nd: ~\ne: true\nf: 2022-03-16\ng: 1e3\nh: null\n"
+    expected = {
+        "a": "NO",
+        "b": "012",
+        "c": "1:30",
+        "d": "~",
+        "e": "true",
+        "f": "2022-03-16",
+        "g": "1e3",
+        "h": "null",
+    }
+    assert expected == y.parse(text, "f.yaml")
+
+
+def test_empty_plain_value_is_none_but_quoted_empty_is_text() -> None:
+    """``key:`` with nothing after it is None; ``key: ''`` is the empty string."""
+    assert {"a": None, "b": ""} == y.parse(b"a:\nb: ''\n", "f.yaml")
+
+
+def test_nested_structures() -> None:
+    """Mappings and lists nest as dicts and lists, in flow and block style."""
+    text = b"a:\n  - x\n  - {b: [1, 2], c: {}}\n  - []\n"
+    assert {"a": ["x", {"b": ["1", "2"], "c": {}}, []]} == y.parse(text, "f.yaml")
+
+
+def test_empty_and_comment_only_files_give_none() -> None:
+    """A file with no document reads as None, for the loader to report."""
+    assert y.parse(b"", "f.yaml") is None
+    assert y.parse(b"# just a comment\n\n", "f.yaml") is None
+
+
+def test_top_level_scalar_and_list() -> None:
+    """A document may be a scalar or a list; the loader decides what it wants."""
+    assert y.parse(b"hello\n", "f.yaml") == "hello"
+    assert y.parse(b"- a\n- b\n", "f.yaml") == ["a", "b"]
+
+
+def test_duplicate_key_names_both_lines() -> None:
+    """A duplicate key is an error at the second key, naming the line of the first."""
+    problem = one(b"a: 1\nb:\n  c: 2\n  c: 3\n")
+    assert ("f.yaml", 4, 3, "$.b.c") == (problem.file, problem.line, problem.column, problem.path)
+    assert "duplicate key 'c' (first at line 3)" == problem.message
+
+
+def test_every_duplicate_is_reported() -> None:
+    """All duplicates in a file are reported at once."""
+    assert [2, 4] == [p.line for p in problems(b"a: 1\na: 2\nb: 1\nb: 2\n")]
+
+
+def test_anchor_and_alias_refused() -> None:
+    """Anchors and aliases are refused (no alias bombs), each at its place."""
+    found = problems(b"a: &x [1]\nb: *x\n")
+    assert [(1, 4), (2, 4)] == [(p.line, p.column) for p in found]
+    assert "anchors (&x) are not allowed" in found[0].message
+    assert "aliases (*x) are not allowed" in found[1].message
+
+
+def test_alias_bomb_is_refused_quickly() -> None:
+    """The billion laughs document is refused at its first anchor, never expanded."""
+    lines = [b"a: &a [x, x, x, x, x, x, x, x, x]"]
+    for n in range(1, 10):
+        prev, cur = chr(ord("a") + n - 1).encode(), chr(ord("a") + n).encode()
+        lines.append(cur + b": &" + cur + b" [" + b", ".join([b"*" + prev] * 9) + b"]")
+    found = problems(b"\n".join(lines) + b"\n")
+    assert found[0].line == 1
+    assert "anchors (&a)" in found[0].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [b"a: !!python/object:os.system echo\n", b"a: !custom 1\n", b"a: !!str 1\n", b"!!map {}\n"],
+)
+def test_tags_refused(text: bytes) -> None:
+    """No tag can construct anything: every tag is refused."""
+    assert "tags (" in one(text).message
+
+
+def test_second_document_refused() -> None:
+    """One document per file; the second is reported where it starts."""
+    problem = one(b"a: 1\n---\nb: 2\n")
+    assert (2, "a dossier file holds one YAML document; a second one starts here") == (
+        problem.line,
+        problem.message,
+    )
+
+
+def test_tabs_get_a_clear_message() -> None:
+    """A tab used for indentation says so, with its line."""
+    problem = one(b"a:\n\t- b\n")
+    assert (2, "tabs are not allowed in YAML indentation; indent with spaces") == (
+        problem.line,
+        problem.message,
+    )
+
+
+def test_syntax_error_has_line_and_column() -> None:
+    """libyaml's syntax errors keep their place."""
+    problem = one(b"a: [b\nc: d\n")
+    assert problem.line is not None
+    assert problem.message.startswith("invalid YAML:")
+
+
+def test_non_string_keys_refused() -> None:
+    """A list or mapping as a key is refused, and parsing goes on to find more problems."""
+    found = problems(b"? [a]\n: 1\nb: 2\nb: 3\n")
+    assert ["keys must be plain strings", "duplicate key 'b' (first at line 3)"] == [
+        p.message for p in found
+    ]
+
+
+def test_empty_key_refused() -> None:
+    """An empty key is refused."""
+    assert "empty key" == one(b"? \n: 1\n").message
+
+
+def test_deep_nesting_refused() -> None:
+    """100,000 levels of nesting give one clear error, not a crash or a hang."""
+    assert "nesting" in one(b"[" * 100_000).message
+    block = b"".join(b"  " * n + b"k:\n" for n in range(y.MAX_DEPTH + 5))
+    assert f"nesting is deeper than {y.MAX_DEPTH} levels" == one(block).message
+
+
+def test_value_count_capped(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file with more values than the cap is refused."""
+    monkeypatch.setattr(y, "MAX_VALUES", 10)
+    assert "more than 10 values" == one(b"[" + b", ".join([b"x"] * 20) + b"]\n").message
+
+
+def test_utf8_bom_accepted() -> None:
+    """A UTF-8 byte order mark is fine."""
+    assert {"a": "é"} == y.parse("\ufeffa: é\n".encode(), "f.yaml")
+
+
+@pytest.mark.parametrize(("encoding", "name"), [("utf-16", "UTF-16"), ("utf-32", "UTF-32")])
+def test_utf16_and_utf32_asked_to_save_as_utf8(encoding: str, name: str) -> None:
+    """UTF-16 and UTF-32 files are told to be saved as UTF-8."""
+    assert f"file is encoded as {name}; save it as UTF-8" == one("a: b\n".encode(encoding)).message
+
+
+def test_invalid_utf8_has_line_and_column() -> None:
+    """A byte that is not UTF-8 is reported with its line and column."""
+    problem = one("a: ok\nbé: \xff\n".encode("latin-1").replace(b"\xe9", "é".encode()))
+    assert (2, 5) == (problem.line, problem.column)
+    assert "invalid UTF-8 byte" in problem.message
+
+
+def test_control_character_refused() -> None:
+    """Characters YAML forbids (here NUL) are refused with a place."""
+    problem = one(b"a: b\x00c\n")
+    assert problem.line == 1
+
+
+def test_file_size_checked_before_reading(tmp_path: pytest.TempPathFactory) -> None:
+    """A file over the size limit is refused from its size alone (a sparse 100 MB file here)."""
+    big = tmp_path / "big.yaml"  # type: ignore[operator]
+    with big.open("wb") as handle:
+        handle.truncate(100 * 1024 * 1024)
+    with pytest.raises(LoadError) as caught:
+        y.read_file(big, "big.yaml")
+    assert "limit is" in str(caught.value)
+
+
+def test_unreadable_file(tmp_path: pytest.TempPathFactory) -> None:
+    """A missing file gives a LoadError naming it, not an OSError."""
+    with pytest.raises(LoadError, match=r"missing\.yaml: cannot read file"):
+        y.read_file(tmp_path / "missing.yaml", "missing.yaml")  # type: ignore[operator]
+
+
+def test_locations_of_keys_and_values() -> None:
+    """The careful reader records where each key and value is, by path."""
+    where = y.locate(b"a: 1\nb:\n  - x\n  - {c: d}\n")
+    assert (1, 4) == where.find(("a",))
+    assert (1, 1) == where.find(("a",), key=True)
+    assert (4, 9) == where.find(("b", 1, "c"))
+    assert (4, 5) == where.find(("b", 1, "missing"))
+    assert (1, 1) == where.find(("nowhere", 3))
+
+
+def test_format_path() -> None:
+    """Paths read as ``$.key[index].key``."""
+    assert "$.rounds[2].positions[0].preferred" == y.format_path(
+        ("rounds", 2, "positions", 0, "preferred")
+    )
+    assert "$" == y.format_path(())
+
+
+@given(st.binary(max_size=200))
+def test_never_crashes_on_random_bytes(data: bytes) -> None:
+    """Any bytes give a value or a LoadError, nothing else."""
+    try:
+        y.parse(data, "f.yaml")
+    except LoadError as exc:
+        assert exc.problems
+        assert all(p.file == "f.yaml" for p in exc.problems)
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab:-[]{}&*!?,#'\"\n\t |>%@`~")), max_size=60))
+def test_never_crashes_on_yaml_punctuation(text: str) -> None:
+    """Text made of YAML's own punctuation gives a value or a LoadError, nothing else."""
+    try:
+        y.parse(text.encode(), "f.yaml")
+    except LoadError as exc:
+        assert exc.problems
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab:-[]{}\n ,")), max_size=60))
+def test_fast_and_careful_readers_agree(text: str) -> None:
+    """Whatever the fast reader accepts, the careful one builds the same value without problems."""
+    data = text.encode()
+    try:
+        fast = y.parse(data, "f.yaml")
+    except LoadError:
+        return
+    careful = y._Careful(data, "f.yaml").run()
+    assert [] == careful.problems
+    assert fast == careful.root
