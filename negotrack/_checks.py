@@ -54,6 +54,8 @@ class _Checker:
         self.problems: list[Located] = []
         self.parties = {p.id for p in header.parties}
         self.people = {person.id for p in header.parties for person in p.representatives}
+        self.party_of = {person.id: p.id for p in header.parties for person in p.representatives}
+        self.members = {p.id: {m.party for m in p.members} for p in header.parties}
         self.issues = {i.id: i for i in header.issues}
         self.proposals = {p.id for p in header.proposals}
         self.sources = {s.id for s in header.sources}
@@ -285,6 +287,18 @@ class _Checker:
         self.ref(f, (*path, "source"), "source", statement.source, self.sources)
         if statement.speaker is None and statement.party is None:
             self.add(f, path, "a statement needs a speaker or a party")
+        speaks_for = self.party_of.get(statement.speaker or "")
+        if (
+            speaks_for is not None
+            and statement.party is not None
+            and statement.party != speaks_for
+            and speaks_for not in self.members.get(statement.party, ())
+        ):
+            self.add(
+                f,
+                (*path, "party"),
+                f"speaker {statement.speaker!r} represents {speaks_for!r}, not {statement.party!r}",
+            )
         if statement.quote is None and statement.summary is None:
             self.add(f, path, "a statement needs a quote or a summary")
         if not 1 <= statement.credibility <= 6:
@@ -327,6 +341,14 @@ class _Checker:
                     "the red line rules out the party's own preferred value "
                     f"{position.preferred!r}",
                 )
+            if isinstance(acceptable, tuple):
+                for option in red_line.options:
+                    if option in acceptable:
+                        self.add(
+                            f,
+                            (*path, "red_lines", index),
+                            f"option {option!r} is both acceptable and ruled out by a red line",
+                        )
 
     def acceptable(self, f: str, path: Path, issue: Issue, acceptable: Any) -> bool:
         """Check an acceptable set or range; return whether it is usable."""
@@ -346,7 +368,9 @@ class _Checker:
             if low is not None and high is not None and low > high:
                 self.add(f, (*path, "max"), "max is below min")
         elif numeric:
-            self.add(f, path, f"issue {issue.id!r} is numeric: give a range as {{min: .., max: ..}}")
+            self.add(
+                f, path, f"issue {issue.id!r} is numeric: give a range as {{min: .., max: ..}}"
+            )
         else:
             for index, option in enumerate(acceptable):
                 self.value(f, (*path, index), issue, option)

@@ -98,7 +98,7 @@ def positions(
             if preferred is not None and preferred not in chosen:
                 chosen.append(str(preferred))
             acceptable = tuple(chosen)
-        ruled_out = [o for o in issue.option_ids if o != preferred]
+        ruled_out = [o for o in issue.option_ids if o != preferred and o not in (acceptable or ())]
         wants_red_line: bool = draw(st.booleans())
         if ruled_out and wants_red_line:
             red_lines.append(
@@ -164,6 +164,7 @@ def negotiations(draw: st.DrawFn, max_rounds: int = 4) -> nt.Negotiation:
                 people,
             )
         )
+    party_of = {person.id: party.id for party in parties for person in party.representatives}
     issue_ids = _unique_ids(draw, 1, 4)
     issue_list = [draw(issues(issue_id)) for issue_id in issue_ids]
     source_ids = _unique_ids(draw, 0, 3)
@@ -216,8 +217,10 @@ def negotiations(draw: st.DrawFn, max_rounds: int = 4) -> nt.Negotiation:
             nt.Statement(
                 statement_id,
                 draw(dates),
-                speaker=draw(st.sampled_from(person_ids)) if person_ids else None,
-                party=draw(st.sampled_from(party_ids)),
+                speaker=(
+                    speaker := draw(st.none() | st.sampled_from(person_ids)) if person_ids else None
+                ),
+                party=party_of.get(speaker or "") or draw(st.sampled_from(party_ids)),
                 source=draw(st.sampled_from(source_ids)) if source_ids else None,
                 quote=draw(texts),
                 summary=draw(optional_texts),

@@ -323,6 +323,7 @@ def test_red_lines_checked_against_the_scale_and_own_preference() -> None:
     assert [
         "$.rounds[0].positions[0].red_lines[0].options[1]: unknown option 'shut' for issue 'border'",
         "$.rounds[0].positions[0].red_lines[1]: the red line rules out the party's own preferred value 'open'",
+        "$.rounds[0].positions[0].red_lines[1]: option 'open' is both acceptable and ruled out by a red line",
     ] == messages(text)
 
 
@@ -464,3 +465,25 @@ def test_random_bytes_never_crash(data: bytes) -> None:
         nt.loads(data, filename="r.yaml")
     except nt.LoadError as exc:
         assert not any("internal error" in p.message for p in exc.problems)
+
+
+def test_speaker_speaks_for_their_party() -> None:
+    """A statement's party is its speaker's party, or a coalition the speaker's party belongs to."""
+    text = BASE.replace(
+        "speaker: n-envoy, source: wire", "speaker: n-envoy, party: south, source: wire"
+    )
+    assert [
+        "$.rounds[0].statements[0].party: speaker 'n-envoy' represents 'north', not 'south'"
+    ] == messages(text)
+    coalition = text.replace("    name: South\n", "    name: South\n    members: [north]\n")
+    assert "south" == nt.loads(coalition).statement("s1").party
+
+
+def test_red_line_option_cannot_be_acceptable() -> None:
+    """An option cannot be both acceptable and ruled out by the same position."""
+    text = BASE.replace(
+        "evidence: [s1]}", "evidence: [s1], red_lines: [{text: x, options: [managed]}]}"
+    )
+    assert [
+        "$.rounds[0].positions[0].red_lines[0]: option 'managed' is both acceptable and ruled out by a red line"
+    ] == messages(text)
