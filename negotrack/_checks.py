@@ -380,7 +380,9 @@ class _Checker:
 
     def red_lines(self, f: str, path: Path, issue: Issue, red_lines: Sequence[RedLine]) -> None:
         numeric = isinstance(issue.scale, NumericScale)
-        self.unique("red line", ((f, (*path, i), r.id) for i, r in enumerate(red_lines) if r.id))
+        self.unique(
+            "red line", ((f, (*path, i), r.id) for i, r in enumerate(red_lines) if r.id is not None)
+        )
         for index, red_line in enumerate(red_lines):
             at = (*path, index)
             if numeric and red_line.options:
@@ -392,7 +394,10 @@ class _Checker:
                     self.value(f, (*at, "options", j), issue, option)
 
     def conditions(self, f: str, path: Path, conditions: Sequence[Condition], own: str) -> None:
-        self.unique("condition", ((f, (*path, i), c.id) for i, c in enumerate(conditions) if c.id))
+        self.unique(
+            "condition",
+            ((f, (*path, i), c.id) for i, c in enumerate(conditions) if c.id is not None),
+        )
         for index, condition in enumerate(conditions):
             at = (*path, index, "linked_issue")
             self.ref(f, at, "issue", condition.linked_issue, self.issues)
