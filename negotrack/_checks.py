@@ -94,6 +94,14 @@ class _Checker:
             else:
                 seen[item_id] = (file, path)
 
+    def bounds(self, file: str, path: Path, item: Any, name: str) -> None:
+        """Check a number against the bounds in its field's metadata."""
+        value = getattr(item, name)
+        meta = attrs.fields_dict(type(item))[name].metadata
+        low, high = meta["minimum"], meta["maximum"]
+        if value is not None and not low <= value <= high:
+            self.add(file, (*path, name), f"{name} runs from {low} to {high}, got {value!r}")
+
     # -- the dossier header --------------------------------------------------------------------
 
     def run(self) -> list[Located]:
@@ -301,8 +309,7 @@ class _Checker:
             )
         if statement.quote is None and statement.summary is None:
             self.add(f, path, "a statement needs a quote or a summary")
-        if not 1 <= statement.credibility <= 6:
-            self.add(f, (*path, "credibility"), "credibility runs from 1 (confirmed) to 6")
+        self.bounds(f, path, statement, "credibility")
 
     def position(self, f: str, path: Path, position: Position) -> None:
         self.ref(f, (*path, "party"), "party", position.party, self.parties)
@@ -316,10 +323,7 @@ class _Checker:
             if position.preferred is not None or position.acceptable is not None:
                 self.add(f, path, "a withdrawn position has no preferred or acceptable values")
             return
-        if position.salience is not None and not 0 <= position.salience <= 1:
-            self.add(
-                f, (*path, "salience"), f"salience runs from 0 to 1, got {position.salience!r}"
-            )
+        self.bounds(f, path, position, "salience")
         preferred_ok = position.preferred is not None and self.value(
             f, (*path, "preferred"), issue, position.preferred
         )

@@ -42,9 +42,19 @@ __all__ = [
 Value = str | float
 
 
-def describe(text: str) -> dict[str, str]:
-    """Field metadata holding the help text shown by editors and the reference docs."""
-    return {"description": text}
+def describe(
+    text: str, *, minimum: float | None = None, maximum: float | None = None
+) -> dict[str, object]:
+    """Field metadata: the help text shown by editors and the docs, and any bounds on a number.
+
+    The JSON Schemas and the loader's checks both read the bounds from here.
+    """
+    meta: dict[str, object] = {"description": text}
+    if minimum is not None:
+        meta["minimum"] = minimum
+    if maximum is not None:
+        meta["maximum"] = maximum
+    return meta
 
 
 class PartyKind(enum.Enum):
@@ -313,7 +323,9 @@ class Statement:
     credibility: int = attrs.field(
         default=6,
         metadata=describe(
-            "Admiralty information credibility: 1 (confirmed) to 6 (cannot be judged)."
+            "Admiralty information credibility: 1 (confirmed) to 6 (cannot be judged).",
+            minimum=1,
+            maximum=6,
         ),
     )
 

@@ -131,7 +131,8 @@ class Position:
         default=(), metadata=describe("Conditions attached to the position.")
     )
     salience: float | None = attrs.field(
-        default=None, metadata=describe("How much the party cares, from 0 to 1.")
+        default=None,
+        metadata=describe("How much the party cares, from 0 to 1.", minimum=0, maximum=1),
     )
     basis: Basis = attrs.field(
         default=Basis.STATED, metadata=describe("stated, reported or inferred.")

@@ -24,9 +24,9 @@ from typing import Any, Final, Literal, get_args, get_origin
 import attrs
 
 from negotrack._checks import ID_PATTERN
-from negotrack._model import Membership, Statement
+from negotrack._model import Membership
 from negotrack._negotiation import Negotiation
-from negotrack._rounds import Position, Round
+from negotrack._rounds import Round
 from negotrack._saving import atomic_write
 
 __all__ = ["DRAFT_07", "SCHEMA_NAMES", "main", "schema", "schema_json"]
@@ -45,11 +45,6 @@ _DATE: Final = {"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{
 _ID: Final = {"type": "string", "pattern": f"^{ID_PATTERN.pattern}$"}
 
 #: Bounds of numbers the model keeps as plain ints and floats; the loader's checks enforce them.
-_BOUNDS: Final[dict[tuple[type[Any], str], tuple[int, int]]] = {
-    (Statement, "credibility"): (1, 6),
-    (Position, "salience"): (0, 1),
-}
-
 #: Classes a plain string may stand for (see ``_structure_membership`` in `negotrack._convert`).
 _SHORTHANDS: Final[frozenset[type[Any]]] = frozenset({Membership})
 
@@ -101,9 +96,6 @@ def schema(name: str) -> dict[str, Any]:
         raise ValueError(
             f"unknown schema {name!r}; expected one of: {', '.join(SCHEMA_NAMES)}"
         ) from None
-    for cls, field_name in _BOUNDS:
-        if field_name not in attrs.fields_dict(cls):
-            raise ValueError(f"bound for {cls.__name__}.{field_name}, which is not a field")
     builder = _Builder()
     root = builder.of_class(spec.cls, spec.omit)
     out: dict[str, Any] = {"$schema": DRAFT_07, **root}
@@ -239,9 +231,9 @@ def _described(part: dict[str, Any], description: str) -> dict[str, Any]:
     return {**part, "description": description}
 
 
-def _bounds(owner: type[Any], name: str) -> dict[str, int]:
-    bounds = _BOUNDS.get((owner, name))
-    return {} if bounds is None else {"minimum": bounds[0], "maximum": bounds[1]}
+def _bounds(owner: type[Any], name: str) -> dict[str, Any]:
+    meta = attrs.fields_dict(owner)[name].metadata
+    return {key: meta[key] for key in ("minimum", "maximum") if key in meta}
 
 
 def _summary(cls: type[Any]) -> str:
