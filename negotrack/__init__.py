@@ -41,6 +41,7 @@ _EXPORTS: dict[str, str] = {
     "Reliability": "negotrack._model",
     "Round": "negotrack._rounds",
     "RoundFormat": "negotrack._rounds",
+    "SaveError": "negotrack._saving",
     "Scale": "negotrack._model",
     "Side": "negotrack._model",
     "Source": "negotrack._model",
@@ -85,6 +86,7 @@ __all__ = [
     "Reliability",
     "Round",
     "RoundFormat",
+    "SaveError",
     "Scale",
     "Side",
     "Source",
@@ -233,6 +235,9 @@ if TYPE_CHECKING:
     )
     from negotrack._rounds import (
         StanceLevel as StanceLevel,
+    )
+    from negotrack._saving import (
+        SaveError as SaveError,
     )
     from negotrack._saving import (
         dump as dump,

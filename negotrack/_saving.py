@@ -29,9 +29,10 @@ __all__ = ["SaveError", "atomic_write", "dump", "save"]
 
 _SCHEMA_LINE: Final = "# yaml-language-server: $schema={}\n"
 
-# What YAML 1.2's core schema reads as null, a boolean or a number.
+# What YAML 1.2's core schema reads as null, a boolean or a number, and the one-letter booleans
+# of YAML 1.1 that PyYAML itself leaves plain.
 _CORE_NON_STRING: Final = re.compile(
-    r"""~|null|Null|NULL|true|True|TRUE|false|False|FALSE
+    r"""~|null|Null|NULL|true|True|TRUE|false|False|FALSE|y|Y|n|N
     |[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+
     |[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?
     |[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN""",
@@ -123,21 +124,34 @@ def save(
 
 
 def _write_all(files: Mapping[Path, str]) -> None:
+    """Write several files as nearly at once as a file system allows.
+
+    Every new file is written and synced to a temporary file first; only when all are safely on
+    disk are they renamed over the old ones. A failure before that changes nothing; a failure
+    among the renames themselves (after all data is written) can leave some files renamed.
+    """
+    staged: list[tuple[Path, Path]] = []
     try:
         for file_path, text in files.items():
             file_path.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(file_path, text)
+            staged.append((_stage(file_path, text), file_path))
+        for temp, file_path in staged:
+            temp.replace(file_path)
     except OSError as exc:
-        raise SaveError(f"cannot write {exc.filename or file_path}: {exc.strerror or exc}") from exc
+        for temp, _ in staged:
+            with contextlib.suppress(FileNotFoundError):
+                temp.unlink()
+        raise SaveError(
+            f"cannot write {exc.filename or 'the dossier'}: {exc.strerror or exc}"
+        ) from exc
+    for directory in {file_path.parent for file_path in files}:
+        _sync_directory(directory)
 
 
-def atomic_write(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file and a rename; fsync both.
-
-    The new file keeps the old one's permissions, or gets the usual ones for a new file.
-    """
-    directory = path.parent
-    fd, temp_name = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+def _stage(path: Path, text: str) -> Path:
+    """Write ``text`` to a synced temporary file beside ``path`` with ``path``'s permissions."""
+    fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    temp = Path(temp_name)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
@@ -149,15 +163,34 @@ def atomic_write(path: Path, text: str) -> None:
             umask = os.umask(0)
             os.umask(umask)
             mode = 0o666 & ~umask
-        Path(temp_name).chmod(mode)
-        Path(temp_name).replace(path)
+        temp.chmod(mode)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
-            Path(temp_name).unlink()
+            temp.unlink()
         raise
+    return temp
+
+
+def _sync_directory(directory: Path) -> None:
     with contextlib.suppress(OSError):
         dir_fd = os.open(directory, os.O_RDONLY)
         try:
             os.fsync(dir_fd)
         finally:
             os.close(dir_fd)
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a synced temporary file and a rename.
+
+    The new file keeps the old one's permissions, or gets the usual ones for a new file; on any
+    failure the old file is left as it was and the temporary file is removed.
+    """
+    temp = _stage(path, text)
+    try:
+        temp.replace(path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            temp.unlink()
+        raise
+    _sync_directory(path.parent)
