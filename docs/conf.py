@@ -15,6 +15,8 @@ sys.path.insert(0, str(_DOCS / "_ext"))
 sys.path.insert(0, str(_DOCS.parent))
 
 import negotrack  # noqa: E402 - importable only once the paths above are set
+from negotrack._checks import ID_PATTERN  # noqa: E402
+from negotrack._yaml import MAX_DEPTH, MAX_FILE_BYTES, MAX_VALUES  # noqa: E402
 
 project = "negotrack"
 author = "negotrack developers"
@@ -33,15 +35,22 @@ source_suffix = {".md": "markdown"}
 root_doc = "index"
 exclude_patterns = ["_build", "_ext", "conftest.py", "Thumbs.db", ".DS_Store"]
 
-# MyST: ::: fences for directives that hold Markdown, and definition lists for glossary-like text.
-myst_enable_extensions = ["colon_fence", "deflist"]
+# MyST: ::: fences for directives that hold Markdown, definition lists, and {{ name }}
+# substitutions, which put the loader's real limits into the format reference.
+myst_enable_extensions = ["colon_fence", "deflist", "substitution"]
 myst_heading_anchors = 3
+myst_substitutions = {
+    "max_file_bytes": f"{MAX_FILE_BYTES:,}",
+    "max_file_mib": str(MAX_FILE_BYTES // 2**20),
+    "max_depth": str(MAX_DEPTH),
+    "max_values": f"{MAX_VALUES:,}",
+    "id_pattern": f"`{ID_PATTERN.pattern}`",
+}
 
 # autodoc and napoleon: Google-style docstrings; attributes as fields of the class, so that an
 # "Attributes:" section and the attribute itself are not described twice.
 autodoc_member_order = "bysource"
 autodoc_typehints = "signature"
-autodoc_preserve_defaults = True
 napoleon_google_docstring = True
 napoleon_numpy_docstring = False
 napoleon_use_ivar = True

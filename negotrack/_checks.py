@@ -106,6 +106,7 @@ class _Checker:
 
     def run(self) -> list[Located]:
         h, f = self.header, self.file
+        self.unique("negotiation", [(f, (), h.id)])
         self.unique("party", ((f, ("parties", i), p.id) for i, p in enumerate(h.parties)))
         self.unique(
             "person",

@@ -297,7 +297,7 @@ class Statement:
     )
     party: str | None = attrs.field(
         default=None,
-        metadata=describe("Id of the party it speaks for; defaults to the speaker's party."),
+        metadata=describe("Id of the party it speaks for, if not simply the speaker's party."),
     )
     source: str | None = attrs.field(
         default=None, metadata=describe("Id of the source it was taken from.")

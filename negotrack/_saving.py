@@ -56,7 +56,11 @@ _Dumper.add_representer(str, _represent_str)
 
 
 class SaveError(NegotrackError, OSError):
-    """A dossier could not be written; nothing on disk was changed."""
+    """A dossier could not be written; the files on disk were left as they were.
+
+    (A folder save that fails among its final renames, after every file is written, can leave
+    some files new and some old; see `save`.)
+    """
 
 
 def _to_yaml(data: Mapping[str, Any], schema: str | None) -> str:

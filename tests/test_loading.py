@@ -487,3 +487,10 @@ def test_red_line_option_cannot_be_acceptable() -> None:
     assert [
         "$.rounds[0].positions[0].red_lines[0]: option 'managed' is both acceptable and ruled out by a red line"
     ] == messages(text)
+
+
+def test_negotiation_id_is_checked() -> None:
+    """The negotiation's own id follows the id rules too."""
+    assert [
+        "$.id: invalid negotiation id 'my talks': use letters, digits, '.', '_' and '-', starting with a letter or digit"
+    ] == messages(BASE.replace("id: talks", "id: my talks", 1))

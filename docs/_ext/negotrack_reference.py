@@ -5,13 +5,17 @@ Usage in a MyST page::
     ```{negotrack-fields} negotrack.Position
     ```
 
-The table has one row per field: the YAML key, its type in plain words, whether it is required
-(or what it defaults to), and the description kept in the field's metadata. The format
+The table has one row per field: the YAML key, its type in plain words (with the bounds of a
+number, when the field's metadata gives ``minimum`` or ``maximum``), whether it is required (or
+what it defaults to), and the description kept in the field's metadata. The format
 reference is made from the model this way, so it cannot drift from it. A field without a
 description is reported as a warning, which fails a build run with ``-W``.
 
 Each class's section in the reference is expected to carry the label ``format-<classname>``
 (lowercase), which the tables use to link one class to another.
+
+The extension also appends each field's description to the class docstrings that autodoc
+renders, and trims the blank line that ends each ``pycon`` example block.
 """
 
 from __future__ import annotations
@@ -32,9 +36,11 @@ from sphinx.util.docutils import SphinxDirective
 __all__ = [
     "FieldsDirective",
     "add_field_descriptions",
+    "bounds_words",
     "default_words",
     "label_for",
     "setup",
+    "trim_doctest_blocks",
     "type_words",
 ]
 
@@ -130,8 +136,9 @@ def type_words(tp: Any) -> list[_Part]:  # noqa: PLR0911 - one case per kind of 
 
 
 def _plural(parts: list[_Part]) -> str:
-    (text,) = parts
-    assert isinstance(text, str)
+    if len(parts) != 1 or not isinstance(parts[0], str):
+        raise TypeError(f"no plain words for a list of {parts!r}")
+    text = parts[0]
     return text + "s" if text == "string" else text
 
 
@@ -142,6 +149,18 @@ def _one_of_classes(classes: list[type[Any]]) -> list[_Part]:
             parts.append(" or " if index == len(classes) - 1 else ", ")
         parts.append((label_for(cls), cls.__name__))
     return parts
+
+
+def bounds_words(field: attrs.Attribute[Any]) -> str:
+    """Say what range a number must lie in, from the field's ``minimum`` and ``maximum``."""
+    low, high = field.metadata.get("minimum"), field.metadata.get("maximum")
+    if low is not None and high is not None:
+        return f", from {low:g} to {high:g}"
+    if low is not None:
+        return f", at least {low:g}"
+    if high is not None:
+        return f", at most {high:g}"
+    return ""
 
 
 def default_words(field: attrs.Attribute[Any], tp: Any) -> str:
@@ -174,7 +193,7 @@ class FieldsDirective(SphinxDirective):
             hints = typing.get_type_hints(cls)
         except (ImportError, AttributeError, NameError, TypeError, ValueError) as exc:
             raise self.error(f"negotrack-fields: cannot document {dotted!r}: {exc}") from exc
-        rows = []
+        rows: list[list[list[nodes.Node]]] = []
         for field in attrs.fields(cls):
             description = field.metadata.get("description")
             if not description:
@@ -189,6 +208,8 @@ class FieldsDirective(SphinxDirective):
                 words = type_words(hints[field.name])
             except TypeError as exc:
                 raise self.error(f"negotrack-fields: {dotted}.{field.name}: {exc}") from exc
+            if bounds := bounds_words(field):
+                words = [*words, bounds]
             rows.append(
                 [
                     [nodes.literal(text=field.name)],
@@ -233,7 +254,9 @@ class FieldsDirective(SphinxDirective):
             group += nodes.colspec(colwidth=width)
         head = nodes.thead()
         group += head
-        head += self._row([[nodes.Text(t)] for t in ("Key", "Type", "Required or default", "Meaning")])
+        head += self._row(
+            [[nodes.Text(t)] for t in ("Key", "Type", "Required or default", "Meaning")]
+        )
         body = nodes.tbody()
         group += body
         for cells in rows:
@@ -252,7 +275,7 @@ class FieldsDirective(SphinxDirective):
         return row
 
 
-def add_field_descriptions(
+def add_field_descriptions(  # noqa: PLR0917 - the signature Sphinx calls the hook with
     app: Any, what: str, name: str, obj: object, options: Any, lines: list[str]
 ) -> None:
     """Append each field's description to an attrs class's docstring, for autodoc.
@@ -272,8 +295,23 @@ def add_field_descriptions(
     lines.append(f"The YAML keys are listed in :ref:`{label_for(obj)}`.")
 
 
+def trim_doctest_blocks(app: Any, doctree: nodes.document) -> None:
+    """Drop the blank line that ends each ``pycon`` block.
+
+    doctest needs a blank line to see where the last example's output ends, before the closing
+    fence; readers do not need to see it.
+    """
+    del app
+    for block in doctree.findall(nodes.literal_block):
+        text = block.astext()
+        if block.get("language") == "pycon" and text != text.rstrip("\n"):
+            block.children = [nodes.Text(text.rstrip("\n"))]
+            block.rawsource = text.rstrip("\n")
+
+
 def setup(app: Any) -> dict[str, Any]:
-    """Register the ``negotrack-fields`` directive and the autodoc hook."""
+    """Register the ``negotrack-fields`` directive and the two event handlers."""
     app.add_directive("negotrack-fields", FieldsDirective)
     app.connect("autodoc-process-docstring", add_field_descriptions)
+    app.connect("doctree-read", trim_doctest_blocks)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
