@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 import attrs
@@ -54,6 +53,9 @@ from negotrack import (
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
+    from pathlib import Path
+
+_Options = tuple[tuple[str, str], ...]
 
 __all__ = ["dumped_size", "make_dossier", "write_dossier", "write_folder", "write_single"]
 
@@ -142,15 +144,15 @@ _TAILS: Final = (
 _NATIVE_QUOTES: Final = (
     "Мы готовы обсуждать нейтральный статус, но не под давлением.",
     "Ми не погодимося на жодні територіальні поступки.",
-    "Это не переговоры, а затягивание времени.",
+    "Это не переговоры, а затягивание времени.",  # noqa: RUF001 - Russian
     "Гарантії безпеки мають бути юридично зобов'язуючими.",
-    "Görüşmeler yapıcı bir havada geçti.",
+    "Görüşmeler yapıcı bir havada geçti.",  # noqa: RUF001 - Turkish
     "Nous restons disponibles pour une médiation.",
 )
 
 # -- issues ------------------------------------------------------------------------------------
 
-_ORDINAL: Final = (
+_ORDINAL: Final[tuple[tuple[str, str, _Options], ...]] = (
     (
         "alignment",
         "Military-political alignment of Ukraine",
@@ -232,7 +234,7 @@ _NUMERIC: Final = (
     ("buffer_zone", "Width of the demilitarised buffer zone", 0.0, 100.0, "km", 0.5),
     ("tank_ceiling", "Ceiling on main battle tanks", 0.0, 2000.0, "tanks", 10.0),
 )
-_CATEGORICAL: Final = (
+_CATEGORICAL: Final[tuple[tuple[str, str, _Options], ...]] = (
     (
         "guarantors",
         "Lead guarantor",
@@ -394,7 +396,9 @@ class _Builder:
     def _options(self, options: Sequence[tuple[str, str]]) -> tuple[Option, ...]:
         return tuple(
             Option(
-                id=o, label=label, description=self.text.sentence() if self.rng.random() < 0.5 else None
+                id=o,
+                label=label,
+                description=self.text.sentence() if self.rng.random() < 0.5 else None,
             )
             for o, label in options
         )
@@ -408,11 +412,7 @@ class _Builder:
             terms = []
             for issue in issues:
                 option_ids = issue.option_ids
-                value: float | str
-                if option_ids:
-                    value = r.choice(option_ids)
-                else:
-                    value = self._number(issue, r.random())
+                value = r.choice(option_ids) if option_ids else self._number(issue, r.random())
                 terms.append(
                     Term(
                         issue=issue.id,
@@ -431,7 +431,7 @@ class _Builder:
                     title=f"{r.choice(_OBJECTS).capitalize()} (draft {index + 1})",
                     description=self.text.prose(1, 3),
                     terms=tuple(terms),
-                    tabled_by=tuple(r.sample(_MAIN + ("tr", "un"), r.randint(1, 2))),
+                    tabled_by=tuple(r.sample((*_MAIN, "tr", "un"), r.randint(1, 2))),
                     tabled_in=round_.id,
                     withdrawn_in=withdrawn,
                     supersedes=(f"p{index:02d}",) if index and r.random() < 0.3 else (),
@@ -453,14 +453,22 @@ class _Builder:
         participants = [*_MAIN, *r.sample([p.id for p in self.parties[2:]], r.randint(2, 6))]
         sources = self._round_sources(r, text, round_id, day)
         statements = [
-            self._statement(r, text, f"st-{round_id}-{j + 1:02d}", day, participants, sources)
+            self._statement(
+                r,
+                text,
+                statement_id=f"st-{round_id}-{j + 1:02d}",
+                day=day,
+                participants=participants,
+                sources=sources,
+            )
             for j in range(r.randint(_MIN_STATEMENTS, 22))
         ]
         evidence_ids = [s.id for s in statements]
-        positions = []
-        for party in participants:
-            for issue in r.sample(self.issues, r.randint(3, 8)):
-                positions.append(self._position(r, text, party, issue, evidence_ids))
+        positions = [
+            self._position(r, text, party, issue, evidence_ids)
+            for party in participants
+            for issue in r.sample(self.issues, r.randint(3, 8))
+        ]
         on_table = [f"p{i + 1:02d}" for i in range(_PROPOSALS) if tabled_round(i, total) <= index]
         stances = [
             self._stance(r, text, party, proposal, evidence_ids)
@@ -520,6 +528,7 @@ class _Builder:
         self,
         r: random.Random,
         text: _Text,
+        *,
         statement_id: str,
         day: dt.date,
         participants: Sequence[str],
