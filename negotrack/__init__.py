@@ -17,17 +17,26 @@ __version__ = "0.1.0"
 _EXPORTS: dict[str, str] = {
     "Acceptable": "negotrack._rounds",
     "Basis": "negotrack._model",
+    "Carried": "negotrack._changes",
     "CategoricalScale": "negotrack._model",
+    "Change": "negotrack._changes",
+    "ChangeKind": "negotrack._changes",
     "Condition": "negotrack._rounds",
     "Confidence": "negotrack._model",
     "ContextEvent": "negotrack._rounds",
+    "Diff": "negotrack._changes",
+    "Direction": "negotrack._changes",
     "Effective": "negotrack._negotiation",
     "Interval": "negotrack._rounds",
     "Issue": "negotrack._model",
+    "IssueMeasures": "negotrack._measures",
+    "IssueTimeline": "negotrack._timeline",
     "LoadError": "negotrack._errors",
+    "Meaning": "negotrack._changes",
     "Membership": "negotrack._model",
     "Negotiation": "negotrack._negotiation",
     "NegotrackError": "negotrack._errors",
+    "NotComparableError": "negotrack._versions",
     "NumericScale": "negotrack._model",
     "Option": "negotrack._model",
     "OrdinalScale": "negotrack._model",
@@ -51,28 +60,48 @@ _EXPORTS: dict[str, str] = {
     "Statement": "negotrack._model",
     "Term": "negotrack._model",
     "TermStatus": "negotrack._model",
+    "Timeline": "negotrack._timeline",
+    "TimelinePoint": "negotrack._timeline",
+    "Toward": "negotrack._changes",
+    "TurningPoint": "negotrack._timeline",
     "UnknownIdError": "negotrack._errors",
     "Value": "negotrack._model",
+    "Verdict": "negotrack._measures",
+    "compare": "negotrack._compare",
+    "compare_versions": "negotrack._versions",
     "dump": "negotrack._saving",
     "load": "negotrack._loading",
     "loads": "negotrack._loading",
+    "measure_round": "negotrack._measures",
+    "pairwise_gaps": "negotrack._measures",
     "save": "negotrack._saving",
+    "timeline": "negotrack._timeline",
+    "verdict": "negotrack._measures",
 }
 
 __all__ = [
     "Acceptable",
     "Basis",
+    "Carried",
     "CategoricalScale",
+    "Change",
+    "ChangeKind",
     "Condition",
     "Confidence",
     "ContextEvent",
+    "Diff",
+    "Direction",
     "Effective",
     "Interval",
     "Issue",
+    "IssueMeasures",
+    "IssueTimeline",
     "LoadError",
+    "Meaning",
     "Membership",
     "Negotiation",
     "NegotrackError",
+    "NotComparableError",
     "NumericScale",
     "Option",
     "OrdinalScale",
@@ -96,12 +125,23 @@ __all__ = [
     "Statement",
     "Term",
     "TermStatus",
+    "Timeline",
+    "TimelinePoint",
+    "Toward",
+    "TurningPoint",
     "UnknownIdError",
     "Value",
+    "Verdict",
+    "compare",
+    "compare_versions",
     "dump",
     "load",
     "loads",
+    "measure_round",
+    "pairwise_gaps",
     "save",
+    "timeline",
+    "verdict",
 ]
 
 
@@ -119,6 +159,30 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
+    from negotrack._changes import (
+        Carried as Carried,
+    )
+    from negotrack._changes import (
+        Change as Change,
+    )
+    from negotrack._changes import (
+        ChangeKind as ChangeKind,
+    )
+    from negotrack._changes import (
+        Diff as Diff,
+    )
+    from negotrack._changes import (
+        Direction as Direction,
+    )
+    from negotrack._changes import (
+        Meaning as Meaning,
+    )
+    from negotrack._changes import (
+        Toward as Toward,
+    )
+    from negotrack._compare import (
+        compare as compare,
+    )
     from negotrack._errors import (
         LoadError as LoadError,
     )
@@ -136,6 +200,21 @@ if TYPE_CHECKING:
     )
     from negotrack._loading import (
         loads as loads,
+    )
+    from negotrack._measures import (
+        IssueMeasures as IssueMeasures,
+    )
+    from negotrack._measures import (
+        Verdict as Verdict,
+    )
+    from negotrack._measures import (
+        measure_round as measure_round,
+    )
+    from negotrack._measures import (
+        pairwise_gaps as pairwise_gaps,
+    )
+    from negotrack._measures import (
+        verdict as verdict,
     )
     from negotrack._model import (
         Basis as Basis,
@@ -244,4 +323,25 @@ if TYPE_CHECKING:
     )
     from negotrack._saving import (
         save as save,
+    )
+    from negotrack._timeline import (
+        IssueTimeline as IssueTimeline,
+    )
+    from negotrack._timeline import (
+        Timeline as Timeline,
+    )
+    from negotrack._timeline import (
+        TimelinePoint as TimelinePoint,
+    )
+    from negotrack._timeline import (
+        TurningPoint as TurningPoint,
+    )
+    from negotrack._timeline import (
+        timeline as timeline,
+    )
+    from negotrack._versions import (
+        NotComparableError as NotComparableError,
+    )
+    from negotrack._versions import (
+        compare_versions as compare_versions,
     )

@@ -57,6 +57,12 @@ class _Checker:
         self.party_of = {person.id: p.id for p in header.parties for person in p.representatives}
         self.members = {p.id: {m.party for m in p.members} for p in header.parties}
         self.issues = {i.id: i for i in header.issues}
+        # the option ids of each issue with options, by identity (two issues may share an id)
+        self.option_sets = {
+            id(i): frozenset(i.option_ids)
+            for i in header.issues
+            if not isinstance(i.scale, NumericScale)
+        }
         self.proposals = {p.id for p in header.proposals}
         self.sources = {s.id for s in header.sources}
         self.round_ids = {placed.round.id for placed in rounds}
@@ -74,9 +80,12 @@ class _Checker:
     def refs(
         self, file: str, path: Path, kind: str, values: Sequence[str], known: Iterable[str]
     ) -> None:
+        if not values:
+            return
         known = list(known) if not isinstance(known, set | dict) else known
         for index, value in enumerate(values):
-            self.ref(file, (*path, index), kind, value, known)
+            if value is not None and value not in known:
+                self.ref(file, (*path, index), kind, value, known)
 
     def unique(self, kind: str, items: Iterable[tuple[str, Path, str]]) -> None:
         """Each id well formed and used once; items are (file, path of the item, id)."""
@@ -97,9 +106,10 @@ class _Checker:
     def bounds(self, file: str, path: Path, item: Any, name: str) -> None:
         """Check a number against the bounds in its field's metadata."""
         value = getattr(item, name)
-        meta = attrs.fields_dict(type(item))[name].metadata
-        low, high = meta["minimum"], meta["maximum"]
-        if value is not None and not low <= value <= high:
+        if value is None:
+            return
+        low, high = _bounds(type(item), name)
+        if not low <= value <= high:
             self.add(file, (*path, name), f"{name} runs from {low} to {high}, got {value!r}")
 
     # -- the dossier header --------------------------------------------------------------------
@@ -193,23 +203,12 @@ class _Checker:
 
     def value(self, file: str, path: Path, issue: Issue, value: Value) -> bool:
         """Check a value lies on an issue's scale; return whether it does."""
+        option_set = self.option_sets.get(id(issue))
+        if option_set is not None and value in option_set:
+            return True
         scale = issue.scale
         if isinstance(scale, NumericScale):
-            if not scale.min < scale.max:
-                return False  # the scale itself is reported
-            if isinstance(value, str):
-                self.add(
-                    file, path, f"expected a number on numeric issue {issue.id!r}, got {value!r}"
-                )
-                return False
-            if not math.isfinite(value) or not scale.min <= value <= scale.max:
-                self.add(
-                    file,
-                    path,
-                    f"{value!r} is outside the scale of {issue.id!r} ({scale.min}-{scale.max})",
-                )
-                return False
-            return True
+            return self.number(file, path, issue, scale, value)
         options = issue.option_ids
         if value not in options:
             self.add(
@@ -217,6 +216,24 @@ class _Checker:
                 path,
                 f"unknown option {value!r} for issue {issue.id!r}"
                 + did_you_mean(str(value), options),
+            )
+            return False
+        return True
+
+    def number(
+        self, file: str, path: Path, issue: Issue, scale: NumericScale, value: Value
+    ) -> bool:
+        """Check a value lies on a numeric issue's scale; return whether it does."""
+        if not scale.min < scale.max:
+            return False  # the scale itself is reported
+        if isinstance(value, str):
+            self.add(file, path, f"expected a number on numeric issue {issue.id!r}, got {value!r}")
+            return False
+        if not math.isfinite(value) or not scale.min <= value <= scale.max:
+            self.add(
+                file,
+                path,
+                f"{value!r} is outside the scale of {issue.id!r} ({scale.min}-{scale.max})",
             )
             return False
         return True
@@ -377,6 +394,13 @@ class _Checker:
                 f, path, f"issue {issue.id!r} is numeric: give a range as {{min: .., max: ..}}"
             )
         else:
+            option_set = self.option_sets.get(id(issue))
+            if (
+                option_set is not None
+                and option_set.issuperset(acceptable)
+                and len(set(acceptable)) == len(acceptable)
+            ):
+                return True  # every option known, none twice: nothing to report
             for index, option in enumerate(acceptable):
                 self.value(f, (*path, index), issue, option)
                 if option in acceptable[:index]:
@@ -384,6 +408,8 @@ class _Checker:
         return len(self.problems) == before
 
     def red_lines(self, f: str, path: Path, issue: Issue, red_lines: Sequence[RedLine]) -> None:
+        if not red_lines:
+            return
         numeric = isinstance(issue.scale, NumericScale)
         self.unique(
             "red line", ((f, (*path, i), r.id) for i, r in enumerate(red_lines) if r.id is not None)
@@ -399,6 +425,8 @@ class _Checker:
                     self.value(f, (*at, "options", j), issue, option)
 
     def conditions(self, f: str, path: Path, conditions: Sequence[Condition], own: str) -> None:
+        if not conditions:
+            return
         self.unique(
             "condition",
             ((f, (*path, i), c.id) for i, c in enumerate(conditions) if c.id is not None),
@@ -414,6 +442,18 @@ class _Checker:
         self.ref(f, (*path, "proposal"), "proposal", stance.proposal, self.proposals)
         self.refs(f, (*path, "evidence"), "statement", stance.evidence, self.statements)
         self.conditions(f, (*path, "conditions"), stance.conditions, "")
+
+
+_BOUNDS: Final[dict[tuple[type[Any], str], tuple[Any, Any]]] = {}
+
+
+def _bounds(cls: type[Any], name: str) -> tuple[Any, Any]:
+    """The minimum and maximum in the metadata of a field, read once."""
+    bounds = _BOUNDS.get((cls, name))
+    if bounds is None:
+        meta = attrs.fields_dict(cls)[name].metadata
+        bounds = _BOUNDS[(cls, name)] = (meta["minimum"], meta["maximum"])
+    return bounds
 
 
 def _accepts(acceptable: Any, value: Any) -> bool:

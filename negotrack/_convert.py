@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
+import types
 import typing
 from typing import Any, Final, Literal, get_args, get_origin
 
@@ -51,6 +52,8 @@ __all__ = [
 
 _NUMBER: Final = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 _INTEGER: Final = re.compile(r"[-+]?[0-9]+")
+#: `_INTEGER` as group 1, else `_NUMBER`: one match tells a number and whether it is whole.
+_INTEGER_OR_NUMBER: Final = re.compile(f"({_INTEGER.pattern})|{_NUMBER.pattern}")
 _DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _TRUE: Final = frozenset({"true", "True", "TRUE"})
 _FALSE: Final = frozenset({"false", "False", "FALSE"})
@@ -84,12 +87,12 @@ def shape_of(value: object) -> str:
 
 def parse_number(value: object) -> float:
     """Read a number as YAML 1.2 writes it: ``12``, ``-0.5``, ``2.5e5``; no ``_`` or ``,``."""
-    if isinstance(value, int | float) and not isinstance(value, bool):
+    if isinstance(value, str):
+        match = _INTEGER_OR_NUMBER.fullmatch(value)
+        if match is not None:
+            return int(value) if match.lastindex == 1 else float(value)
+    elif isinstance(value, int | float) and not isinstance(value, bool):
         return value
-    if isinstance(value, str) and _NUMBER.fullmatch(value):
-        if _INTEGER.fullmatch(value):
-            return int(value)
-        return float(value)
     hint = ""
     if isinstance(value, str) and re.fullmatch(r"[-+]?[0-9][0-9,_ ]*(?:\.[0-9]*)?", value):
         hint = "; write numbers without separators, as in 250000"
@@ -172,10 +175,23 @@ def _make_literal_hook(tp: Any) -> Callable[[object, object], str]:
 def _make_tuple_hook(tp: Any) -> Callable[[object, object], tuple[Any, ...]]:
     item_type = get_args(tp)[0]
     structure = converter.get_structure_hook(item_type)
+    of_text = item_type is str
 
     def hook(value: object, _: object) -> tuple[Any, ...]:
         if type(value) is not list:
             raise InvalidValueError(f"expected a list, got {shape_of(value)}")
+        # the usual case first: every item fine, so no error to collect
+        if of_text:
+            for item in value:
+                if type(item) is not str:
+                    break
+            else:
+                return tuple(value)
+        else:
+            try:
+                return tuple([structure(item, item_type) for item in value])
+            except Exception:  # noqa: BLE001, S110  (done again below, collecting every error)
+                pass
         errors: list[Exception] = []
         out = []
         for index, item in enumerate(value):
@@ -189,6 +205,35 @@ def _make_tuple_hook(tp: Any) -> Callable[[object, object], tuple[Any, ...]]:
         return tuple(out)
 
     return hook
+
+
+def _is_optional(tp: Any) -> bool:
+    """``X | None`` (or ``Optional[X]``) with one X."""
+    args = get_args(tp)
+    return (
+        get_origin(tp) in (typing.Union, types.UnionType) and len(args) == 2 and type(None) in args
+    )
+
+
+def _make_optional_hook(tp: Any) -> Callable[[object, object], Any]:
+    # what cattrs does for ``X | None``, with X's hook looked up once instead of on every value
+    item_type = next(arg for arg in get_args(tp) if arg is not type(None))
+    if item_type is str:
+        return _structure_optional_str
+    structure = converter.get_structure_hook(item_type)
+
+    def hook(value: object, _: object) -> Any:
+        if value is None:
+            return None
+        return structure(value, item_type)
+
+    return hook
+
+
+def _structure_optional_str(value: object, _: object) -> str | None:
+    if value is None or type(value) is str:
+        return value
+    raise InvalidValueError(f"expected text, got {shape_of(value)}")
 
 
 def _make_class_hook(cls: type[Any]) -> Callable[[object, object], Any]:
@@ -279,6 +324,8 @@ def _make_unstructure_hook(conv: cattrs.Converter) -> Callable[[type[Any]], Any]
 
 def _make_converter() -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    # first, so that the hooks below for particular unions win over it
+    conv.register_structure_hook_factory(_is_optional, _make_optional_hook)
     conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook(float, _structure_float)
     conv.register_structure_hook(int, _structure_int)

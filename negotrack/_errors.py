@@ -63,6 +63,9 @@ class LoadError(NegotrackError, ValueError):
         return (type(self), (self.problems,))
 
 
+_LISTED = 12
+
+
 class UnknownIdError(NegotrackError, KeyError):
     """A lookup by id named something the dossier does not have."""
 
@@ -70,7 +73,10 @@ class UnknownIdError(NegotrackError, KeyError):
         self.kind = kind
         self.wanted = wanted
         self.known = tuple(known)
-        super().__init__(f"unknown {kind} {wanted!r}{did_you_mean(wanted, known)}")
+        listed = ", ".join(repr(k) for k in self.known[:_LISTED])
+        more = f" and {len(self.known) - _LISTED} more" if len(self.known) > _LISTED else ""
+        there = f"; the dossier has {listed}{more}" if self.known else "; the dossier has none"
+        super().__init__(f"unknown {kind} {wanted!r}{did_you_mean(wanted, known)}{there}")
 
     def __str__(self) -> str:
         return str(self.args[0])

@@ -24,7 +24,7 @@ from negotrack._convert import (
 from negotrack._errors import LoadError, NegotrackError, Problem
 from negotrack._negotiation import Negotiation
 from negotrack._rounds import Round
-from negotrack._yaml import PathKey, format_path, locate, parse, read_file
+from negotrack._yaml import PathKey, format_path, locate_paths, parse, read_file
 
 if TYPE_CHECKING:
     import os
@@ -43,7 +43,6 @@ _YAML_SUFFIXES: Final = (".yaml", ".yml")
 class _Document:
     file: str
     data: bytes
-    root: Any = None
     problems: list[Located] = attrs.Factory(list)
     at_key: set[tuple[PathKey, ...]] = attrs.Factory(set)
 
@@ -124,7 +123,6 @@ def _parse(doc: _Document, what: str) -> dict[str, Any]:
         raise _CollectedError(
             [Problem(doc.file, 1, 1, "$", f"expected a mapping with {what}, got {got}")]
         )
-    doc.root = root
     return root
 
 
@@ -138,14 +136,15 @@ def _load_single(doc: _Document) -> Negotiation:
         raw = _parse(doc, "id, title, parties, issues and rounds")
     except _CollectedError as exc:
         raise LoadError(exc.problems) from None
-    header_raw = {k: v for k, v in raw.items() if k != "rounds"}
-    raw_rounds = raw.get("rounds", [])
-    placed_raw: list[tuple[_Document, tuple[PathKey, ...], Any]] = []
-    if type(raw_rounds) is list:
-        placed_raw = [(doc, ("rounds", i), r) for i, r in enumerate(raw_rounds)]
-    elif raw_rounds is not None:
+    raw_rounds = raw.pop("rounds", [])
+    if type(raw_rounds) is not list and raw_rounds is not None:
         doc.problems.append(Located(doc.file, ("rounds",), "expected a list of rounds"))
-    return _assemble(doc, header_raw, placed_raw, [doc], [])
+    assembly = _Assembly(doc, raw)
+    if type(raw_rounds) is list:
+        for index, raw_round in enumerate(raw_rounds):
+            raw_rounds[index] = None  # each round's tree is freed once it is structured
+            assembly.add_round(doc, ("rounds", index), raw_round)
+    return assembly.finish([doc], [])
 
 
 def _load_folder(folder: Path) -> Negotiation:
@@ -178,8 +177,10 @@ def _load_folder(folder: Path) -> Negotiation:
                 f"in a folder dossier each round is a file in {ROUNDS_DIR}/",
             )
         )
-        header_raw = {k: v for k, v in header_raw.items() if k != "rounds"}
-    placed_raw: list[tuple[_Document, tuple[PathKey, ...], Any]] = []
+        del header_raw["rounds"]
+    # the header first: values on numeric issues are read as numbers in every round
+    assembly = _Assembly(header_doc, header_raw)
+    del header_raw
     rounds_dir = folder / ROUNDS_DIR
     round_files = (
         sorted(p for p in rounds_dir.glob("*") if p.suffix in _YAML_SUFFIXES and p.is_file())
@@ -194,41 +195,47 @@ def _load_folder(folder: Path) -> Negotiation:
             continue
         docs.append(doc)
         try:
-            placed_raw.append((doc, (), _parse(doc, "id, title, date and positions")))
+            raw = _parse(doc, "id, title, date and positions")
         except _CollectedError as exc:
             problems.extend(exc.problems)
-    return _assemble(header_doc, header_raw, placed_raw, docs, problems)
+            continue
+        # structured straight away, so that only one round's tree is alive at a time
+        assembly.add_round(doc, (), raw)
+        del raw
+    return assembly.finish(docs, problems)
 
 
-def _assemble(
-    header_doc: _Document,
-    header_raw: dict[str, Any],
-    placed_raw: list[tuple[_Document, tuple[PathKey, ...], Any]],
-    docs: list[_Document],
-    problems: list[Problem],
-) -> Negotiation:
-    numeric = _numeric_issues(header_raw)
-    _convert_numbers(header_raw, numeric)
-    header = _structure(header_doc, (), header_raw, Negotiation)
-    rounds: list[PlacedRound] = []
-    for doc, path, raw in placed_raw:
+class _Assembly:
+    """The header structured, then each round as it comes, then the checks and the places."""
+
+    def __init__(self, header_doc: _Document, header_raw: dict[str, Any]) -> None:
+        self.header_doc = header_doc
+        self.numeric = _numeric_issues(header_raw)
+        _convert_numbers(header_raw, self.numeric)
+        self.header: Negotiation | None = _structure(header_doc, (), header_raw, Negotiation)
+        self.rounds: list[PlacedRound] = []
+
+    def add_round(self, doc: _Document, path: tuple[PathKey, ...], raw: Any) -> None:
         if type(raw) is dict:
-            _convert_round_numbers(raw, numeric)
+            _convert_round_numbers(raw, self.numeric)
         structured = _structure(doc, path, raw, Round)
         if structured is not None:
-            rounds.append(PlacedRound(structured, doc.file, path))
-    clean = not problems and all(not d.problems for d in docs)
-    if clean and header is not None:
-        for located in check(header, header_doc.file, rounds):
-            by_file = next(d for d in docs if d.file == located.file)
-            by_file.problems.append(located)
-    problems.extend(_locate(docs))
-    if problems:
-        raise LoadError(problems)
-    if header is None:  # pragma: no cover - a header that failed has problems
-        raise LoadError([Problem(header_doc.file, None, None, "$", "invalid dossier")])
-    negotiation: Negotiation = attrs.evolve(header, rounds=tuple(r.round for r in rounds))
-    return negotiation
+            self.rounds.append(PlacedRound(structured, doc.file, path))
+
+    def finish(self, docs: list[_Document], problems: list[Problem]) -> Negotiation:
+        header, header_doc, rounds = self.header, self.header_doc, self.rounds
+        clean = not problems and all(not d.problems for d in docs)
+        if clean and header is not None:
+            for located in check(header, header_doc.file, rounds):
+                by_file = next(d for d in docs if d.file == located.file)
+                by_file.problems.append(located)
+        problems.extend(_locate(docs))
+        if problems:
+            raise LoadError(problems)
+        if header is None:  # pragma: no cover - a header that failed has problems
+            raise LoadError([Problem(header_doc.file, None, None, "$", "invalid dossier")])
+        negotiation: Negotiation = attrs.evolve(header, rounds=tuple(r.round for r in rounds))
+        return negotiation
 
 
 def _structure(doc: _Document, path: tuple[PathKey, ...], raw: Any, cls: type[Any]) -> Any:
@@ -250,7 +257,7 @@ def _locate(docs: list[_Document]) -> Iterator[Problem]:
     for doc in docs:
         if not doc.problems:
             continue
-        locations = locate(doc.data)
+        locations = locate_paths(doc.data, [located.path for located in doc.problems])
         placed = []
         for located in doc.problems:
             where = locations.find(located.path, key=located.path in doc.at_key)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
 
 import attrs
 
@@ -28,9 +28,11 @@ def _sorted_rounds(rounds: Sequence[Round]) -> tuple[Round, ...]:
     return tuple(sorted(rounds, key=_round_order))
 
 
-@attrs.frozen
-class Effective(Generic[_T]):
+class Effective(NamedTuple, Generic[_T]):
     """A position or stance in force in a round: stated there, or carried from an earlier one.
+
+    A named tuple rather than an attrs class: timelines make one per party, issue and round,
+    and a tuple is several times cheaper to build.
 
     Attributes:
         value: The position or stance as last stated.

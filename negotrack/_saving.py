@@ -43,7 +43,14 @@ _BaseDumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 class _Dumper(_BaseDumper):  # type: ignore[misc]
-    """PyYAML's safe dumper, quoting strings YAML 1.2 would read as something else."""
+    """PyYAML's safe dumper, quoting strings YAML 1.2 would read as something else.
+
+    It never writes anchors and aliases (which the loader refuses), even for a value shared by
+    several objects, such as one date object used by many statements.
+    """
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
 
 
 def _represent_str(dumper: Any, data: str) -> Any:

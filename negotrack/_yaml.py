@@ -22,7 +22,7 @@ from yaml import events as ev
 from negotrack._errors import LoadError, Problem
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterable, Iterator
     from pathlib import Path
 
 try:  # pragma: no cover - which branch runs depends on how PyYAML was built
@@ -38,6 +38,7 @@ __all__ = [
     "PathKey",
     "format_path",
     "locate",
+    "locate_paths",
     "parse",
     "read_file",
 ]
@@ -94,11 +95,14 @@ def parse(data: bytes, file: str) -> Any:
     An empty document (or a file of comments only) gives None; the caller decides whether that
     is allowed.
     """
-    _check_encoding(data, file)
+    _check_bom(data, file)
     try:
+        # no need to decode the bytes first: libyaml reads all of them and refuses what is not
+        # UTF-8, so whatever it parses was valid UTF-8
         return _fast_build(data)
     except (_Slow, yaml.YAMLError):
         pass
+    _check_encoding(data, file)
     problems = _Careful(data, file).run().problems
     if not problems:  # pragma: no cover - the careful builder accepts only what the fast one does
         problems = [Problem(file, None, None, "$", "could not read the file as YAML")]
@@ -108,6 +112,113 @@ def parse(data: bytes, file: str) -> Any:
 def locate(data: bytes) -> Locations:
     """Parse a document that `parse` accepted, this time recording where every node is."""
     return _Careful(data, "").run().locations
+
+
+def locate_paths(data: bytes, paths: Iterable[tuple[PathKey, ...]]) -> Locations:
+    """Where the given paths are in a document that `parse` accepted, reading only what it must.
+
+    ``locate_paths(data, paths).find(path, key=...)`` is ``locate(data).find(path, key=...)`` for
+    each of ``paths``: the keys and values on the way to each path are recorded, and nothing else.
+    One pass over libyaml's events skips every subtree that holds none of the paths and stops as
+    soon as the last one is found.
+    """
+    # the wanted paths as a tree of steps, each a dict of the steps below it
+    wanted: dict[PathKey, Any] = {}
+    remaining = 0
+    for path in paths:
+        node = wanted
+        for step in path:
+            below = node.get(step)
+            if below is None:
+                below = node[step] = {}
+                remaining += 1
+            node = below
+    locations = Locations()
+    get: Any = _Parser(data).get_event
+    try:
+        get()  # stream start
+        if type(get()) is not ev.DocumentStartEvent:
+            return locations  # an empty file
+        event = get()
+        mark = event.start_mark
+        locations.values[()] = (mark.line + 1, mark.column + 1)
+        kind = type(event)
+        if (
+            not remaining
+            or (kind is not ev.MappingStartEvent and kind is not ev.SequenceStartEvent)
+            or _walk_to(get, wanted, kind is ev.MappingStartEvent, remaining, locations)
+        ):
+            return locations
+    except yaml.YAMLError:
+        pass
+    return locate(data)  # not a document `parse` accepts: let the careful builder say
+
+
+def _walk_to(  # noqa: PLR0912, PLR0915  (one loop, kept whole)
+    get: Any, wanted: dict[PathKey, Any], in_map: bool, remaining: int, locations: Locations
+) -> bool:
+    """Record the places of the ``wanted`` steps below a collection whose start was just read.
+
+    Stops after the collection's end or once ``remaining`` places are recorded. Returns False at
+    something `parse` refuses (a key that is not a scalar), where this walk cannot follow.
+    """
+    scalar, map_start, seq_start = ev.ScalarEvent, ev.MappingStartEvent, ev.SequenceStartEvent
+    map_end, seq_end = ev.MappingEndEvent, ev.SequenceEndEvent
+    values, keys = locations.values, locations.keys
+    # the collections above the current one: its wanted steps, its path, its next list index,
+    # whether it is a mapping
+    stack: list[tuple[dict[PathKey, Any], tuple[PathKey, ...], int, bool]] = []
+    path: tuple[PathKey, ...] = ()
+    index = 0  # the index of the next item when the current collection is a list
+    while True:
+        event = get()
+        kind = type(event)
+        if in_map:
+            if kind is map_end:
+                if not stack:
+                    return True
+                wanted, path, index, in_map = stack.pop()
+                continue
+            if kind is not scalar:
+                return False
+            step: PathKey = event.value
+            below = wanted.get(step)
+            if below is not None:
+                mark = event.start_mark
+                keys[(*path, step)] = (mark.line + 1, mark.column + 1)
+            event = get()
+            kind = type(event)
+        else:
+            if kind is seq_end:
+                if not stack:
+                    return True
+                wanted, path, index, in_map = stack.pop()
+                continue
+            step = index
+            index += 1
+            below = wanted.get(step)
+        is_collection = kind is map_start or kind is seq_start
+        if below is None or (not below and is_collection):
+            if is_collection:  # skip the subtree: nothing wanted is in it
+                depth = 1
+                while depth:
+                    kind = type(get())
+                    if kind is map_start or kind is seq_start:
+                        depth += 1
+                    elif kind is map_end or kind is seq_end:
+                        depth -= 1
+            if below is None:
+                continue
+        here = (*path, step)
+        mark = event.start_mark
+        values[here] = (mark.line + 1, mark.column + 1)
+        remaining -= 1
+        if not remaining:
+            return True
+        if below and is_collection:
+            stack.append((wanted, path, index, in_map))
+            wanted, path, index = below, here, 0
+            in_map = kind is map_start
 
 
 class Locations:
@@ -141,12 +252,15 @@ _UTF16_32_BOMS: Final = (
 )
 
 
-def _check_encoding(data: bytes, file: str) -> None:
+def _check_bom(data: bytes, file: str) -> None:
     for bom, name in _UTF16_32_BOMS:
         if data.startswith(bom):
             raise LoadError(
                 [Problem(file, 1, 1, "$", f"file is encoded as {name}; save it as UTF-8")]
             )
+
+
+def _check_encoding(data: bytes, file: str) -> None:
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -170,71 +284,112 @@ def _line_column(data: bytes, offset: int) -> tuple[int, int]:
 # -- the fast builder --------------------------------------------------------------------------
 
 
-def _fast_build(data: bytes) -> Any:  # noqa: PLR0912, PLR0915  (one hot loop, kept whole)
-    parser = _Parser(data)
-    get_event: Any = parser.get_event
-    scalar, map_start, map_end = ev.ScalarEvent, ev.MappingStartEvent, ev.MappingEndEvent
-    seq_start, seq_end = ev.SequenceStartEvent, ev.SequenceEndEvent
-    no_key = _NO_KEY
-    stack: list[Any] = []
-    keys: list[Any] = []
-    root: Any = None
-    count = 0
-    get_event()  # stream start
-    event = get_event()
-    if type(event) is ev.StreamEndEvent:
+def _fast_build(data: bytes) -> Any:
+    get: Any = _Parser(data).get_event
+    get()  # stream start
+    if type(get()) is ev.StreamEndEvent:
         return None
+    event = get()
+    kind = type(event)
+    if event.anchor is not None:  # an anchor, or an alias
+        raise _Slow
+    if kind is ev.ScalarEvent:
+        if event.tag is not None:
+            raise _Slow
+        root = event.value
+        if not root and event.implicit[0]:
+            root = None
+    elif kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent:
+        if event.tag is not None:
+            raise _Slow
+        root = _fast_collection(get, kind is ev.MappingStartEvent, MAX_VALUES, MAX_DEPTH - 1)
+    else:  # pragma: no cover - a document starts with a node
+        raise _Slow
+    if type(get()) is not ev.DocumentEndEvent or type(get()) is not ev.StreamEndEvent:
+        raise _Slow  # a second document
+    return root
+
+
+def _fast_collection(  # noqa: PLR0912, PLR0915  (one hot loop, kept whole)
+    get: Any, in_map: bool, limit: int, depth_limit: int
+) -> Any:
+    """Build the collection whose start event was just read, up to its end event.
+
+    Every name the loop touches is a local; a mapping reads a key and its value in one turn of
+    the loop; the collections above the current one wait on `stack`. `limit` caps the events
+    read since the document started; `depth_limit` is how many collections may be open above
+    the current one when another starts.
+    """
+    scalar, map_start, seq_start = ev.ScalarEvent, ev.MappingStartEvent, ev.SequenceStartEvent
+    map_end, seq_end = ev.MappingEndEvent, ev.SequenceEndEvent
+    root: Any = {} if in_map else []
+    top: Any = root
+    stack: list[Any] = []  # the open collections above `top`, outermost first
+    count = 1  # events read since the document started, the root's start included
     while True:
-        event = get_event()
+        event = get()
         kind = type(event)
         count += 1
-        if kind is scalar:
+        if in_map:
+            if kind is scalar:
+                if event.anchor is not None or event.tag is not None:
+                    raise _Slow
+                key = event.value
+                if (not key and event.implicit[0]) or key in top:
+                    raise _Slow  # an empty or a duplicate key
+                event = get()
+                kind = type(event)
+                count += 1
+                if event.anchor is not None:  # an anchor, or an alias
+                    raise _Slow
+                if kind is scalar:
+                    if event.tag is not None:
+                        raise _Slow
+                    value = event.value
+                    top[key] = None if not value and event.implicit[0] else value
+                else:
+                    if (
+                        (kind is not map_start and kind is not seq_start)
+                        or event.tag is not None
+                        or len(stack) >= depth_limit
+                    ):
+                        raise _Slow
+                    node: Any = {} if kind is map_start else []
+                    top[key] = node
+                    stack.append(top)
+                    top = node
+                    in_map = kind is map_start
+            elif kind is map_end:
+                if not stack:
+                    break
+                top = stack.pop()
+                in_map = type(top) is dict
+            else:
+                raise _Slow  # a collection or an alias as a key
+        elif kind is scalar:
             if event.anchor is not None or event.tag is not None:
                 raise _Slow
             value = event.value
-            if not value and event.implicit[0]:
-                value = None
+            top.append(None if not value and event.implicit[0] else value)
+        elif kind is seq_end:
             if not stack:
-                root = value
-                continue
-            top = stack[-1]
-            if type(top) is list:
-                top.append(value)
-            elif keys[-1] is no_key:
-                if value is None or value in top:
-                    raise _Slow
-                keys[-1] = value
-            else:
-                top[keys[-1]] = value
-                keys[-1] = no_key
+                break
+            top = stack.pop()
+            in_map = type(top) is dict
         elif kind is map_start or kind is seq_start:
-            if event.anchor is not None or event.tag is not None or len(stack) >= MAX_DEPTH:
+            if event.anchor is not None or event.tag is not None or len(stack) >= depth_limit:
                 raise _Slow
-            node: Any = {} if kind is map_start else []
-            if stack:
-                top = stack[-1]
-                if type(top) is list:
-                    top.append(node)
-                elif keys[-1] is no_key:
-                    raise _Slow
-                else:
-                    top[keys[-1]] = node
-                    keys[-1] = no_key
-            else:
-                root = node
-            stack.append(node)
-            keys.append(no_key)
-        elif kind is map_end or kind is seq_end:
-            stack.pop()
-            keys.pop()
-        elif kind is ev.DocumentEndEvent:
-            break
+            node = {} if kind is map_start else []
+            top.append(node)
+            stack.append(top)
+            top = node
+            in_map = kind is map_start
         else:
             raise _Slow  # an alias
-        if count > MAX_VALUES:
+        if count > limit:
             raise _Slow
-    if type(get_event()) is not ev.StreamEndEvent:
-        raise _Slow  # a second document
+    if count > limit:
+        raise _Slow
     return root
 
 

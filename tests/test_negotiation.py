@@ -169,11 +169,20 @@ def test_statements_round_by_round() -> None:
 def test_unknown_id_says_what_it_may_mean(
     lookup: Callable[[str], object], wanted: str, message: str
 ) -> None:
-    """An unknown id raises UnknownIdError naming the id and the closest known one."""
+    """An unknown id raises UnknownIdError naming the id, the closest known one and what exists."""
     with pytest.raises(nt.UnknownIdError) as caught:
         lookup(wanted)
-    assert message == str(caught.value)
+    known = ", ".join(repr(k) for k in caught.value.known)
+    assert f"{message}; the dossier has {known}" == str(caught.value)
     assert wanted == caught.value.wanted
+    assert caught.value.known
+
+
+def test_unknown_id_lists_at_most_twelve() -> None:
+    """A long list of known ids is cut after twelve, saying how many more there are."""
+    error = nt.UnknownIdError("round", "x", [f"r{i}" for i in range(20)])
+    assert str(error).endswith("'r10', 'r11' and 8 more")
+    assert "the dossier has none" in str(nt.UnknownIdError("round", "x", []))
 
 
 def test_unknown_id_error_is_a_key_error_and_a_negotrack_error() -> None:
@@ -407,7 +416,6 @@ VALUES: list[tuple[Any, str, object]] = [
     (ST1, "stance", nt.StanceLevel.REJECTS),
     (nt.Interval(1, 2), "max", 3),
     (nt.RedLine("x", below=1), "below", 2),
-    (nt.Effective(U1, "r1", carried=False), "carried", True),
 ]
 
 

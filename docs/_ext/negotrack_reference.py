@@ -62,6 +62,10 @@ _ALSO_A_STRING: dict[str, str] = {"Membership": "party id"}
 _Part = str | tuple[str, str]
 
 
+#: Modules whose classes are written in dossier files (the others are Python-only results).
+_FILE_MODULES = frozenset({"negotrack._model", "negotrack._rounds", "negotrack._negotiation"})
+
+
 def label_for(cls: type[Any]) -> str:
     """Return the label of the format-reference section that documents ``cls``."""
     return f"format-{cls.__name__.lower()}"
@@ -291,8 +295,9 @@ def add_field_descriptions(  # noqa: PLR0917 - the signature Sphinx calls the ho
         return
     lines.append("")
     lines.extend(f":ivar {f.name}: {f.metadata['description']}" for f in described)
-    lines.append("")
-    lines.append(f"The YAML keys are listed in :ref:`{label_for(obj)}`.")
+    if obj.__module__ in _FILE_MODULES:
+        lines.append("")
+        lines.append(f"The YAML keys are listed in :ref:`{label_for(obj)}`.")
 
 
 def trim_doctest_blocks(app: Any, doctree: nodes.document) -> None:
