@@ -34,6 +34,7 @@ from negotrack import (
     Round,
     Side,
 )
+from negotrack._measures import measure_round
 from negotrack._timeline import timeline
 
 if TYPE_CHECKING:
@@ -76,8 +77,9 @@ def _position(rng: random.Random, party: str, issue: Issue, before: Position | N
         index = min(max(old_index + rng.choice((-1, 0, 1)), 0), len(ids) - 1)
         accepted = ids[max(index - rng.randrange(2), 0) : index + 1 + rng.randrange(2)]
         return Position(party, issue.id, ids[index], accepted, salience=salience)
-    option = rng.choice(ids)
-    return Position(party, issue.id, option, (option, rng.choice(ids)), salience=salience)
+    option, other = rng.choice(ids), rng.choice(ids)
+    accepted = (option,) if other == option else (option, other)
+    return Position(party, issue.id, option, accepted, salience=salience)
 
 
 def build(rounds: int = 200, parties: int = 50, issues: int = 20, seed: int = 0) -> Negotiation:
@@ -149,6 +151,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     stated = sum(len(r.positions) for r in negotiation.rounds)
     result = timeline(negotiation)
     points = sum(len(track.points) for track in result.issues.values())
+    # sanity: what is timed is what it claims to be
+    last = negotiation.rounds[-1].id
+    assert measure_round(negotiation, last) == {i: t.measures[-1] for i, t in result.issues.items()}
+    assert points == sum(len(held) for _, held, _ in negotiation.iter_effective())
     seconds, cpu = best_times(negotiation, args.repeat)
     print(
         f"dossier: {args.rounds} rounds x {args.parties} parties x {args.issues} issues, "

@@ -7,6 +7,7 @@ A diff is data. It is computed by `negotrack.compare` (two rounds) or `negotrack
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -235,8 +236,8 @@ class Diff:
     after: str
     changes: tuple[Change, ...] = ()
     carried: tuple[Carried, ...] = ()
-    measures: dict[str, tuple[IssueMeasures, IssueMeasures]] = attrs.field(
-        factory=dict, eq=True, hash=False
+    measures: Mapping[str, tuple[IssueMeasures, IssueMeasures]] = attrs.field(
+        factory=dict, eq=attrs.cmp_using(eq=lambda a, b: dict(a) == dict(b)), hash=False
     )
 
     def __bool__(self) -> bool:

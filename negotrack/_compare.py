@@ -7,16 +7,19 @@ way round mirrors every change.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Final
 
 from negotrack._changes import Carried, Change, ChangeKind, Diff, ordered
 from negotrack._differ import PositionDiffer
 from negotrack._errors import UnknownIdError
+from negotrack._gc import gc_paused
 from negotrack._measures import measure_round
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Mapping
+    from collections.abc import Callable, Iterator
 
+    from negotrack._measures import IssueMeasures
     from negotrack._negotiation import Effective, Negotiation
     from negotrack._rounds import Position, Round, Stance
 
@@ -44,6 +47,16 @@ def compare(
     Raises:
         UnknownIdError: If a round id is not in the dossier (with a did-you-mean and the list).
     """
+    with gc_paused():
+        return _compare(negotiation, before, after, weights)
+
+
+def _compare(
+    negotiation: Negotiation,
+    before: str,
+    after: str,
+    weights: Mapping[str, float] | None,
+) -> Diff:
     round_ids = [r.id for r in negotiation.rounds]
     for wanted in (before, after):
         if wanted not in round_ids:
@@ -52,6 +65,8 @@ def compare(
     for round_, positions, stances in negotiation.iter_effective():
         if round_.id in (before, after):
             states[round_.id] = (positions, stances)
+            if len(states) == len({before, after}):
+                break
     old_positions, old_stances = states[before]
     new_positions, new_stances = states[after]
     round_before, round_after = negotiation.round(before), negotiation.round(after)
@@ -59,26 +74,82 @@ def compare(
     changes: list[Change] = []
     carried: list[Carried] = []
     withdrawals = _withdrawal_evidence(negotiation, before, after)
-    for key in sorted(old_positions.keys() | new_positions.keys()):
+    for key in old_positions.keys() | new_positions.keys():
         old, new = old_positions.get(key), new_positions.get(key)
+        if old is not None and new is not None and (old[0] is new[0] or old[0] == new[0]):
+            # the common case, kept out of the generator below: nothing changed
+            if new[2]:
+                carried.append(Carried(party=key[0], issue=key[1], round=new[1]))
+            continue
         found = list(differ.position(key, old, new, withdrawals.get(key, ())))
         changes.extend(found)
         if not found and new is not None and new.carried:
             carried.append(Carried(party=key[0], issue=key[1], round=new.round))
-    for key in sorted(old_stances.keys() | new_stances.keys()):
+    for key in old_stances.keys() | new_stances.keys():
         changes.extend(differ.stance(key, old_stances.get(key), new_stances.get(key)))
     changes.extend(_proposal_changes(negotiation, round_before, round_after))
     changes.extend(_participant_changes(round_before, round_after))
     changes.extend(_member_changes(negotiation, round_before, round_after))
-    measures_before = measure_round(negotiation, before, weights)
-    measures_after = measure_round(negotiation, after, weights)
+
+    def measure() -> dict[str, tuple[IssueMeasures, IssueMeasures]]:
+        with gc_paused():
+            return _measure_both(
+                negotiation, (before, old_positions), (after, new_positions), weights
+            )
+
+    measures = LazyMeasures(measure)
     return Diff(
         before=before,
         after=after,
         changes=ordered(changes),
-        carried=tuple(carried),
-        measures={k: (measures_before[k], measures_after[k]) for k in measures_before},
+        carried=tuple(sorted(carried, key=lambda c: (c.issue, c.party))),
+        measures=measures,
     )
+
+
+def _measure_both(
+    negotiation: Negotiation,
+    before: tuple[str, PositionState],
+    after: tuple[str, PositionState],
+    weights: Mapping[str, float] | None,
+) -> dict[str, tuple[IssueMeasures, IssueMeasures]]:
+    old = measure_round(negotiation, before[0], weights, positions=before[1])
+    new = measure_round(negotiation, after[0], weights, positions=after[1])
+    return {issue: (old[issue], new[issue]) for issue in old}
+
+
+class LazyMeasures(Mapping[str, "tuple[IssueMeasures, IssueMeasures]"]):
+    """Per-issue measures of a diff, worked out the first time they are read.
+
+    A diff's changes are its point; the measures cost as much again to compute, so a program
+    that only wants the changes does not pay for them.
+    """
+
+    __slots__ = ("_compute", "_value")
+
+    def __init__(
+        self, compute: Callable[[], dict[str, tuple[IssueMeasures, IssueMeasures]]]
+    ) -> None:
+        self._compute: Callable[[], dict[str, tuple[IssueMeasures, IssueMeasures]]] | None = compute
+        self._value: dict[str, tuple[IssueMeasures, IssueMeasures]] = {}
+
+    def _get(self) -> dict[str, tuple[IssueMeasures, IssueMeasures]]:
+        if self._compute is not None:
+            self._value = self._compute()
+            self._compute = None
+        return self._value
+
+    def __getitem__(self, issue: str) -> tuple[IssueMeasures, IssueMeasures]:
+        return self._get()[issue]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._get())
+
+    def __len__(self) -> int:
+        return len(self._get())
+
+    def __repr__(self) -> str:
+        return f"LazyMeasures({self._get()!r})"
 
 
 def _withdrawal_evidence(

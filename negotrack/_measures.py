@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from negotrack._model import Issue
-    from negotrack._negotiation import Negotiation
+    from negotrack._negotiation import Effective, Negotiation
 
 __all__ = ["IssueMeasures", "Verdict", "measure_issue", "measure_round", "pairwise_gaps", "verdict"]
 
@@ -108,16 +108,25 @@ def measure_issue(
 
 
 def measure_round(
-    negotiation: Negotiation, round_id: str, weights: Mapping[str, float] | None = None
+    negotiation: Negotiation,
+    round_id: str,
+    weights: Mapping[str, float] | None = None,
+    *,
+    positions: Mapping[tuple[str, str], Effective[Position]] | None = None,
 ) -> dict[str, IssueMeasures]:
     """Measure every issue of the dossier in one round, keyed by issue id in dossier order.
+
+    ``positions``, when given, are the positions in force in the round (as
+    `Negotiation.effective_positions` gives them), saving a walk through the rounds.
 
     Raises:
         UnknownIdError: If the round does not exist.
     """
     side_of = _sides(negotiation)
     by_issue: dict[str, list[_Held]] = {issue.id: [] for issue in negotiation.issues}
-    for (party, issue_id), effective in negotiation.effective_positions(round_id).items():
+    if positions is None:
+        positions = negotiation.effective_positions(round_id)
+    for (party, issue_id), effective in positions.items():
         issue = negotiation.issue(issue_id)
         by_issue[issue_id].append(_held(issue, party, effective.value, weights, side_of))
     return {i.id: _measure(i, round_id, by_issue[i.id], bool(side_of)) for i in negotiation.issues}
@@ -207,7 +216,7 @@ def _held(
     linear, numeric = is_linear(issue), isinstance(issue.scale, NumericScale)
     x = point(issue, preferred) if linear else None
     normalised = None if x is None else (x - _origin(issue)) / width(issue)
-    option = None if linear or preferred not in issue.option_ids else str(preferred)
+    option = None if linear or preferred not in issue.option_index else str(preferred)
     if accepted is None and (x is not None or option is not None):
         accepted = Interval(x, x) if numeric else (str(preferred),)
     zone: Interval | frozenset[str] | None = None
@@ -239,7 +248,7 @@ def _measure(issue: Issue, round_id: str, held: list[_Held], has_sides: bool) ->
     Counterpart pairs are counted without visiting them: with sides, the pairs across sides and
     those of parties on no side with parties on one are all pairs, less the pairs within each
     side and within the parties on no side. Sums of distances are taken the same way. Parties
-    are taken in order (of side, then id) so that the same positions give the same floats.
+    are taken in id order, so that the same positions always give the same floats.
     """
     held = sorted(held, key=_PARTY)
     zone_exists, zone = _zone(issue, held)
@@ -287,9 +296,9 @@ def _line_within(values: list[float]) -> tuple[int, float]:
 
 
 def _options_within(values: list[Any]) -> tuple[int, float]:
-    """Number of pairs, and how many differ: all less ``c * (c - 1) / 2`` per option chosen c times.
+    """Number of pairs, and how many differ: all, less ``c * (c - 1) / 2`` per option held c times.
 
-    On a categorical issue a pair differs by 1 or not at all.
+    Two categorical values are 1 apart or not at all.
     """
     pairs = len(values) * (len(values) - 1) // 2
     return pairs, float(pairs - sum(c * (c - 1) // 2 for c in Counter(values).values()))

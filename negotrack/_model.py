@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 from typing import Literal
 
 import attrs
@@ -251,12 +252,17 @@ class Issue:
         ),
     )
 
-    @property
+    @functools.cached_property
     def option_ids(self) -> tuple[str, ...]:
         """The ids of the scale's options in order (empty on a numeric scale)."""
         if isinstance(self.scale, NumericScale):
             return ()
         return tuple(option.id for option in self.scale.options)
+
+    @functools.cached_property
+    def option_index(self) -> dict[str, int]:
+        """The place of each option on the scale, from 0, by option id (empty when numeric)."""
+        return {option_id: index for index, option_id in enumerate(self.option_ids)}
 
 
 @attrs.frozen

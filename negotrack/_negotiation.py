@@ -178,16 +178,28 @@ class Negotiation:
         """
         positions: dict[tuple[str, str], Effective[Position]] = {}
         stances: dict[tuple[str, str], Effective[Stance]] = {}
+        fresh: list[tuple[str, str]] = []  # keys stated in the previous round
+        fresh_stances: list[tuple[str, str]] = []
         for round_ in self.rounds:
-            positions = {key: _carry(e) for key, e in positions.items()}
-            stances = {key: _carry(e) for key, e in stances.items()}
+            # only what the previous round stated turns from stated into carried
+            for key in fresh:
+                if key in positions:
+                    positions[key] = _carry(positions[key])
+            for key in fresh_stances:
+                stances[key] = _carry(stances[key])
+            fresh, fresh_stances = [], []
+            round_id = round_.id
             for position in round_.positions:
+                key = (position.party, position.issue)
                 if position.withdrawn:
-                    positions.pop(position.key, None)
+                    positions.pop(key, None)
                 else:
-                    positions[position.key] = Effective(position, round_.id, carried=False)
+                    positions[key] = Effective(position, round_id, False)
+                    fresh.append(key)
             for stance in round_.stances:
-                stances[stance.key] = Effective(stance, round_.id, carried=False)
+                key = (stance.party, stance.proposal)
+                stances[key] = Effective(stance, round_id, False)
+                fresh_stances.append(key)
             yield round_, dict(positions), dict(stances)
 
     # -- cached indexes (not part of equality) --------------------------------------------------

@@ -34,10 +34,8 @@ def point(issue: Issue, value: Value | None) -> float | None:
     if isinstance(scale, NumericScale):
         return float(value) if not isinstance(value, str) else None
     if isinstance(scale, OrdinalScale):
-        try:
-            return float(issue.option_ids.index(str(value)))
-        except ValueError:
-            return None
+        index = issue.option_index.get(value) if isinstance(value, str) else None
+        return None if index is None else float(index)
     return None
 
 

@@ -30,8 +30,10 @@ __all__ = ["IssueTimeline", "Timeline", "TimelinePoint", "TurningPoint", "timeli
 TURNING_POINTS = 3
 
 
-@attrs.frozen  # not kw_only: a timeline builds one per position per round, and a positional
-class TimelinePoint:  # call costs half as much as a keyword one
+# Not kw_only: a timeline builds one point per position per round, and a positional call costs
+# about half as much as a keyword one.
+@attrs.frozen
+class TimelinePoint:
     """One party's position in force on one issue in one round.
 
     Attributes:
@@ -80,7 +82,7 @@ class IssueTimeline:
         issue: Id of the issue.
         points: The positions in force, ordered by round, then party.
         measures: The issue's measures in every round, in round order.
-        verdict: `negotrack.verdict` from the first to the last measurable round (one where at
+        verdict: `verdict` from the first to the last measurable round (one where at
             least two parties state a preferred value or an acceptable set); unchanged with
             fewer than two such rounds.
         turning_points: The (at most three) rounds with the largest movement above 0, largest
@@ -119,14 +121,18 @@ def timeline(
 ) -> Timeline:
     """The timeline of every issue (or of the given issue ids, in that order) over all rounds.
 
+    ``issues`` may also be a single issue id.
+
     One pass over the dossier (`Negotiation.iter_effective`). Each position is read once, when a
     round states it; an issue none of whose positions a round restates or withdraws keeps its
     measures from the round before. ``weights`` gives a weight per party for the centre, as in
-    `negotrack.measure_issue`.
+    `measure_issue`.
 
     Raises:
         UnknownIdError: If an issue id is not in the dossier.
     """
+    if isinstance(issues, str):
+        issues = [issues]
     ids = [i.id for i in negotiation.issues] if issues is None else list(issues)
     tracks = {issue_id: _Track(negotiation.issue(issue_id)) for issue_id in ids}
     # a timeline is many small objects and no cycles: the cyclic collector would only slow it
@@ -152,7 +158,7 @@ def _walk(
     for round_, effective, _ in negotiation.iter_effective():
         rounds.append(round_.id)
         stated: dict[str, dict[str, _Held | None]] = {}
-        for party, issue_id in {p.key for p in round_.positions if p.issue in tracks}:
+        for party, issue_id in sorted({p.key for p in round_.positions if p.issue in tracks}):
             now = effective.get((party, issue_id))
             held = None
             if now is not None:
@@ -176,7 +182,6 @@ class _Track:
         self.issue = issue
         self.held: dict[str, _Held] = {}  # the positions in force, by party
         self.order: list[str] = []  # their parties, sorted
-        self.in_force: list[_Held] = []  # the positions in force, by party
         self.columns: list[list[Any]] = []  # their parties, positions, points, normalised points
         self.points: list[TimelinePoint] = []
         self.measures: list[IssueMeasures] = []
@@ -193,9 +198,9 @@ class _Track:
         if any(self.held.get(party) is None or old is None for party, old in before.items()):
             self.order = sorted(self.held)
         if stated or not self.measures:
-            self.in_force = list(map(self.held.__getitem__, self.order))
-            self.columns = [list(map(get, self.in_force)) for get in _COLUMNS]
-            self.measures.append(_measure(self.issue, round_id, self.in_force, has_sides))
+            in_force = list(map(self.held.__getitem__, self.order))
+            self.columns = [list(map(get, in_force)) for get in _COLUMNS]
+            self.measures.append(_measure(self.issue, round_id, in_force, has_sides))
             self._movement(round_id, [(p, before[p], held) for p, held in stated.items()])
         else:
             self.measures.append(attrs.evolve(self.measures[-1], round=round_id))

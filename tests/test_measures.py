@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import pytest
@@ -63,8 +63,8 @@ def _measure(
     return measure_issue(dossier, issue, "r1", {p.party: p for p in positions}, weights)
 
 
-def _at(party: str, issue: nt.Issue, preferred: nt.Value | None, **more: object) -> nt.Position:
-    return nt.Position(party, issue.id, preferred, **more)  # type: ignore[arg-type]
+def _at(party: str, issue: nt.Issue, preferred: nt.Value | None, **more: Any) -> nt.Position:
+    return nt.Position(party, issue.id, preferred, **more)
 
 
 # -- gap -------------------------------------------------------------------------------------------
@@ -215,8 +215,8 @@ def test_measure_round_of_an_unknown_round() -> None:
 # -- verdict ---------------------------------------------------------------------------------------
 
 
-def _m(**fields: object) -> IssueMeasures:
-    return IssueMeasures(issue="x", round="r", **fields)  # type: ignore[arg-type]
+def _m(**fields: Any) -> IssueMeasures:
+    return IssueMeasures(issue="x", round="r", **fields)
 
 
 @pytest.mark.parametrize(

@@ -142,6 +142,11 @@ def test_issues_filter_keeps_the_order_asked_for() -> None:
     assert ["venue", "steps"] == list(timeline(DOSSIER, issues=["venue", "steps"]).issues)
 
 
+def test_a_single_issue_id_is_one_issue() -> None:
+    """A bare string names one issue, not a list of one-letter ids."""
+    assert ["venue"] == list(timeline(DOSSIER, issues="venue").issues)
+
+
 def test_unknown_issue_is_refused() -> None:
     """An unknown issue id raises UnknownIdError."""
     with pytest.raises(nt.UnknownIdError, match="stpes"):
