@@ -14,7 +14,7 @@ import attrs
 import pytest
 
 import negotrack
-from negotrack._cli import _build_parser, main
+from negotrack._cli import build_parser, main
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -87,7 +87,7 @@ def _file_format_classes() -> set[type[Any]]:
 
 def test_sphinx_build_passes_with_warnings_as_errors(html: Path) -> None:
     """The docs build with -W and produce every page."""
-    expected = {"index", "tutorial", "python", "format", "errors", "cli", "api", "changelog"}
+    expected = {"index", "tutorial", "python", "diff", "format", "errors", "cli", "api", "changelog"}
     assert expected <= {page.stem for page in html.glob("*.html")}
 
 
@@ -134,7 +134,7 @@ def test_doctests_in_the_docs_pass(page: Path, monkeypatch: pytest.MonkeyPatch) 
 
 def test_every_cli_command_is_documented() -> None:
     """Each subcommand of the negotrack command has a section in docs/cli.md."""
-    parser = _build_parser()
+    parser = build_parser()
     actions = [a for a in parser._actions if a.choices and a.dest == "command"]
     commands = sorted(actions[0].choices or ())
     text = (DOCS / "cli.md").read_text()

@@ -366,3 +366,19 @@ def test_save_under_a_regular_file_fails(tmp_path: Path, name: str) -> None:
         nt.save(_dossier(rounds=(_round("r1", 1),)), blocker / "sub" / name)
     assert {"file": b"not a folder"} == _snapshot(tmp_path)
     assert isinstance(caught.value, nt.NegotrackError)
+
+
+def test_shared_values_are_written_out_not_aliased() -> None:
+    """A value shared by several objects (one date object) is written in full each time, never as an alias."""
+    day = dt.date(2024, 3, 1)
+    statements = tuple(nt.Statement(f"s{i}", day, party="a", quote="q") for i in range(3))
+    n = nt.Negotiation(
+        "shared",
+        "Shared",
+        parties=(nt.Party("a", "A"),),
+        rounds=(nt.Round("r1", "R1", date=day, statements=statements),),
+    )
+    text = nt.dump(n)
+    assert "&" not in text
+    assert "*" not in text
+    assert n == nt.loads(text)
