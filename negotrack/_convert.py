@@ -278,16 +278,23 @@ def _structure_scale(value: object, _: object) -> Scale:
     return typing.cast("Scale", converter.structure(value, _SCALES[kind]))
 
 
-def _structure_acceptable(value: object, _: object) -> Acceptable | None:
-    if value is None:
-        return None
-    if type(value) is list:
-        return converter.structure(value, tuple[str, ...])
-    if type(value) is dict:
-        return converter.structure(value, Interval)
-    raise InvalidValueError(
-        f"expected a list of option ids, or a mapping with min and max, got {shape_of(value)}"
-    )
+def _make_acceptable_hook(_: Any) -> Callable[[object, object], Acceptable | None]:
+    options_type = tuple[str, ...]
+    structure_options = converter.get_structure_hook(options_type)
+    structure_interval = converter.get_structure_hook(Interval)
+
+    def hook(value: object, _: object) -> Acceptable | None:
+        if value is None:
+            return None
+        if type(value) is list:
+            return typing.cast("tuple[str, ...]", structure_options(value, options_type))
+        if type(value) is dict:
+            return typing.cast("Interval", structure_interval(value, Interval))
+        raise InvalidValueError(
+            f"expected a list of option ids, or a mapping with min and max, got {shape_of(value)}"
+        )
+
+    return hook
 
 
 def _structure_membership(value: object, _: object) -> Membership:
@@ -332,7 +339,7 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook(bool, _structure_bool)
     conv.register_structure_hook(dt.date, _structure_date)
     conv.register_structure_hook_func(lambda t: t in (Value, Value | None), _structure_value)
-    conv.register_structure_hook_func(lambda t: t == Acceptable | None, _structure_acceptable)
+    conv.register_structure_hook_factory(lambda t: t == Acceptable | None, _make_acceptable_hook)
     conv.register_structure_hook_func(lambda t: t == Scale, _structure_scale)
     conv.register_structure_hook_factory(
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _make_enum_hook

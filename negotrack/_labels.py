@@ -24,7 +24,9 @@ __all__ = [
     "change_sentence",
     "describe_value",
     "issue_title",
+    "move_size",
     "number",
+    "on_scale",
     "party_name",
 ]
 
@@ -118,7 +120,7 @@ def describe_value(negotiation: Negotiation, change: Change, value: Any) -> str:
     if issue is not None and change.kind.value.startswith(
         ("position", "preferred", "acceptable", "term", "new")
     ):
-        return _on_scale(issue, value)
+        return on_scale(issue, value)
     if isinstance(value, tuple):
         return ", ".join(str(v) for v in value)
     if isinstance(value, float | int):
@@ -135,16 +137,19 @@ def _issue(negotiation: Negotiation, issue_id: str | None) -> Issue | None:
         return None
 
 
-def _on_scale(issue: Issue, value: Any) -> str:  # noqa: PLR0911  (one branch per shape of value)
+def on_scale(issue: Issue, value: Any) -> str:  # noqa: PLR0911  (one branch per shape of value)
+    """A value on an issue's scale in words: option labels, numbers with the unit, ranges."""
     unit = issue.scale.unit if isinstance(issue.scale, NumericScale) else None
     if isinstance(value, Interval):
         if value.min is not None and value.max is not None:
             return f"{number(value.min)} to {number(value.max, unit)}"
         if value.min is not None:
             return f"at least {number(value.min, unit)}"
-        return f"at most {number(value.max or 0, unit)}"
+        if value.max is not None:
+            return f"at most {number(value.max, unit)}"
+        return "any value"
     if isinstance(value, tuple):
-        return " / ".join(_on_scale(issue, v) for v in value) or "nothing"
+        return " / ".join(on_scale(issue, v) for v in value) or "nothing"
     if isinstance(value, float | int):
         return number(value, unit)
     if isinstance(issue.scale, NumericScale):
@@ -174,7 +179,7 @@ def change_sentence(negotiation: Negotiation, change: Change) -> str:
         parts.append(f": {describe_value(negotiation, change, after)}")
     elif before is not None:
         parts.append(f": {describe_value(negotiation, change, before)}")
-    size = _size(negotiation, change)
+    size = move_size(negotiation, change)
     towards = [
         f"{t.direction.value} {party_name(negotiation, t.party)}"
         for t in change.toward
@@ -186,7 +191,8 @@ def change_sentence(negotiation: Negotiation, change: Change) -> str:
     return "".join(parts)
 
 
-def _size(negotiation: Negotiation, change: Change) -> str:
+def move_size(negotiation: Negotiation, change: Change) -> str:
+    """How far a preferred value moved: ``1 step``, ``by 5,000 personnel``; empty otherwise."""
     if change.magnitude is None or change.kind is not ChangeKind.PREFERRED_MOVED:
         return ""
     issue = _issue(negotiation, change.issue)

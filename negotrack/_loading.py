@@ -1,8 +1,9 @@
 """Loading dossiers: a folder (negotiation.yaml + rounds/*.yaml) or a single file.
 
 The happy path parses with the fast builder, structures through cattrs and runs the checks; it
-keeps no line numbers. Only when something is wrong are the files with problems parsed again,
-carefully, to put a line and column on every problem.
+keeps no line numbers. Only when something is wrong are the files with problems read again, to
+put a line and column on every problem. The header comes first (it says which issues are
+numeric); each round is structured as soon as it is parsed, so its parsed tree is freed early.
 """
 
 from __future__ import annotations
@@ -302,12 +303,12 @@ def _convert_numbers(header_raw: dict[str, Any], numeric: set[str]) -> None:
     if not numeric:
         return
     for issue in header_raw.get("issues") or ():
-        if type(issue) is dict and issue.get("id") in numeric:
+        if type(issue) is dict and _is_in(issue.get("id"), numeric):
             _as_number(issue, "reference")
     for proposal in header_raw.get("proposals") or ():
         if type(proposal) is dict and type(proposal.get("terms")) is list:
             for term in proposal["terms"]:
-                if type(term) is dict and term.get("issue") in numeric:
+                if type(term) is dict and _is_in(term.get("issue"), numeric):
                     _as_number(term, "value")
 
 
@@ -316,5 +317,10 @@ def _convert_round_numbers(raw: dict[str, Any], numeric: set[str]) -> None:
     if not numeric or type(positions) is not list:
         return
     for position in positions:
-        if type(position) is dict and position.get("issue") in numeric:
+        if type(position) is dict and _is_in(position.get("issue"), numeric):
             _as_number(position, "preferred")
+
+
+def _is_in(value: Any, ids: set[str]) -> bool:
+    """Whether a parsed value is one of ``ids``; a list or mapping (unhashable) never is."""
+    return type(value) is str and value in ids

@@ -1,9 +1,11 @@
-"""JSON Schemas (draft-07) for dossier files, generated from the attrs model.
+"""JSON Schemas (draft-07): for dossier files, generated from the attrs model, and for JSON output.
 
 The schemas let editors complete and check dossier files (the YAML extension reads the
 ``# yaml-language-server: $schema=...`` first line). They are written by walking the model's
 fields and type hints, so they cannot drift from it: ``python -m negotrack._schema`` rewrites
 ``schemas/*.schema.json`` and a test fails when the committed files differ from what it writes.
+The schemas of the JSON diff and report (``diff``, ``report``) are written by hand in
+`negotrack._report_schemas` and served and written the same way.
 
 The schemas see a file as a YAML 1.2 core-schema reader does: plain ``12`` is a number, quoted
 ``'12'`` is text, ``2022-03-16`` is text that must look like a date. They check shapes, types,
@@ -26,6 +28,7 @@ import attrs
 from negotrack._checks import ID_PATTERN
 from negotrack._model import Membership
 from negotrack._negotiation import Negotiation
+from negotrack._report_schemas import OUTPUT_SCHEMAS
 from negotrack._rounds import Round
 from negotrack._saving import atomic_write
 
@@ -34,8 +37,8 @@ __all__ = ["DRAFT_07", "SCHEMA_NAMES", "main", "schema", "schema_json"]
 #: The JSON Schema dialect written: the newest the YAML editor extension supports.
 DRAFT_07: Final = "http://json-schema.org/draft-07/schema#"
 
-#: The schemas there are, one per kind of file.
-SCHEMA_NAMES: Final = ("dossier", "negotiation", "round")
+#: The schemas there are: one per kind of dossier file, then the JSON diff and the JSON report.
+SCHEMA_NAMES: Final = ("dossier", "negotiation", "round", "diff", "report")
 
 _SCHEMAS_DIR: Final = Path(__file__).resolve().parent.parent / "schemas"
 
@@ -83,13 +86,16 @@ def schema(name: str) -> dict[str, Any]:
 
     Args:
         name: ``"dossier"`` (a single-file dossier), ``"negotiation"`` (the ``negotiation.yaml``
-            of a folder dossier) or ``"round"`` (one ``rounds/*.yaml`` file).
+            of a folder dossier), ``"round"`` (one ``rounds/*.yaml`` file), ``"diff"`` (a JSON
+            diff) or ``"report"`` (a JSON report or timeline).
 
     Raises:
         ValueError: If ``name`` is not one of `SCHEMA_NAMES`, or a model field has no
             description or a bound names no field.
         TypeError: If a model field has a type the generator does not know.
     """
+    if name in OUTPUT_SCHEMAS:
+        return {"$schema": DRAFT_07, **OUTPUT_SCHEMAS[name]()}
     try:
         spec = _FILES[name]
     except KeyError:

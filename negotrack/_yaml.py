@@ -2,8 +2,9 @@
 
 Two builders share one grammar. The fast one runs on every load: it keeps no positions and gives
 up (`_Slow`) at the first thing it does not like. The careful one runs only when something is
-wrong, or when a later stage needs to say where a problem is: it records the line and column of
-every key and value, and collects every problem it meets.
+wrong: it records the line and column of every key and value, and collects every problem it
+meets. When a later stage needs to say where its problems are in a file the fast builder
+accepted, `locate_paths` reads the file once more, recording only the places on the way to them.
 
 What both refuse: anchors and aliases (no alias bombs, no recursive data), tags (nothing is
 constructed), duplicate keys, keys that are not strings, more than one document, nesting deeper
@@ -203,6 +204,8 @@ def _walk_to(  # noqa: PLR0912, PLR0915  (one loop, kept whole)
                 depth = 1
                 while depth:
                     kind = type(get())
+                    if kind is scalar:
+                        continue
                     if kind is map_start or kind is seq_start:
                         depth += 1
                     elif kind is map_end or kind is seq_end:

@@ -87,7 +87,17 @@ def _file_format_classes() -> set[type[Any]]:
 
 def test_sphinx_build_passes_with_warnings_as_errors(html: Path) -> None:
     """The docs build with -W and produce every page."""
-    expected = {"index", "tutorial", "python", "diff", "format", "errors", "cli", "api", "changelog"}
+    expected = {
+        "index",
+        "tutorial",
+        "python",
+        "diff",
+        "format",
+        "errors",
+        "cli",
+        "api",
+        "changelog",
+    }
     assert expected <= {page.stem for page in html.glob("*.html")}
 
 

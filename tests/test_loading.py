@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import textwrap
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import negotrack as nt
+from negotrack._convert import (
+    FieldProblem,
+    InvalidValueError,
+    converter,
+    field_problems,
+    parse_number,
+)
 from tests.conftest import MINIMAL
 
 if TYPE_CHECKING:
@@ -494,3 +502,119 @@ def test_negotiation_id_is_checked() -> None:
     assert [
         "$.id: invalid negotiation id 'my talks': use letters, digits, '.', '_' and '-', starting with a letter or digit"
     ] == messages(BASE.replace("id: talks", "id: my talks", 1))
+
+
+def test_acceptable_options_unknown_or_twice() -> None:
+    """Each unknown option and each option listed twice in an acceptable set is reported."""
+    text = BASE.replace("acceptable: [open, managed]", "acceptable: [open, shut, open, managed]")
+    assert [
+        "$.rounds[0].positions[0].acceptable[1]: unknown option 'shut' for issue 'border'",
+        "$.rounds[0].positions[0].acceptable[2]: option 'open' is listed twice",
+    ] == messages(text)
+
+
+def test_folder_rounds_read_numbers_with_the_header_issues(tmp_path: Path) -> None:
+    """Values on numeric issues in round files are numbers: the header's issues say which."""
+    nt.save(nt.loads(BASE), tmp_path / "d")
+    n = nt.load(tmp_path / "d")
+    assert 20000 == n.round("r1").positions[1].preferred
+    assert nt.Interval(10000, 30000) == n.round("r1").positions[1].acceptable
+    assert n == nt.loads(BASE)
+
+
+def test_folder_problems_in_file_order(tmp_path: Path) -> None:
+    """Files that cannot be read as YAML come first, then each file's problems in line order."""
+    nt.save(nt.loads(BASE), tmp_path / "d")
+    header = tmp_path / "d" / "negotiation.yaml"
+    header.write_text(header.read_text().replace("name: South", "name: [South]"))
+    rounds = tmp_path / "d" / "rounds"
+    (rounds / "r1.yaml").write_text("id: r1\ntitle: [\n")
+    r2 = rounds / "r2.yaml"
+    r2.write_text(r2.read_text().replace("salience:", "salince:") + "lcoation: Oslo\n")
+    with pytest.raises(nt.LoadError) as caught:
+        nt.load(tmp_path / "d")
+    found = [(p.file, p.path, p.message.split(":")[0]) for p in caught.value.problems]
+    assert [
+        (str(rounds / "r1.yaml"), "$", "invalid YAML"),
+        (str(header), "$.parties[1].name", "expected text, got a list"),
+        (str(r2), "$.positions[0].salince", "unknown key 'salince' (did you mean 'salience'?)"),
+        (str(r2), "$.lcoation", "unknown key 'lcoation' (did you mean 'location'?)"),
+    ] == found
+    assert all(p.line is not None for p in caught.value.problems)
+
+
+def _two_regex_number(value: str) -> float | None:
+    if re.fullmatch(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?", value):
+        return int(value) if re.fullmatch(r"[-+]?[0-9]+", value) else float(value)
+    return None
+
+
+@given(st.text(alphabet=st.sampled_from(list("0123456789+-.eE_, x")), max_size=12) | st.text())
+def test_numbers_read_as_yaml_12_writes_them(value: str) -> None:
+    """A whole number is an int, any other YAML 1.2 number a float, anything else refused."""
+    expected = _two_regex_number(value)
+    try:
+        got = parse_number(value)
+    except InvalidValueError:
+        assert expected is None
+    else:
+        assert (type(expected), expected) == (type(got), got)
+
+
+_ITEMS: st.SearchStrategy[list[object]] = st.lists(
+    st.none() | st.sampled_from(["a", "1", "2.5", "2022-03-16", "x1"]) | st.just([]) | st.just({}),
+    max_size=5,
+)
+
+
+@given(_ITEMS, st.sampled_from([tuple[str, ...], tuple[float, ...], tuple[dt.date, ...]]))
+def test_lists_structure_item_by_item(items: list[object], tp: Any) -> None:
+    """A list gives the tuple of its items, or one problem per bad item, at the item's index."""
+    item_type = tp.__args__[0]
+    item_hook = converter.get_structure_hook(item_type)
+    values, expected = [], []
+    for index, item in enumerate(items):
+        try:
+            values.append(item_hook(item, item_type))
+        except InvalidValueError as exc:
+            expected.append(FieldProblem(("xs", index), str(exc)))
+    try:
+        result = converter.structure(items, tp)
+    except Exception as exc:  # noqa: BLE001  (the error tree is what is checked)
+        assert expected == list(field_problems(exc, ("xs",)))
+    else:
+        assert [] == expected
+        assert tuple(values) == result
+
+
+@given(
+    st.none() | st.sampled_from(["a", "1", "2.5", "2022-03-16", "high", "talks"]) | st.just([]),
+    st.sampled_from([str, float, dt.date, nt.Confidence, nt.RoundFormat]),
+)
+def test_optional_values_are_none_or_their_type(value: object, tp: Any) -> None:
+    """``X | None`` gives None for an empty value, else exactly what X gives, error included."""
+    if value is None:
+        assert converter.structure(value, tp | None) is None
+        return
+    try:
+        expected: object = converter.structure(value, tp)
+    except InvalidValueError as exc:
+        expected = str(exc)
+    try:
+        got: object = converter.structure(value, tp | None)
+    except InvalidValueError as exc:
+        got = str(exc)
+    assert expected == got
+
+
+@pytest.mark.parametrize("value", ["[troops]", "{a: b}"])
+def test_unhashable_issue_reference_is_a_problem_not_a_crash(value: str) -> None:
+    """A list or mapping where an issue id belongs is reported, even with numeric issues about."""
+    text = BASE.replace(
+        "{party: south, issue: venue, preferred: NO}",
+        f"{{party: south, issue: {value}, preferred: NO}}",
+    )
+    assert [
+        "$.rounds[0].positions[2].issue: expected text, got "
+        + ("a list" if "[" in value else "a mapping")
+    ] == messages(text)

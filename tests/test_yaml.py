@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+import yaml
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import negotrack._yaml as y
@@ -240,3 +241,117 @@ def test_fast_and_careful_readers_agree(text: str) -> None:
     careful = y._Careful(data, "f.yaml").run()
     assert [] == careful.problems
     assert fast == careful.root
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab:-[]{}\n ,'\"&*!?#|>")), max_size=60))
+def test_fast_reader_refuses_exactly_what_the_careful_one_reports(text: str) -> None:
+    """The fast reader gives up where, and only where, the careful one finds a problem."""
+    data = text.encode()
+    careful = y._Careful(data, "f.yaml").run()
+    try:
+        fast = y._fast_build(data)
+    except (y._Slow, yaml.YAMLError):
+        assert careful.problems
+    else:
+        assert [] == careful.problems
+        assert fast == careful.root
+
+
+@pytest.mark.parametrize("depth", range(y.MAX_DEPTH - 2, y.MAX_DEPTH + 3))
+def test_fast_and_careful_readers_share_the_depth_limit(depth: int) -> None:
+    """Nesting right up to the limit is read; one level more is refused, in flow and block style."""
+    flow = b"[" * depth + b"]" * depth
+    block = (
+        b"".join(b"  " * n + b"k:\n" for n in range(depth - 1)) + b"  " * (depth - 1) + b"k: v\n"
+    )
+    for data in (flow, block):
+        if depth <= y.MAX_DEPTH:
+            assert y.parse(data, "f.yaml") is not None
+        else:
+            assert f"nesting is deeper than {y.MAX_DEPTH} levels" == one(data).message
+
+
+@given(st.binary(max_size=100))
+def test_bytes_that_are_not_utf8_are_reported_as_such(data: bytes) -> None:
+    """Whatever the YAML around it, a byte that is not UTF-8 is the one problem reported."""
+    assume(not any(data.startswith(bom) for bom, _ in y._UTF16_32_BOMS))
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        assert one(data).message.startswith("invalid UTF-8 byte")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"a: b # \xff\n",
+        b"a: 'x\xffy'\n",
+        b"a: b\n\xc3",
+        b"# \xed\xa0\x80\na: b\n",
+        b"\xc0\xafa: b\n",
+    ],
+)
+def test_invalid_utf8_anywhere_is_found(data: bytes) -> None:
+    """Bad UTF-8 in a comment, a quoted string, at the end, a surrogate, an overlong form."""
+    assert one(data).message.startswith("invalid UTF-8 byte")
+
+
+_KEYS = st.sampled_from(["a", "b", "c", "0", "1", ""])
+_DOCUMENTS = st.recursive(
+    st.none() | st.sampled_from(["x", "", "0", "NO", "a b"]),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_KEYS, inner, max_size=4),
+    max_leaves=25,
+)
+_STEPS: st.SearchStrategy[y.PathKey] = st.sampled_from(["a", "b", "c", "0", "", "zz", 0, 1, 2, 7])
+
+
+def _extended(
+    path_and_steps: tuple[tuple[y.PathKey, ...], list[y.PathKey]],
+) -> tuple[y.PathKey, ...]:
+    return (*path_and_steps[0], *path_and_steps[1])
+
+
+@given(_DOCUMENTS, st.booleans(), st.data())
+def test_locate_paths_agrees_with_locate(document: object, flow: bool, data: st.DataObject) -> None:
+    """For every path asked for, the targeted reader finds what the full one finds: the value,
+    the key when asked, or the nearest parent of a path that does not exist."""
+    text = yaml.safe_dump(document, default_flow_style=flow).encode()
+    y.parse(text, "f.yaml")  # a document the loader accepts
+    full = y.locate(text)
+    existing = st.sampled_from(sorted({*full.values, *full.keys}, key=repr))
+    path = st.one_of(
+        existing,
+        st.tuples(existing, st.lists(_STEPS, max_size=3)).map(_extended),
+        st.lists(_STEPS, max_size=3).map(tuple),
+    )
+    paths = data.draw(st.lists(path, max_size=6))
+    targeted = y.locate_paths(text, paths)
+    for wanted in paths:
+        for key in (False, True):
+            assert full.find(wanted, key=key) == targeted.find(wanted, key=key), (wanted, key)
+
+
+def test_locate_paths_reads_only_what_it_needs() -> None:
+    """Only the keys and values on the way to the paths asked for are recorded."""
+    text = b"a: 1\nb:\n  - x\n  - {c: d}\ne: [f, {g: h}]\n"
+    wanted = [("b", 1, "c"), ("b", 1, "missing"), ("nowhere", 3), ("a",)]
+    where = y.locate_paths(text, wanted)
+    assert (4, 9) == where.find(("b", 1, "c"))
+    assert (4, 5) == where.find(("b", 1, "missing"))
+    assert (1, 1) == where.find(("nowhere", 3))
+    assert (1, 1) == where.find(("a",), key=True)
+    assert {(), ("a",), ("b",), ("b", 1), ("b", 1, "c")} == set(where.values)
+    assert {("a",), ("b",), ("b", 1, "c")} == set(where.keys)
+    assert {()} == set(y.locate_paths(text, []).values)
+
+
+@pytest.mark.parametrize(
+    "text", [b"", b"# nothing\n", b"a: [b\nc: d\n", b"? [k]\n: v\nb: {c: d}\n"]
+)
+def test_locate_paths_of_documents_parse_refuses(text: bytes) -> None:
+    """An empty file, a syntax error or a list as a key: the same answers as the careful reader."""
+    full = y.locate(text)
+    paths: list[tuple[y.PathKey, ...]] = [(), ("a",), ("b", "c"), ("c",)]
+    targeted = y.locate_paths(text, paths)
+    for path in paths:
+        assert full.find(path) == targeted.find(path)
