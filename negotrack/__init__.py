@@ -27,13 +27,17 @@ _EXPORTS: dict[str, str] = {
     "Diff": "negotrack._changes",
     "Direction": "negotrack._changes",
     "Effective": "negotrack._negotiation",
+    "HtmlRenderer": "negotrack._render_html",
     "Interval": "negotrack._rounds",
     "Issue": "negotrack._model",
     "IssueMeasures": "negotrack._measures",
     "IssueTimeline": "negotrack._timeline",
+    "JsonRenderer": "negotrack._render_json",
     "LoadError": "negotrack._errors",
+    "MarkdownRenderer": "negotrack._render_markdown",
     "Meaning": "negotrack._changes",
     "Membership": "negotrack._model",
+    "MissingExtraError": "negotrack._render",
     "Negotiation": "negotrack._negotiation",
     "NegotrackError": "negotrack._errors",
     "NotComparableError": "negotrack._versions",
@@ -60,6 +64,7 @@ _EXPORTS: dict[str, str] = {
     "Statement": "negotrack._model",
     "Term": "negotrack._model",
     "TermStatus": "negotrack._model",
+    "TextRenderer": "negotrack._render_text",
     "Timeline": "negotrack._timeline",
     "TimelinePoint": "negotrack._timeline",
     "Toward": "negotrack._changes",
@@ -70,12 +75,18 @@ _EXPORTS: dict[str, str] = {
     "compare": "negotrack._compare",
     "compare_versions": "negotrack._versions",
     "dump": "negotrack._saving",
+    "export_rows": "negotrack._export",
     "load": "negotrack._loading",
     "loads": "negotrack._loading",
     "measure_round": "negotrack._measures",
     "pairwise_gaps": "negotrack._measures",
+    "plot_issue": "negotrack._plot",
+    "renderer_for": "negotrack._render",
     "save": "negotrack._saving",
     "timeline": "negotrack._timeline",
+    "to_csv": "negotrack._export",
+    "to_frame": "negotrack._frame",
+    "to_json": "negotrack._export",
     "verdict": "negotrack._measures",
 }
 
@@ -92,13 +103,17 @@ __all__ = [
     "Diff",
     "Direction",
     "Effective",
+    "HtmlRenderer",
     "Interval",
     "Issue",
     "IssueMeasures",
     "IssueTimeline",
+    "JsonRenderer",
     "LoadError",
+    "MarkdownRenderer",
     "Meaning",
     "Membership",
+    "MissingExtraError",
     "Negotiation",
     "NegotrackError",
     "NotComparableError",
@@ -125,6 +140,7 @@ __all__ = [
     "Statement",
     "Term",
     "TermStatus",
+    "TextRenderer",
     "Timeline",
     "TimelinePoint",
     "Toward",
@@ -135,12 +151,18 @@ __all__ = [
     "compare",
     "compare_versions",
     "dump",
+    "export_rows",
     "load",
     "loads",
     "measure_round",
     "pairwise_gaps",
+    "plot_issue",
+    "renderer_for",
     "save",
     "timeline",
+    "to_csv",
+    "to_frame",
+    "to_json",
     "verdict",
 ]
 
@@ -194,6 +216,18 @@ if TYPE_CHECKING:
     )
     from negotrack._errors import (
         UnknownIdError as UnknownIdError,
+    )
+    from negotrack._export import (
+        export_rows as export_rows,
+    )
+    from negotrack._export import (
+        to_csv as to_csv,
+    )
+    from negotrack._export import (
+        to_json as to_json,
+    )
+    from negotrack._frame import (
+        to_frame as to_frame,
     )
     from negotrack._loading import (
         load as load,
@@ -284,6 +318,27 @@ if TYPE_CHECKING:
     )
     from negotrack._negotiation import (
         Negotiation as Negotiation,
+    )
+    from negotrack._plot import (
+        plot_issue as plot_issue,
+    )
+    from negotrack._render import (
+        MissingExtraError as MissingExtraError,
+    )
+    from negotrack._render import (
+        renderer_for as renderer_for,
+    )
+    from negotrack._render_html import (
+        HtmlRenderer as HtmlRenderer,
+    )
+    from negotrack._render_json import (
+        JsonRenderer as JsonRenderer,
+    )
+    from negotrack._render_markdown import (
+        MarkdownRenderer as MarkdownRenderer,
+    )
+    from negotrack._render_text import (
+        TextRenderer as TextRenderer,
     )
     from negotrack._rounds import (
         Acceptable as Acceptable,

@@ -143,9 +143,12 @@ def verdict(before: IssueMeasures, after: IssueMeasures, tolerance: float = 1e-9
     3. the zone of possible agreement: one that opens is converging, one that closes diverging,
        else a wider zone (``zone_extent``) is converging and a narrower one diverging.
 
-    When none decides, the verdict is unchanged. Swapping the two sides swaps converging and
-    diverging.
+    When none decides, the verdict is unchanged; so it is when the issue is not `measurable`
+    in one of the two rounds (fewer than two parties to compare: a first position stated is not
+    a divergence). Swapping the two sides swaps converging and diverging.
     """
+    if not (before.measurable and after.measurable):
+        return Verdict.UNCHANGED
     for old, new in ((before.gap, after.gap), (before.dispersion, after.dispersion)):
         if old is not None and new is not None and abs(new - old) > tolerance:
             return Verdict.CONVERGING if new < old else Verdict.DIVERGING

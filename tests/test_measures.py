@@ -216,6 +216,7 @@ def test_measure_round_of_an_unknown_round() -> None:
 
 
 def _m(**fields: Any) -> IssueMeasures:
+    fields.setdefault("parties", ("a", "b"))
     return IssueMeasures(issue="x", round="r", **fields)
 
 
@@ -238,6 +239,7 @@ def _m(**fields: Any) -> IssueMeasures:
         ),
         (_m(gap=0.5), _m(gap=0.5 + 1e-12), Verdict.UNCHANGED),
         (_m(), _m(gap=0.5), Verdict.UNCHANGED),
+        (_m(parties=("a",), dispersion=0.0), _m(gap=1.0, dispersion=0.5), Verdict.UNCHANGED),
     ],
 )
 def test_verdict(before: IssueMeasures, after: IssueMeasures, expected: Verdict) -> None:
