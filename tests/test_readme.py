@@ -60,7 +60,7 @@ def test_error_example_is_real(tmp_path: Path) -> None:
 
 def test_ci_runs_the_readme_commands() -> None:
     """.ci/run runs the README's set-up commands exactly as written."""
-    setup = README.split("## Set up", 1)[1].split("## ", 1)[0]
+    setup = README.split("\n## Set up", 1)[1].split("\n## A taste", 1)[0]
     commands = re.findall(r"^```console\n(.+?)\n```$", setup, re.MULTILINE)
     assert 2 == len(commands)
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
