@@ -47,10 +47,17 @@ class PositionDiffer:
         self.old_positions = old_positions
         self.new_positions = new_positions
         self.round = round_id
-        by_issue: dict[str, set[str]] = {}
-        for party, issue in (*old_positions, *new_positions):
-            by_issue.setdefault(issue, set()).add(party)
-        self.holders = {issue: sorted(parties) for issue, parties in by_issue.items()}
+        self._holders: dict[str, list[str]] | None = None
+
+    @property
+    def holders(self) -> dict[str, list[str]]:
+        """The parties holding a position on each issue in either state (found on first use)."""
+        if self._holders is None:
+            by_issue: dict[str, set[str]] = {}
+            for party, issue in (*self.old_positions, *self.new_positions):
+                by_issue.setdefault(issue, set()).add(party)
+            self._holders = {issue: sorted(parties) for issue, parties in by_issue.items()}
+        return self._holders
 
     def issue(self, issue_id: str) -> Issue:
         try:

@@ -163,7 +163,7 @@ class Negotiation:
         raise UnknownIdError("round", round_id, [r.id for r in self.rounds])
 
     def iter_effective(
-        self,
+        self, *, copies: bool = True
     ) -> Iterator[
         tuple[
             Round,
@@ -174,33 +174,36 @@ class Negotiation:
         """Yield each round in order with the positions and stances in force in it.
 
         One pass over the dossier: use this to walk a timeline rather than calling
-        `effective_positions` per round. Each yielded mapping is a fresh dict.
+        `effective_positions` per round. Each yielded mapping is a fresh dict, unless
+        ``copies`` is false: then the same two dicts are updated in place from round to round
+        (faster, for a caller that reads each round before asking for the next).
         """
         positions: dict[tuple[str, str], Effective[Position]] = {}
         stances: dict[tuple[str, str], Effective[Stance]] = {}
         fresh: list[tuple[str, str]] = []  # keys stated in the previous round
         fresh_stances: list[tuple[str, str]] = []
         for round_ in self.rounds:
-            # only what the previous round stated turns from stated into carried
-            for key in fresh:
-                if key in positions:
-                    positions[key] = _carry(positions[key])
-            for key in fresh_stances:
-                stances[key] = _carry(stances[key])
-            fresh, fresh_stances = [], []
             round_id = round_.id
+            stated, stated_stances = [], []
             for position in round_.positions:
                 key = (position.party, position.issue)
                 if position.withdrawn:
                     positions.pop(key, None)
                 else:
                     positions[key] = Effective(position, round_id, False)
-                    fresh.append(key)
+                    stated.append(key)
             for stance in round_.stances:
                 key = (stance.party, stance.proposal)
                 stances[key] = Effective(stance, round_id, False)
-                fresh_stances.append(key)
-            yield round_, dict(positions), dict(stances)
+                stated_stances.append(key)
+            # what the previous round stated and this one did not restate is now carried
+            _carry_over(positions, fresh, round_id)
+            _carry_over(stances, fresh_stances, round_id)
+            fresh, fresh_stances = stated, stated_stances
+            if copies:
+                yield round_, dict(positions), dict(stances)
+            else:
+                yield round_, positions, stances
 
     # -- cached indexes (not part of equality) --------------------------------------------------
 
@@ -243,6 +246,16 @@ class Negotiation:
     @functools.cached_property
     def _side_of_party(self) -> dict[str, Side]:
         return {party: side for side in self.sides for party in side.parties}
+
+
+def _carry_over(
+    state: dict[tuple[str, str], Effective[_T]], keys: list[tuple[str, str]], round_id: str
+) -> None:
+    """Mark as carried the entries of ``keys`` that the round ``round_id`` did not restate."""
+    for key in keys:
+        effective = state.get(key)
+        if effective is not None and effective.round != round_id:
+            state[key] = _carry(effective)
 
 
 def _carry(effective: Effective[_T]) -> Effective[_T]:

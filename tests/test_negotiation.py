@@ -487,3 +487,14 @@ def test_unknown_id_error_pickles_with_its_fields() -> None:
         restored.known,
         str(restored),
     )
+
+
+@given(negotiations())
+def test_iter_effective_without_copies_agrees_round_by_round(n: nt.Negotiation) -> None:
+    """Walking without copies shows, at each round, what the copying walk shows."""
+    fast = n.iter_effective(copies=False)
+    for (round_, positions, stances), (same_round, live_positions, live_stances) in zip(
+        n.iter_effective(), fast, strict=True
+    ):
+        assert round_ is same_round
+        assert (positions, stances) == (dict(live_positions), dict(live_stances))
