@@ -15,10 +15,7 @@ rendered to bytes first and then written atomically.
 
 from __future__ import annotations
 
-import contextlib
 import io
-import os
-import tempfile
 from collections import defaultdict
 from itertools import groupby
 from pathlib import Path
@@ -28,11 +25,12 @@ from negotrack._labels import number, party_name
 from negotrack._model import NumericScale
 from negotrack._render import MissingExtraError
 from negotrack._rounds import Interval
-from negotrack._saving import SaveError
+from negotrack._saving import SaveError, atomic_write
 from negotrack._timeline import timeline as build_timeline
 
 if TYPE_CHECKING:
     import datetime as dt
+    import os
     from collections.abc import Sequence
 
     from matplotlib.axes import Axes
@@ -101,7 +99,7 @@ def plot_issue(
             metadata={"Date": None} if file_format == "svg" else {"Software": "negotrack"},
         )
     try:
-        _write_bytes(target, buffer.getvalue())
+        atomic_write(target, buffer.getvalue())
     except OSError as exc:
         raise SaveError(f"cannot write {str(target)!r}: {exc.strerror or exc}") from exc
 
@@ -272,36 +270,3 @@ def _axes(ax: Axes, issue: Issue, days: Sequence[dt.date], xs: Sequence[float]) 
         ax.tick_params(axis="y", labelsize=8)
     ax.grid(axis="y", color="0.9")
     ax.set_axisbelow(True)
-
-
-def _write_bytes(path: Path, data: bytes) -> None:
-    """Write ``data`` through a synced temporary file beside ``path`` and a rename.
-
-    As `negotrack._saving.atomic_write` does for text: the new file keeps the old one's
-    permissions, or gets the usual ones; on any failure nothing but the old file is left.
-    """
-    fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    temp = Path(temp_name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        try:
-            mode = path.stat().st_mode & 0o7777
-        except FileNotFoundError:
-            umask = os.umask(0)
-            os.umask(umask)
-            mode = 0o666 & ~umask
-        temp.chmod(mode)
-        temp.replace(path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            temp.unlink()
-        raise
-    with contextlib.suppress(OSError):
-        directory = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(directory)
-        finally:
-            os.close(directory)

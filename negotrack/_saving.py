@@ -159,13 +159,17 @@ def _write_all(files: Mapping[Path, str]) -> None:
         _sync_directory(directory)
 
 
-def _stage(path: Path, text: str) -> Path:
-    """Write ``text`` to a synced temporary file beside ``path`` with ``path``'s permissions."""
+def _stage(path: Path, content: str | bytes) -> Path:
+    """Write ``content`` (text as UTF-8) to a synced temporary file beside ``path``.
+
+    The temporary file gets ``path``'s permissions, or the usual ones for a new file.
+    """
+    data = content.encode("utf-8") if isinstance(content, str) else content
     fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     temp = Path(temp_name)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         try:
@@ -191,8 +195,8 @@ def _sync_directory(directory: Path) -> None:
             os.close(dir_fd)
 
 
-def atomic_write(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a synced temporary file and a rename.
+def atomic_write(path: Path, text: str | bytes) -> None:
+    """Write ``text`` (or bytes) to ``path`` through a synced temporary file and a rename.
 
     The new file keeps the old one's permissions, or gets the usual ones for a new file; on any
     failure the old file is left as it was and the temporary file is removed.
