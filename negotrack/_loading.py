@@ -8,7 +8,6 @@ numeric); each round is structured as soon as it is parsed, so its parsed tree i
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
@@ -23,6 +22,7 @@ from negotrack._convert import (
     parse_number,
 )
 from negotrack._errors import LoadError, NegotrackError, Problem
+from negotrack._gc import gc_paused
 from negotrack._negotiation import Negotiation
 from negotrack._rounds import Round
 from negotrack._yaml import PathKey, format_path, locate_paths, parse, read_file
@@ -55,7 +55,7 @@ def load(path: str | os.PathLike[str]) -> Negotiation:
         LoadError: listing every problem found, each with file, line, column and YAML path.
     """
     target = Path(path)
-    with _GcPaused():
+    with gc_paused():
         try:
             if target.is_dir():
                 return _load_folder(target)
@@ -77,7 +77,7 @@ def loads(text: str | bytes, *, filename: str = "<string>") -> Negotiation:
         LoadError: listing every problem found.
     """
     data = text.encode("utf-8", errors="surrogateescape") if isinstance(text, str) else text
-    with _GcPaused():
+    with gc_paused():
         try:
             return _load_single(_Document(filename, data))
         except NegotrackError:
@@ -92,18 +92,6 @@ def loads(text: str | bytes, *, filename: str = "<string>") -> Negotiation:
 
 def _fatal(file: str, message: str) -> LoadError:
     return LoadError([Problem(file, None, None, "$", message)])
-
-
-class _GcPaused:
-    """Pause the cyclic garbage collector: loading builds many objects and no cycles."""
-
-    def __enter__(self) -> None:
-        self.was_enabled = gc.isenabled()
-        gc.disable()
-
-    def __exit__(self, *exc: object) -> None:
-        if self.was_enabled:
-            gc.enable()
 
 
 def _read(path: Path, shown: str) -> _Document:

@@ -7,13 +7,13 @@ parties converged over the whole run, and the turning points: the rounds with th
 
 from __future__ import annotations
 
-import gc
 import operator
 from itertools import repeat
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
 
+from negotrack._gc import gc_paused
 from negotrack._measures import IssueMeasures, Verdict, _Held, _held, _measure, _sides, verdict
 from negotrack._scales import is_linear
 
@@ -135,14 +135,8 @@ def timeline(
         issues = [issues]
     ids = [i.id for i in negotiation.issues] if issues is None else list(issues)
     tracks = {issue_id: _Track(negotiation.issue(issue_id)) for issue_id in ids}
-    # a timeline is many small objects and no cycles: the cyclic collector would only slow it
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with gc_paused():  # many small objects and no cycles
         return _walk(negotiation, tracks, weights)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _walk(
