@@ -155,23 +155,7 @@ def condition_changes(
                 evidence=evidence,
                 **base,
             )
-        if a.linked_issue != b.linked_issue:
-            if a.linked_issue is not None:
-                yield Change(
-                    kind=ChangeKind.LINKAGE_DROPPED,
-                    before=a.linked_issue,
-                    detail=b.text,
-                    evidence=evidence,
-                    **base,
-                )
-            if b.linked_issue is not None:
-                yield Change(
-                    kind=ChangeKind.LINKAGE_ADDED,
-                    after=b.linked_issue,
-                    detail=b.text,
-                    evidence=evidence,
-                    **base,
-                )
+        yield from _linkage(a.linked_issue, b.linked_issue, b.text, base, evidence)
     for item in added:
         yield Change(
             kind=ChangeKind.CONDITION_ADDED,
@@ -180,14 +164,7 @@ def condition_changes(
             evidence=evidence,
             **base,
         )
-        if item.linked_issue is not None:
-            yield Change(
-                kind=ChangeKind.LINKAGE_ADDED,
-                after=item.linked_issue,
-                detail=item.text,
-                evidence=evidence,
-                **base,
-            )
+        yield from _linkage(None, item.linked_issue, item.text, base, evidence)
     for item in dropped:
         yield Change(
             kind=ChangeKind.CONDITION_DROPPED,
@@ -196,14 +173,27 @@ def condition_changes(
             evidence=evidence,
             **base,
         )
-        if item.linked_issue is not None:
-            yield Change(
-                kind=ChangeKind.LINKAGE_DROPPED,
-                before=item.linked_issue,
-                detail=item.text,
-                evidence=evidence,
-                **base,
-            )
+        yield from _linkage(item.linked_issue, None, item.text, base, evidence)
+
+
+def _linkage(
+    before: str | None,
+    after: str | None,
+    text: str,
+    base: Mapping[str, Any],
+    evidence: tuple[str, ...],
+) -> Iterator[Change]:
+    """A condition's link to another issue dropped and/or added; ``text`` is the condition."""
+    if before == after:
+        return
+    if before is not None:
+        yield Change(
+            kind=ChangeKind.LINKAGE_DROPPED, before=before, detail=text, evidence=evidence, **base
+        )
+    if after is not None:
+        yield Change(
+            kind=ChangeKind.LINKAGE_ADDED, after=after, detail=text, evidence=evidence, **base
+        )
 
 
 def grading_changes(
