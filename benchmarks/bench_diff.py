@@ -34,7 +34,6 @@ import argparse
 import copy
 import cProfile
 import datetime as dt
-import gc
 import io
 import json
 import os
@@ -50,6 +49,7 @@ import attrs
 import deepdiff
 
 import negotrack
+from benchmarks.bench_load import best_times
 from negotrack import (
     Basis,
     CategoricalScale,
@@ -334,24 +334,6 @@ def as_rows(round_: Round) -> list[dict[str, Any]]:
 
 
 # -- measuring -----------------------------------------------------------------------------------
-
-
-def best_times(actions: dict[str, Callable[[], object]], repeat: int) -> dict[str, float]:
-    """Best wall time of each action over ``repeat`` rounds, the actions taking turns in each.
-
-    Each runs after a full collection, with the collector on (as anyone would run it); its
-    result is freed outside the timed region.
-    """
-    best = dict.fromkeys(actions, float("inf"))
-    for _ in range(repeat):
-        for name, action in actions.items():
-            gc.collect()
-            start = time.perf_counter()
-            result = action()
-            elapsed = time.perf_counter() - start
-            del result
-            best[name] = min(best[name], elapsed)
-    return best
 
 
 def profile(action: Callable[[], object], top: int = 15) -> str:
