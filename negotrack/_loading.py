@@ -25,7 +25,7 @@ from negotrack._errors import LoadError, NegotrackError, Problem
 from negotrack._gc import gc_paused
 from negotrack._negotiation import Negotiation
 from negotrack._rounds import Round
-from negotrack._yaml import PathKey, format_path, locate_paths, parse, read_file
+from negotrack._yaml import PathKey, format_path, parse, read_file
 
 if TYPE_CHECKING:
     import os
@@ -246,6 +246,8 @@ def _locate(docs: list[_Document]) -> Iterator[Problem]:
     for doc in docs:
         if not doc.problems:
             continue
+        from negotrack._locate import locate_paths  # noqa: PLC0415 - only with problems
+
         locations = locate_paths(doc.data, [located.path for located in doc.problems])
         placed = []
         for located in doc.problems:

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 import negotrack._yaml as y
 from negotrack import LoadError, Problem
+from negotrack._locate import Careful, locate, locate_paths
 
 
 def problems(data: bytes) -> list[Problem]:
@@ -195,7 +196,7 @@ def test_unreadable_file(tmp_path: pytest.TempPathFactory) -> None:
 
 def test_locations_of_keys_and_values() -> None:
     """The careful reader records where each key and value is, by path."""
-    where = y.locate(b"a: 1\nb:\n  - x\n  - {c: d}\n")
+    where = locate(b"a: 1\nb:\n  - x\n  - {c: d}\n")
     assert (1, 4) == where.find(("a",))
     assert (1, 1) == where.find(("a",), key=True)
     assert (4, 9) == where.find(("b", 1, "c"))
@@ -238,7 +239,7 @@ def test_fast_and_careful_readers_agree(text: str) -> None:
         fast = y.parse(data, "f.yaml")
     except LoadError:
         return
-    careful = y._Careful(data, "f.yaml").run()
+    careful = Careful(data, "f.yaml").run()
     assert [] == careful.problems
     assert fast == careful.root
 
@@ -247,7 +248,7 @@ def test_fast_and_careful_readers_agree(text: str) -> None:
 def test_fast_reader_refuses_exactly_what_the_careful_one_reports(text: str) -> None:
     """The fast reader gives up where, and only where, the careful one finds a problem."""
     data = text.encode()
-    careful = y._Careful(data, "f.yaml").run()
+    careful = Careful(data, "f.yaml").run()
     try:
         fast = y._fast_build(data)
     except (y._Slow, yaml.YAMLError):
@@ -317,7 +318,7 @@ def test_locate_paths_agrees_with_locate(document: object, flow: bool, data: st.
     the key when asked, or the nearest parent of a path that does not exist."""
     text = yaml.safe_dump(document, default_flow_style=flow).encode()
     y.parse(text, "f.yaml")  # a document the loader accepts
-    full = y.locate(text)
+    full = locate(text)
     existing = st.sampled_from(sorted({*full.values, *full.keys}, key=repr))
     path = st.one_of(
         existing,
@@ -325,7 +326,7 @@ def test_locate_paths_agrees_with_locate(document: object, flow: bool, data: st.
         st.lists(_STEPS, max_size=3).map(tuple),
     )
     paths = data.draw(st.lists(path, max_size=6))
-    targeted = y.locate_paths(text, paths)
+    targeted = locate_paths(text, paths)
     for wanted in paths:
         for key in (False, True):
             assert full.find(wanted, key=key) == targeted.find(wanted, key=key), (wanted, key)
@@ -335,14 +336,14 @@ def test_locate_paths_reads_only_what_it_needs() -> None:
     """Only the keys and values on the way to the paths asked for are recorded."""
     text = b"a: 1\nb:\n  - x\n  - {c: d}\ne: [f, {g: h}]\n"
     wanted = [("b", 1, "c"), ("b", 1, "missing"), ("nowhere", 3), ("a",)]
-    where = y.locate_paths(text, wanted)
+    where = locate_paths(text, wanted)
     assert (4, 9) == where.find(("b", 1, "c"))
     assert (4, 5) == where.find(("b", 1, "missing"))
     assert (1, 1) == where.find(("nowhere", 3))
     assert (1, 1) == where.find(("a",), key=True)
     assert {(), ("a",), ("b",), ("b", 1), ("b", 1, "c")} == set(where.values)
     assert {("a",), ("b",), ("b", 1, "c")} == set(where.keys)
-    assert {()} == set(y.locate_paths(text, []).values)
+    assert {()} == set(locate_paths(text, []).values)
 
 
 @pytest.mark.parametrize(
@@ -350,8 +351,8 @@ def test_locate_paths_reads_only_what_it_needs() -> None:
 )
 def test_locate_paths_of_documents_parse_refuses(text: bytes) -> None:
     """An empty file, a syntax error or a list as a key: the same answers as the careful reader."""
-    full = y.locate(text)
+    full = locate(text)
     paths: list[tuple[y.PathKey, ...]] = [(), ("a",), ("b", "c"), ("c",)]
-    targeted = y.locate_paths(text, paths)
+    targeted = locate_paths(text, paths)
     for path in paths:
         assert full.find(path) == targeted.find(path)
