@@ -15,10 +15,10 @@ reworded or added, a red line added or dropped, salience or confidence changed.
 Times, best of N, in one process, taking turns within each round:
 
 (a) ``negotrack.compare(negotiation, "r1", "r2")``: the whole diff, per-issue measures included;
-(b) ``negotrack._measures.measure_round`` of both rounds: the per-issue measures alone, for
+(b) ``negotrack.diff._measures.measure_round`` of both rounds: the per-issue measures alone, for
     information (they are part of a);
 (c) ``DeepDiff(old, new, group_by="key")``: the reference, on the same positions as plain dicts
-    (``negotrack._convert.converter.unstructure`` plus a ``key`` field ``party/issue``), one
+    (``negotrack.files._convert.converter.unstructure`` plus a ``key`` field ``party/issue``), one
     list per round, converted before any timing;
 (c') the same with the two-level ``group_by=("party", "issue")``.
 
@@ -69,8 +69,8 @@ from negotrack import (
     Side,
     Statement,
 )
-from negotrack._convert import converter
-from negotrack._measures import measure_round
+from negotrack.diff._measures import measure_round
+from negotrack.files._convert import converter
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence

@@ -13,7 +13,7 @@ dossier and as a single file, then times, best of N, in one process:
 (c) ``negotrack.load(single_file)``;
 (d) ``negotrack.load`` of a copy with one unknown key near the end, until it raises LoadError
     (the cost of locating a problem);
-(e) ``negotrack._yaml.parse`` alone, per file (the fast builder over libyaml's event stream),
+(e) ``negotrack.files._parse.parse`` alone, per file (the fast builder over libyaml's event stream),
     with the cyclic garbage collector paused as negotrack.load pauses it.
 
 Row (a') is (a) with the garbage collector paused: not a target, it shows how much of the
@@ -43,7 +43,7 @@ import yaml
 
 import negotrack
 from benchmarks.generate import write_dossier
-from negotrack._yaml import parse
+from negotrack.files._parse import parse
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence

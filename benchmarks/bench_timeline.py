@@ -1,4 +1,4 @@
-"""Timeline benchmark: `negotrack._timeline.timeline` over 200 rounds x 50 parties x 20 issues.
+"""Timeline benchmark: `negotrack.diff._timeline.timeline` over 200 rounds x 50 parties x 20 issues.
 
 Run from the repository root::
 
@@ -34,8 +34,8 @@ from negotrack import (
     Round,
     Side,
 )
-from negotrack._measures import measure_round
-from negotrack._timeline import timeline
+from negotrack.diff._measures import measure_round
+from negotrack.diff._timeline import timeline
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

@@ -15,8 +15,8 @@ sys.path.insert(0, str(_DOCS / "_ext"))
 sys.path.insert(0, str(_DOCS.parent))
 
 import negotrack  # noqa: E402 - importable only once the paths above are set
-from negotrack._checks import ID_PATTERN  # noqa: E402
-from negotrack._yaml import MAX_DEPTH, MAX_FILE_BYTES, MAX_VALUES  # noqa: E402
+from negotrack.files._checks import ID_PATTERN  # noqa: E402
+from negotrack.files._yaml import MAX_DEPTH, MAX_FILE_BYTES, MAX_VALUES  # noqa: E402
 
 project = "negotrack"
 author = "negotrack developers"

@@ -2,6 +2,8 @@
 
 import sys
 
-from negotrack._cli import main
+from negotrack.cli import main
+
+__all__: list[str] = []
 
 sys.exit(main())

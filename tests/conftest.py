@@ -20,3 +20,4 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 FLAGSHIP = EXAMPLES / "ukraine-russia-2022"
 MINIMAL = EXAMPLES / "minimal"
+DATA = ROOT / "tests" / "data"

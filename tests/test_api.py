@@ -31,7 +31,7 @@ def test_unknown_attribute() -> None:
 
 def test_import_is_light() -> None:
     """``import negotrack`` and the CLI module load neither PyYAML nor cattrs."""
-    code = "import sys, negotrack, negotrack._cli; print('yaml' in sys.modules, 'cattrs' in sys.modules)"
+    code = "import sys, negotrack, negotrack.cli._main; print('yaml' in sys.modules, 'cattrs' in sys.modules)"
     result = subprocess.run(  # noqa: S603  (our own program, fixed arguments)
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )

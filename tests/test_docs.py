@@ -7,19 +7,19 @@ import re
 import types
 import typing
 import warnings
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
 import pytest
 
 import negotrack
-from negotrack._cli import build_parser, main
+from negotrack.cli._main import build_parser, main
+from tests.conftest import ROOT
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 PAGES = sorted(DOCS.glob("*.md"))
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 import negotrack
-from negotrack._commands import summary
+from negotrack.cli._commands import summary
 from tests.conftest import FLAGSHIP, MINIMAL, ROOT
 
 if TYPE_CHECKING:

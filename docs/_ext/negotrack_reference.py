@@ -62,8 +62,10 @@ _ALSO_A_STRING: dict[str, str] = {"Membership": "party id"}
 _Part = str | tuple[str, str]
 
 
-#: Modules whose classes are written in dossier files (the others are Python-only results).
-_FILE_MODULES = frozenset({"negotrack._model", "negotrack._rounds", "negotrack._negotiation"})
+#: The package whose classes are written in dossier files (the others are Python-only results),
+#: and its one module that holds none (the error family).
+_FILE_PACKAGE = "negotrack.model."
+_NOT_IN_FILES = "negotrack.model._errors"
 
 
 def label_for(cls: type[Any]) -> str:
@@ -295,7 +297,7 @@ def add_field_descriptions(  # noqa: PLR0917 - the signature Sphinx calls the ho
         return
     lines.append("")
     lines.extend(f":ivar {f.name}: {f.metadata['description']}" for f in described)
-    if obj.__module__ in _FILE_MODULES:
+    if obj.__module__.startswith(_FILE_PACKAGE) and obj.__module__ != _NOT_IN_FILES:
         lines.append("")
         lines.append(f"The YAML keys are listed in :ref:`{label_for(obj)}`.")
 

@@ -1,0 +1,265 @@
+"""What each ``negotrack`` command does, given parsed arguments and the two output streams.
+
+Errors a user can cause (a missing file, a bad dossier, an unknown round, an unwritable output)
+are caught here and printed as one line each; the exit code is 2. Nothing is written on failure:
+output files are rendered in full first, then written atomically.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from negotrack.cli._exit import EXIT_BAD_INPUT, EXIT_DIFFERENCES, EXIT_OK
+from negotrack.files._loading import load
+from negotrack.model._errors import LoadError, NegotrackError, did_you_mean
+
+if TYPE_CHECKING:
+    import argparse
+
+    from negotrack.diff._changes import Diff
+    from negotrack.model._negotiation import Negotiation
+
+__all__ = ["run", "summary"]
+
+
+class _UsageError(NegotrackError):
+    """A command was given arguments it cannot use."""
+
+
+def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Run the parsed command; print problems to ``err``; return the exit code."""
+    commands = {
+        "validate": _validate,
+        "diff": _diff,
+        "report": _report,
+        "timeline": _timeline,
+        "export": _export,
+        "schema": _schema,
+        "init": _init,
+        "plot": _plot,
+        "git-diff": _git_diff,
+    }
+    try:
+        return commands[args.command](args, out, err)
+    except LoadError as exc:
+        for problem in exc.problems:
+            print(problem, file=err)
+    except (NegotrackError, ValueError) as exc:
+        print(f"negotrack: {exc}", file=err)
+    except OSError as exc:
+        where = f" {exc.filename}" if exc.filename else ""
+        print(f"negotrack: cannot write{where}: {(exc.strerror or str(exc)).lower()}", file=err)
+    return EXIT_BAD_INPUT
+
+
+def summary(negotiation: Negotiation) -> str:
+    """One line saying what a dossier holds."""
+    rounds = negotiation.rounds
+    counts = [
+        (len(negotiation.parties), "party", "parties"),
+        (len(negotiation.issues), "issue", "issues"),
+        (len(negotiation.proposals), "proposal", "proposals"),
+        (len(rounds), "round", "rounds"),
+        (sum(len(r.positions) for r in rounds), "position", "positions"),
+        (sum(len(r.stances) for r in rounds), "stance", "stances"),
+        (sum(len(r.statements) for r in rounds), "statement", "statements"),
+    ]
+    text = ", ".join(f"{n} {one if n == 1 else many}" for n, one, many in counts)
+    if rounds:
+        text += f"; {rounds[0].when} to {rounds[-1].when}"
+    return text
+
+
+def _validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    status = EXIT_OK
+    for path in args.paths:
+        try:
+            negotiation = load(path)
+        except LoadError as exc:
+            status = EXIT_BAD_INPUT
+            for problem in exc.problems:
+                print(problem, file=err)
+            continue
+        if not args.quiet:
+            print(f"{path}: ok: {summary(negotiation)}", file=out)
+    return status
+
+
+# -- output ------------------------------------------------------------------------------------
+
+
+def _use_color(args: argparse.Namespace, out: TextIO) -> bool:
+    choice = getattr(args, "color", "never")
+    if choice == "always":
+        return True
+    if choice == "never" or os.environ.get("NO_COLOR"):
+        return False
+    return args.output is None and out.isatty()
+
+
+def _width(args: argparse.Namespace, out: TextIO) -> int:
+    if getattr(args, "width", None):
+        return max(int(args.width), 20)
+    if args.output is None and out.isatty():
+        return shutil.get_terminal_size().columns
+    return 80
+
+
+def _renderer(args: argparse.Namespace, out: TextIO) -> Any:
+    from negotrack.report._render import renderer_for  # noqa: PLC0415
+
+    return renderer_for(args.format, color=_use_color(args, out), width=_width(args, out))
+
+
+def _emit(args: argparse.Namespace, text: str, out: TextIO) -> None:
+    """Write the whole output to ``--output`` atomically, or to standard output."""
+    if args.output is None:
+        out.write(text if text.endswith("\n") else text + "\n")
+        return
+    from negotrack.files._saving import atomic_write  # noqa: PLC0415
+
+    target = Path(args.output)
+    if target.is_dir():
+        raise IsADirectoryError(21, "is a directory", str(target))
+    atomic_write(target, text)
+
+
+# -- diff --------------------------------------------------------------------------------------
+
+
+def _diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    del err
+    from negotrack.cli._git import is_revision_spec, load_version  # noqa: PLC0415
+    from negotrack.diff._changes import ChangeKind, Meaning  # noqa: PLC0415
+    from negotrack.diff._compare import compare  # noqa: PLC0415
+    from negotrack.diff._versions import compare_versions  # noqa: PLC0415
+
+    values = list(args.args)
+    if len(values) > 3:
+        raise _UsageError("diff takes DOSSIER [FROM] [TO], or OLD NEW")
+    if len(values) == 2 and all(Path(v).exists() or is_revision_spec(v) for v in values):
+        old, new = load_version(values[0]), load_version(values[1])
+        negotiation = new
+        diff = compare_versions(old, new, before=values[0], after=values[1])
+    else:
+        negotiation = load(values[0])
+        ids = [r.id for r in negotiation.rounds]
+        rounds = values[1:]
+        if not rounds:
+            if len(ids) < 2:
+                raise _UsageError(f"{values[0]} has {len(ids)} round(s); a diff needs two")
+            rounds = ids[-2:]
+        elif len(rounds) == 1:
+            rounds = [rounds[0], ids[-1] if ids else rounds[0]]
+        diff = compare(negotiation, rounds[0], rounds[1])
+    diff = _filtered(diff, args, ChangeKind, Meaning)
+    _emit(args, _renderer(args, out).diff(negotiation, diff), out)
+    return EXIT_DIFFERENCES if args.exit_code and diff.changes else EXIT_OK
+
+
+def _filtered(diff: Diff, args: argparse.Namespace, kinds: Any, meanings: Any) -> Diff:
+    if args.kind:
+        known = [k.value for k in kinds]
+        for kind in args.kind:
+            if kind not in known:
+                raise _UsageError(f"unknown kind {kind!r}{did_you_mean(kind, known)}")
+    if not (args.party or args.issue or args.kind or args.meaning):
+        return diff
+    return diff.filter(
+        party=args.party,
+        issue=args.issue,
+        kind=[kinds(k) for k in args.kind] if args.kind else None,
+        meaning=[meanings(m) for m in args.meaning] if args.meaning else None,
+    )
+
+
+# -- report, timeline, export ----------------------------------------------------------------
+
+
+def _story(args: argparse.Namespace) -> tuple[Negotiation, Any]:
+    from negotrack.diff._timeline import timeline  # noqa: PLC0415
+
+    negotiation = load(args.dossier)
+    return negotiation, timeline(negotiation, issues=args.issue)
+
+
+def _report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    del err
+    negotiation, story = _story(args)
+    _emit(args, _renderer(args, out).report(negotiation, story), out)
+    return EXIT_OK
+
+
+def _timeline(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    del err
+    negotiation, story = _story(args)
+    _emit(args, _renderer(args, out).timeline(negotiation, story), out)
+    return EXIT_OK
+
+
+def _export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    del err
+    from negotrack.interop._export import to_csv, to_json  # noqa: PLC0415
+
+    negotiation = load(args.dossier)
+    _emit(args, to_csv(negotiation) if args.format == "csv" else to_json(negotiation), out)
+    return EXIT_OK
+
+
+def _plot(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    del out, err
+    from negotrack.interop._plot import plot_issue  # noqa: PLC0415
+
+    plot_issue(load(args.dossier), args.issue, Path(args.output))
+    return EXIT_OK
+
+
+# -- schema, init, git -------------------------------------------------------------------------
+
+
+def _schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    del err
+    from negotrack.report._catalogue import SCHEMA_NAMES, schema_json  # noqa: PLC0415
+
+    if args.name is None:
+        for name in SCHEMA_NAMES:
+            print(name, file=out)
+        return EXIT_OK
+    if args.name not in SCHEMA_NAMES:
+        raise _UsageError(
+            f"unknown schema {args.name!r}{did_you_mean(args.name, SCHEMA_NAMES)}; "
+            f"the schemas are: {', '.join(SCHEMA_NAMES)}"
+        )
+    out.write(schema_json(args.name))
+    return EXIT_OK
+
+
+def _init(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    del err
+    from negotrack.files._scaffold import scaffold  # noqa: PLC0415
+
+    written = scaffold(Path(args.directory), title=args.title)
+    for path in written:
+        print(f"wrote {path}", file=out)
+    print(f"next: edit the files, then run: negotrack validate {args.directory}", file=out)
+    return EXIT_OK
+
+
+def _git_diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    del err
+    from negotrack.cli._git import driver_versions  # noqa: PLC0415
+    from negotrack.diff._versions import compare_versions  # noqa: PLC0415
+
+    if len(args.git_args) != 7:
+        raise _UsageError(
+            "git-diff is git's diff driver: "
+            "PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE"
+        )
+    path = args.git_args[0]
+    old, new = driver_versions(path, args.git_args[1], args.git_args[4])
+    diff = compare_versions(old, new, before=f"a/{path}", after=f"b/{path}")
+    _emit(args, _renderer(args, out).diff(new, diff), out)
+    return EXIT_OK

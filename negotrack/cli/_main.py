@@ -1,0 +1,188 @@
+"""The ``negotrack`` command line. Only the CLI modules print, read argv or pick an exit code.
+
+Exit codes: 0 success, 1 differences found (only with ``--exit-code``, as ``git diff``), 2 bad
+input or usage. A user's mistake is one line on stderr, never a traceback; a bug still shows one.
+Heavy modules are imported inside the commands, so ``negotrack --help`` starts fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING, Final
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+from negotrack.cli._exit import EXIT_BAD_INPUT, EXIT_OK
+
+__all__ = ["main"]
+
+_FORMATS: Final = ("text", "markdown", "json", "html")
+_COLOR: Final = ("auto", "always", "never")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, exiting with 2 and one usage line on stderr for usage errors."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message}\n")
+
+
+def _output_options(command: argparse.ArgumentParser, formats: Sequence[str]) -> None:
+    command.add_argument(
+        "-f",
+        "--format",
+        choices=formats,
+        default=formats[0],
+        help=f"output format (default: {formats[0]})",
+    )
+    command.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write to FILE (atomically) instead of standard output",
+    )
+    if "text" in formats:
+        command.add_argument(
+            "--color",
+            choices=_COLOR,
+            default="auto",
+            help="colour: auto (on a terminal, unless NO_COLOR is set), always or never",
+        )
+        command.add_argument(
+            "--width",
+            type=int,
+            metavar="N",
+            help="wrap text to N columns (default: the terminal's)",
+        )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every command."""
+    from negotrack import __version__  # noqa: PLC0415 - the package's own light module
+
+    parser = _Parser(
+        prog="negotrack",
+        description="Track what each party to a negotiation wants, round by round.",
+        epilog="Exit codes: 0 success, 1 differences (diff --exit-code), 2 bad input or usage.",
+    )
+    parser.add_argument("--version", action="version", version=f"negotrack {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands.required = True
+
+    validate = commands.add_parser(
+        "validate",
+        help="check dossiers and report every problem",
+        description=(
+            "Load each dossier (a folder with negotiation.yaml and rounds/, or one YAML file) and "
+            "report every problem as file:line:col: $.path: message."
+        ),
+    )
+    validate.add_argument("paths", nargs="+", metavar="PATH", help="dossier folder or file")
+    validate.add_argument(
+        "-q", "--quiet", action="store_true", help="print problems only, no summaries"
+    )
+
+    diff = commands.add_parser(
+        "diff",
+        help="what changed between two rounds, or two versions of a dossier",
+        description=(
+            "negotrack diff DOSSIER [FROM] [TO] compares two rounds (default: the last two; with "
+            "one round, that round and the last). negotrack diff OLD NEW compares two versions "
+            "of one dossier; either may be REV:PATH to read it from git."
+        ),
+    )
+    diff.add_argument("args", nargs="+", metavar="ARG", help="DOSSIER [FROM] [TO], or OLD NEW")
+    _output_options(diff, _FORMATS)
+    diff.add_argument("--party", action="append", metavar="ID", help="only changes of this party")
+    diff.add_argument("--issue", action="append", metavar="ID", help="only this issue or proposal")
+    diff.add_argument("--kind", action="append", metavar="KIND", help="only this kind of change")
+    diff.add_argument(
+        "--meaning",
+        action="append",
+        choices=("concession", "hardening", "neutral"),
+        help="only changes with this meaning",
+    )
+    diff.add_argument(
+        "--exit-code", action="store_true", help="exit with 1 when there are differences"
+    )
+
+    report = commands.add_parser(
+        "report",
+        help="the whole story across all rounds",
+        description="Per issue: positions round by round, convergence, turning points, charts.",
+    )
+    report.add_argument("dossier", metavar="DOSSIER")
+    report.add_argument("--issue", action="append", metavar="ID", help="only this issue")
+    _output_options(report, _FORMATS)
+
+    timeline = commands.add_parser(
+        "timeline", help="each party's position on each issue, round by round"
+    )
+    timeline.add_argument("dossier", metavar="DOSSIER")
+    timeline.add_argument("--issue", action="append", metavar="ID", help="only this issue")
+    _output_options(timeline, _FORMATS)
+
+    export = commands.add_parser(
+        "export",
+        help="positions in force as rows: one per round, party and issue",
+        description="Long format for spreadsheets and pandas, every field in its own column.",
+    )
+    export.add_argument("dossier", metavar="DOSSIER")
+    _output_options(export, ("csv", "json"))
+
+    schema = commands.add_parser(
+        "schema",
+        help="print a bundled JSON Schema",
+        description="With no NAME, list the schemas there are.",
+    )
+    schema.add_argument("name", nargs="?", metavar="NAME")
+
+    init = commands.add_parser(
+        "init",
+        help="start a new dossier folder",
+        description="Write a commented negotiation.yaml, a first round and the schemas; "
+        "refuses to overwrite anything.",
+    )
+    init.add_argument("directory", metavar="DIR")
+    init.add_argument("--title", default="New negotiation", help="title of the negotiation")
+
+    plot = commands.add_parser(
+        "plot",
+        help="draw one issue across all rounds as PNG or SVG (needs negotrack[plot])",
+    )
+    plot.add_argument("dossier", metavar="DOSSIER")
+    plot.add_argument("--issue", required=True, metavar="ID")
+    plot.add_argument("-o", "--output", required=True, metavar="FILE", help="FILE.png or FILE.svg")
+
+    git_diff = commands.add_parser(
+        "git-diff",
+        help="git's external diff driver (see the docs: .gitattributes)",
+        description="Called by git with PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE.",
+    )
+    git_diff.add_argument("git_args", nargs="+", metavar="ARG")
+    _output_options(git_diff, _FORMATS)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit code."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code) if isinstance(exc.code, int) else EXIT_BAD_INPUT
+    from negotrack.cli._commands import run  # noqa: PLC0415 - heavy imports only past --help
+
+    try:
+        return run(args, sys.stdout, sys.stderr)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

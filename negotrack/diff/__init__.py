@@ -1,0 +1,39 @@
+"""Comparing rounds and versions: what moved, what it means, and whether the parties converge.
+
+Above the model and the files (it never imports YAML). `negotrack.diff._compare` compares two
+rounds and `._versions` two versions of a dossier, both through the position differ
+(`._differ`), with conditions and red lines matched in `._matching`; the change types are in
+`._changes`, the per-issue measures (gap, zone of agreement, centre) in `._measures`, and the
+whole run in `._timeline`.
+"""
+
+from __future__ import annotations
+
+from negotrack.diff._changes import Carried, Change, ChangeKind, Diff, Direction, Meaning, Toward
+from negotrack.diff._compare import compare
+from negotrack.diff._measures import IssueMeasures, Verdict, measure_round, pairwise_gaps, verdict
+from negotrack.diff._timeline import IssueTimeline, Timeline, TimelinePoint, TurningPoint, timeline
+from negotrack.diff._versions import NotComparableError, compare_versions
+
+__all__ = [
+    "Carried",
+    "Change",
+    "ChangeKind",
+    "Diff",
+    "Direction",
+    "IssueMeasures",
+    "IssueTimeline",
+    "Meaning",
+    "NotComparableError",
+    "Timeline",
+    "TimelinePoint",
+    "Toward",
+    "TurningPoint",
+    "Verdict",
+    "compare",
+    "compare_versions",
+    "measure_round",
+    "pairwise_gaps",
+    "timeline",
+    "verdict",
+]

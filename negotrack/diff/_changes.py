@@ -1,0 +1,297 @@
+"""What a diff is made of: typed changes, their meaning, and the diff that holds them.
+
+A diff is data. It is computed by `negotrack.compare` (two rounds) or `negotrack.compare_versions`
+(two versions of a dossier), filtered with `Diff.filter`, and turned into text by the renderers.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from negotrack.diff._measures import IssueMeasures
+from negotrack.model._fields import describe
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+__all__ = [
+    "Change",
+    "ChangeKind",
+    "Diff",
+    "Direction",
+    "Meaning",
+    "Toward",
+]
+
+
+class Meaning(enum.Enum):
+    """What a change means for the talks."""
+
+    CONCESSION = "concession"
+    HARDENING = "hardening"
+    NEUTRAL = "neutral"
+
+    def mirrored(self) -> Meaning:
+        """The meaning of the same change seen backwards in time."""
+        return _MIRROR_MEANING[self]
+
+
+_MIRROR_MEANING = {
+    Meaning.CONCESSION: Meaning.HARDENING,
+    Meaning.HARDENING: Meaning.CONCESSION,
+    Meaning.NEUTRAL: Meaning.NEUTRAL,
+}
+
+
+class Direction(enum.Enum):
+    """Whether a move brings a party closer to a counterpart's position."""
+
+    TOWARD = "toward"
+    AWAY = "away"
+    NEITHER = "neither"
+
+
+class ChangeKind(enum.Enum):
+    """Every kind of change a diff reports, in the order reports list them."""
+
+    # positions
+    POSITION_STATED = "position_stated"
+    POSITION_WITHDRAWN = "position_withdrawn"
+    PREFERRED_MOVED = "preferred_moved"
+    ACCEPTABLE_STATED = "acceptable_stated"
+    ACCEPTABLE_DROPPED = "acceptable_dropped"
+    ACCEPTABLE_WIDENED = "acceptable_widened"
+    ACCEPTABLE_NARROWED = "acceptable_narrowed"
+    ACCEPTABLE_SHIFTED = "acceptable_shifted"
+    RED_LINE_ADDED = "red_line_added"
+    RED_LINE_DROPPED = "red_line_dropped"
+    RED_LINE_REWORDED = "red_line_reworded"
+    CONDITION_ADDED = "condition_added"
+    CONDITION_DROPPED = "condition_dropped"
+    CONDITION_REWORDED = "condition_reworded"
+    LINKAGE_ADDED = "linkage_added"
+    LINKAGE_DROPPED = "linkage_dropped"
+    SALIENCE_RAISED = "salience_raised"
+    SALIENCE_LOWERED = "salience_lowered"
+    BASIS_CHANGED = "basis_changed"
+    CONFIDENCE_CHANGED = "confidence_changed"
+    NEW_EVIDENCE = "new_evidence"
+    # stances toward proposals
+    STANCE_STATED = "stance_stated"
+    STANCE_DROPPED = "stance_dropped"
+    STANCE_MOVED = "stance_moved"
+    # proposals
+    PROPOSAL_TABLED = "proposal_tabled"
+    PROPOSAL_WITHDRAWN = "proposal_withdrawn"
+    PROPOSAL_SUPERSEDED = "proposal_superseded"
+    TERM_ADDED = "term_added"
+    TERM_REMOVED = "term_removed"
+    TERM_VALUE_CHANGED = "term_value_changed"
+    TERM_STATUS_CHANGED = "term_status_changed"
+    # parties
+    PARTY_JOINED = "party_joined"
+    PARTY_LEFT = "party_left"
+    MEMBER_JOINED = "member_joined"
+    MEMBER_LEFT = "member_left"
+    # the dossier itself (version diffs)
+    ADDED = "added"
+    REMOVED = "removed"
+    EDITED = "edited"
+
+    def mirrored(self) -> ChangeKind:
+        """The kind of the same change seen backwards in time."""
+        return _MIRROR_KIND.get(self, self)
+
+    @property
+    def order(self) -> int:
+        """Place of the kind in reports."""
+        return _KIND_ORDER[self]
+
+
+_PAIRS = [
+    (ChangeKind.POSITION_STATED, ChangeKind.POSITION_WITHDRAWN),
+    (ChangeKind.ACCEPTABLE_STATED, ChangeKind.ACCEPTABLE_DROPPED),
+    (ChangeKind.ACCEPTABLE_WIDENED, ChangeKind.ACCEPTABLE_NARROWED),
+    (ChangeKind.RED_LINE_ADDED, ChangeKind.RED_LINE_DROPPED),
+    (ChangeKind.CONDITION_ADDED, ChangeKind.CONDITION_DROPPED),
+    (ChangeKind.LINKAGE_ADDED, ChangeKind.LINKAGE_DROPPED),
+    (ChangeKind.SALIENCE_RAISED, ChangeKind.SALIENCE_LOWERED),
+    (ChangeKind.STANCE_STATED, ChangeKind.STANCE_DROPPED),
+    (ChangeKind.PROPOSAL_TABLED, ChangeKind.PROPOSAL_WITHDRAWN),
+    (ChangeKind.TERM_ADDED, ChangeKind.TERM_REMOVED),
+    (ChangeKind.PARTY_JOINED, ChangeKind.PARTY_LEFT),
+    (ChangeKind.MEMBER_JOINED, ChangeKind.MEMBER_LEFT),
+    (ChangeKind.ADDED, ChangeKind.REMOVED),
+]
+_MIRROR_KIND = dict(_PAIRS) | {b: a for a, b in _PAIRS}
+# superseded is a way of leaving the table: seen backwards, the proposal comes back to it
+_MIRROR_KIND[ChangeKind.PROPOSAL_SUPERSEDED] = ChangeKind.PROPOSAL_TABLED
+_KIND_ORDER = {kind: index for index, kind in enumerate(ChangeKind)}
+
+
+@attrs.frozen
+class Toward:
+    """The direction of a move relative to one counterpart.
+
+    Attributes:
+        party: The counterpart.
+        direction: toward, away or neither.
+        distance_before: Normalised (0-1) distance to the counterpart before the move.
+        distance_after: Normalised distance after it.
+    """
+
+    party: str
+    direction: Direction
+    distance_before: float
+    distance_after: float
+
+
+@attrs.frozen(kw_only=True)
+class Change:
+    """One change between two rounds, or two versions of a dossier.
+
+    Values are in the model's own terms: option ids or numbers for preferred values, a tuple of
+    option ids or an `Interval` for acceptable sets, a `StanceLevel` for stances, text for
+    conditions and red lines. Renderers turn ids into labels.
+    """
+
+    kind: ChangeKind = attrs.field(metadata=describe("What changed."))
+    party: str | None = attrs.field(default=None, metadata=describe("The party that moved."))
+    issue: str | None = attrs.field(default=None, metadata=describe("The issue it is about."))
+    proposal: str | None = attrs.field(default=None, metadata=describe("The proposal it is about."))
+    subject: str | None = attrs.field(
+        default=None,
+        metadata=describe("For dossier edits: what was edited (party, issue, statement...)."),
+    )
+    subject_id: str | None = attrs.field(
+        default=None, metadata=describe("For dossier edits: the id of what was edited.")
+    )
+    field: str | None = attrs.field(
+        default=None, metadata=describe("For dossier edits: the key that changed.")
+    )
+    round: str | None = attrs.field(
+        default=None, metadata=describe("The later round, where the change shows.")
+    )
+    before: Any = attrs.field(default=None, metadata=describe("The value before."))
+    after: Any = attrs.field(default=None, metadata=describe("The value after."))
+    magnitude: float | None = attrs.field(
+        default=None,
+        metadata=describe("Size of the move on the issue's own scale: option steps or units."),
+    )
+    normalised: float | None = attrs.field(
+        default=None, metadata=describe("Size of the move as a share of the whole scale, 0-1.")
+    )
+    toward: tuple[Toward, ...] = attrs.field(
+        default=(), metadata=describe("Direction relative to each counterpart.")
+    )
+    meaning: Meaning = attrs.field(
+        default=Meaning.NEUTRAL, metadata=describe("concession, hardening or neutral.")
+    )
+    evidence: tuple[str, ...] = attrs.field(
+        default=(), metadata=describe("Ids of the statements that support the change.")
+    )
+    detail: str | None = attrs.field(
+        default=None, metadata=describe("A word-level diff of reworded text, or a note.")
+    )
+
+    @property
+    def sort_key(self) -> tuple[str, str, str, int, str]:
+        """Issue (or proposal, or subject), party, kind: the order of a diff."""
+        topic = self.issue or self.proposal or self.subject_id or ""
+        return (
+            "0" if self.issue else "1" if self.proposal else "2",
+            topic,
+            self.party or "",
+            self.kind.order,
+            repr((self.field, self.before, self.after)),
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Carried:
+    """A position in force in the later round that it did not restate."""
+
+    party: str
+    issue: str
+    round: str = attrs.field(metadata=describe("The round that last stated it."))
+
+
+@attrs.frozen(kw_only=True)
+class Diff:
+    """What changed between two rounds or two versions: an ordered tuple of typed changes.
+
+    Attributes:
+        before: Id of the earlier round (or a label of the old version).
+        after: Id of the later round (or a label of the new version).
+        changes: The changes, ordered by issue, party and kind.
+        carried: Positions in force in ``after`` that it did not restate (not changes).
+        measures: Per-issue measures before and after, keyed by issue id.
+    """
+
+    before: str
+    after: str
+    changes: tuple[Change, ...] = ()
+    carried: tuple[Carried, ...] = ()
+    measures: Mapping[str, tuple[IssueMeasures, IssueMeasures]] = attrs.field(
+        factory=dict, eq=attrs.cmp_using(eq=lambda a, b: dict(a) == dict(b)), hash=False
+    )
+
+    def __bool__(self) -> bool:
+        return bool(self.changes)
+
+    def __len__(self) -> int:
+        return len(self.changes)
+
+    def filter(
+        self,
+        *,
+        party: str | Iterable[str] | None = None,
+        issue: str | Iterable[str] | None = None,
+        kind: ChangeKind | Iterable[ChangeKind] | None = None,
+        meaning: Meaning | Iterable[Meaning] | None = None,
+    ) -> Diff:
+        """Return a new diff keeping the changes that match every given filter.
+
+        Each filter takes one value or several; a change about a proposal matches ``issue``
+        when the proposal's id is given.
+        """
+        parties = _as_set(party)
+        issues = _as_set(issue)
+        kinds = _as_set(kind)
+        meanings = _as_set(meaning)
+        kept = tuple(
+            c
+            for c in self.changes
+            if (parties is None or c.party in parties)
+            and (issues is None or c.issue in issues or c.proposal in issues)
+            and (kinds is None or c.kind in kinds)
+            and (meanings is None or c.meaning in meanings)
+        )
+        carried = tuple(
+            c
+            for c in self.carried
+            if (parties is None or c.party in parties) and (issues is None or c.issue in issues)
+        )
+        measures = (
+            self.measures
+            if issues is None
+            else {k: v for k, v in self.measures.items() if k in issues}
+        )
+        return attrs.evolve(self, changes=kept, carried=carried, measures=measures)
+
+
+def _as_set(value: Any) -> frozenset[Any] | None:
+    if value is None:
+        return None
+    if isinstance(value, str | enum.Enum):
+        return frozenset({value})
+    return frozenset(value)
+
+
+def ordered(changes: Iterable[Change]) -> tuple[Change, ...]:
+    """Changes in the deterministic order of a diff: issue, party, kind."""
+    return tuple(sorted(changes, key=lambda c: c.sort_key))

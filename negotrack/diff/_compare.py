@@ -1,0 +1,247 @@
+"""Comparing two rounds of one dossier: what each party moved, and what it means.
+
+The diff compares the positions and stances *in force* in each round (a position not restated
+carries forward), so any two rounds can be compared, in either order: comparing them the other
+way round mirrors every change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Final
+
+from negotrack.diff._changes import Carried, Change, ChangeKind, Diff, ordered
+from negotrack.diff._differ import PositionDiffer
+from negotrack.diff._measures import measure_round
+from negotrack.model._errors import UnknownIdError
+from negotrack.model._gc import gc_paused
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+    from negotrack.diff._measures import IssueMeasures
+    from negotrack.model._negotiation import Effective, Negotiation
+    from negotrack.model._positions import Position
+    from negotrack.model._rounds import Round
+    from negotrack.model._stances import Stance
+
+__all__ = ["compare", "proposal_states"]
+
+PositionState = dict[tuple[str, str], "Effective[Position]"]
+StanceState = dict[tuple[str, str], "Effective[Stance]"]
+
+
+def compare(
+    negotiation: Negotiation,
+    before: str,
+    after: str,
+    *,
+    weights: Mapping[str, float] | None = None,
+) -> Diff:
+    """What changed between two rounds: positions, stances, proposals and who is at the table.
+
+    Args:
+        negotiation: The dossier.
+        before: Id of the earlier round (any round; a later one gives the mirrored diff).
+        after: Id of the later round.
+        weights: Optional weight per party (capability, say) for the weighted centre.
+
+    Raises:
+        UnknownIdError: If a round id is not in the dossier (with a did-you-mean and the list).
+    """
+    with gc_paused():
+        return _compare(negotiation, before, after, weights)
+
+
+def _compare(
+    negotiation: Negotiation,
+    before: str,
+    after: str,
+    weights: Mapping[str, float] | None,
+) -> Diff:
+    round_ids = [r.id for r in negotiation.rounds]
+    for wanted in (before, after):
+        if wanted not in round_ids:
+            raise UnknownIdError("round", wanted, round_ids)
+    states: dict[str, tuple[PositionState, StanceState]] = {}
+    for round_, positions, stances in negotiation.iter_effective():
+        if round_.id in (before, after):
+            states[round_.id] = (positions, stances)
+            if len(states) == len({before, after}):
+                break
+    old_positions, old_stances = states[before]
+    new_positions, new_stances = states[after]
+    round_before, round_after = negotiation.round(before), negotiation.round(after)
+    differ = PositionDiffer(negotiation, negotiation, old_positions, new_positions, after)
+    changes: list[Change] = []
+    carried: list[Carried] = []
+    withdrawals = _withdrawal_evidence(negotiation, before, after)
+    for key in old_positions.keys() | new_positions.keys():
+        old, new = old_positions.get(key), new_positions.get(key)
+        if old is not None and new is not None and (old[0] is new[0] or old[0] == new[0]):
+            # the common case, kept out of the generator below: nothing changed
+            if new[2]:
+                carried.append(Carried(party=key[0], issue=key[1], round=new[1]))
+            continue
+        found = list(differ.position(key, old, new, withdrawals.get(key, ())))
+        changes.extend(found)
+        if not found and new is not None and new.carried:
+            carried.append(Carried(party=key[0], issue=key[1], round=new.round))
+    for key in old_stances.keys() | new_stances.keys():
+        changes.extend(differ.stance(key, old_stances.get(key), new_stances.get(key)))
+    changes.extend(_proposal_changes(negotiation, round_before, round_after))
+    changes.extend(_participant_changes(round_before, round_after))
+    changes.extend(_member_changes(negotiation, round_before, round_after))
+
+    def measure() -> dict[str, tuple[IssueMeasures, IssueMeasures]]:
+        with gc_paused():
+            return _measure_both(
+                negotiation, (before, old_positions), (after, new_positions), weights
+            )
+
+    measures = LazyMeasures(measure)
+    return Diff(
+        before=before,
+        after=after,
+        changes=ordered(changes),
+        carried=tuple(sorted(carried, key=lambda c: (c.issue, c.party))),
+        measures=measures,
+    )
+
+
+def _measure_both(
+    negotiation: Negotiation,
+    before: tuple[str, PositionState],
+    after: tuple[str, PositionState],
+    weights: Mapping[str, float] | None,
+) -> dict[str, tuple[IssueMeasures, IssueMeasures]]:
+    old = measure_round(negotiation, before[0], weights, positions=before[1])
+    new = measure_round(negotiation, after[0], weights, positions=after[1])
+    return {issue: (old[issue], new[issue]) for issue in old}
+
+
+class LazyMeasures(Mapping[str, "tuple[IssueMeasures, IssueMeasures]"]):
+    """Per-issue measures of a diff, worked out the first time they are read.
+
+    A diff's changes are its point; the measures cost as much again to compute, so a program
+    that only wants the changes does not pay for them.
+    """
+
+    __slots__ = ("_compute", "_value")
+
+    def __init__(
+        self, compute: Callable[[], dict[str, tuple[IssueMeasures, IssueMeasures]]]
+    ) -> None:
+        self._compute: Callable[[], dict[str, tuple[IssueMeasures, IssueMeasures]]] | None = compute
+        self._value: dict[str, tuple[IssueMeasures, IssueMeasures]] = {}
+
+    def _get(self) -> dict[str, tuple[IssueMeasures, IssueMeasures]]:
+        if self._compute is not None:
+            self._value = self._compute()
+            self._compute = None
+        return self._value
+
+    def __getitem__(self, issue: str) -> tuple[IssueMeasures, IssueMeasures]:
+        return self._get()[issue]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._get())
+
+    def __len__(self) -> int:
+        return len(self._get())
+
+    def __repr__(self) -> str:
+        return f"LazyMeasures({self._get()!r})"
+
+
+def _withdrawal_evidence(
+    negotiation: Negotiation, before: str, after: str
+) -> dict[tuple[str, str], tuple[str, ...]]:
+    """Evidence cited by the entries that withdrew positions, in the rounds up to ``after``."""
+    first, last = sorted((negotiation.round_index(before), negotiation.round_index(after)))
+    found: dict[tuple[str, str], tuple[str, ...]] = {}
+    for round_ in negotiation.rounds[first + 1 : last + 1]:
+        for position in round_.positions:
+            if position.withdrawn:
+                found[position.key] = found.get(position.key, ()) + position.evidence
+    return found
+
+
+# -- proposals and parties ---------------------------------------------------------------------
+
+_ON_TABLE: Final = "on the table"
+
+
+def proposal_states(negotiation: Negotiation, round_id: str) -> dict[str, str]:
+    """Each proposal's state in a round: on the table, withdrawn, superseded or not yet tabled.
+
+    A proposal with no ``tabled_in`` round is on the table from the start.
+    """
+    at = negotiation.round_index(round_id)
+
+    def by(round_ref: str | None) -> bool:
+        return (
+            round_ref is not None
+            and round_ref in negotiation._rounds
+            and negotiation.round_index(round_ref) <= at
+        )
+
+    tabled = {p.id for p in negotiation.proposals if p.tabled_in is None or by(p.tabled_in)}
+    superseded = {old for p in negotiation.proposals if p.id in tabled for old in p.supersedes}
+    states = {}
+    for proposal in negotiation.proposals:
+        if proposal.id not in tabled:
+            states[proposal.id] = "not yet tabled"
+        elif by(proposal.withdrawn_in):
+            states[proposal.id] = "withdrawn"
+        elif proposal.id in superseded:
+            states[proposal.id] = "superseded"
+        else:
+            states[proposal.id] = _ON_TABLE
+    return states
+
+
+def _proposal_changes(negotiation: Negotiation, before: Round, after: Round) -> Iterator[Change]:
+    old, new = proposal_states(negotiation, before.id), proposal_states(negotiation, after.id)
+    for proposal in sorted(old):
+        a, b = old[proposal], new[proposal]
+        if a == b:
+            continue
+        base: dict[str, Any] = {"proposal": proposal, "round": after.id, "before": a, "after": b}
+        evidence = negotiation.proposal(proposal).evidence
+        if b == _ON_TABLE:
+            yield Change(kind=ChangeKind.PROPOSAL_TABLED, evidence=evidence, **base)
+        elif a == _ON_TABLE and b == "superseded":
+            yield Change(kind=ChangeKind.PROPOSAL_SUPERSEDED, evidence=evidence, **base)
+        elif a == _ON_TABLE:
+            yield Change(kind=ChangeKind.PROPOSAL_WITHDRAWN, evidence=evidence, **base)
+
+
+def _participant_changes(before: Round, after: Round) -> Iterator[Change]:
+    if not before.participants or not after.participants:
+        return
+    old, new = set(before.participants), set(after.participants)
+    for party in sorted(new - old):
+        yield Change(kind=ChangeKind.PARTY_JOINED, party=party, round=after.id)
+    for party in sorted(old - new):
+        yield Change(kind=ChangeKind.PARTY_LEFT, party=party, round=after.id)
+
+
+def _member_changes(negotiation: Negotiation, before: Round, after: Round) -> Iterator[Change]:
+    for party in negotiation.parties:
+        if not party.members:
+            continue
+        old = {m.party for m in party.members if _active(m, before.when)}
+        new = {m.party for m in party.members if _active(m, after.when)}
+        for member in sorted(new - old):
+            yield Change(
+                kind=ChangeKind.MEMBER_JOINED, party=party.id, after=member, round=after.id
+            )
+        for member in sorted(old - new):
+            yield Change(kind=ChangeKind.MEMBER_LEFT, party=party.id, before=member, round=after.id)
+
+
+def _active(member: Any, day: Any) -> bool:
+    return (member.since is None or member.since <= day) and (
+        member.until is None or day <= member.until
+    )

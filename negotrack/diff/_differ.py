@@ -1,0 +1,386 @@
+"""Two states of one party's position (or stance) turned into typed changes, with meaning.
+
+Used by the round diff (`negotrack.compare`) and the version diff (`negotrack.compare_versions`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Final
+
+from negotrack.diff._changes import Change, ChangeKind, Direction, Meaning, Toward
+from negotrack.diff._matching import condition_changes, grading_changes, red_line_changes
+from negotrack.model._errors import UnknownIdError
+from negotrack.model._issues import CategoricalScale
+from negotrack.model._positions import Interval
+from negotrack.model._scales import counterparts, point, span, width
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Mapping, Sequence
+
+    from negotrack.model._issues import Issue, Value
+    from negotrack.model._negotiation import Effective, Negotiation
+    from negotrack.model._positions import Acceptable, Position
+    from negotrack.model._stances import Stance
+
+__all__ = ["EPSILON", "PositionDiffer"]
+
+#: Differences smaller than this, on a 0-1 scale, count as none.
+EPSILON: Final = 1e-9
+
+
+class PositionDiffer:
+    """Turns two states of the same positions and stances into typed changes.
+
+    ``old`` and ``new`` are the dossiers the two states come from (the same dossier for a round
+    diff); issues and proposals are looked up in ``new`` first.
+    """
+
+    def __init__(
+        self,
+        old: Negotiation,
+        new: Negotiation,
+        old_positions: Mapping[tuple[str, str], Effective[Position]],
+        new_positions: Mapping[tuple[str, str], Effective[Position]],
+        round_id: str,
+    ) -> None:
+        self.old_dossier = old
+        self.new_dossier = new
+        self.old_positions = old_positions
+        self.new_positions = new_positions
+        self.round = round_id
+        self._holders: dict[str, list[str]] | None = None
+
+    @property
+    def holders(self) -> dict[str, list[str]]:
+        """The parties holding a position on each issue in either state (found on first use)."""
+        if self._holders is None:
+            by_issue: dict[str, set[str]] = {}
+            for party, issue in (*self.old_positions, *self.new_positions):
+                by_issue.setdefault(issue, set()).add(party)
+            self._holders = {issue: sorted(parties) for issue, parties in by_issue.items()}
+        return self._holders
+
+    def issue(self, issue_id: str) -> Issue:
+        try:
+            return self.new_dossier.issue(issue_id)
+        except UnknownIdError:
+            return self.old_dossier.issue(issue_id)
+
+    # -- positions -----------------------------------------------------------------------------
+
+    def position(
+        self,
+        key: tuple[str, str],
+        old: Effective[Position] | None,
+        new: Effective[Position] | None,
+        withdrawal_evidence: Sequence[str] = (),
+    ) -> Iterator[Change]:
+        """Every change between two states of one party's position on one issue."""
+        party, issue_id = key
+        base: dict[str, Any] = {"party": party, "issue": issue_id, "round": self.round}
+        if old is None and new is None:
+            return
+        if old is None:
+            assert new is not None  # noqa: S101 - narrowed for the type checker
+            yield Change(
+                kind=ChangeKind.POSITION_STATED,
+                after=new.value.preferred,
+                evidence=new.value.evidence,
+                **base,
+            )
+            return
+        if new is None:
+            yield Change(
+                kind=ChangeKind.POSITION_WITHDRAWN,
+                before=old.value.preferred,
+                evidence=tuple(withdrawal_evidence),
+                **base,
+            )
+            return
+        a, b = old.value, new.value
+        if a is b or a == b:
+            return
+        if _position_substance(a) == _position_substance(b):
+            yield from _new_evidence(old, new, b.preferred, base)
+            return
+        issue = self.issue(issue_id)
+        evidence = b.evidence
+        found: list[Change] = []
+        if a.preferred != b.preferred:
+            found.append(self._preferred(issue, key, a.preferred, b.preferred, evidence))
+        found.extend(self._acceptable(issue, key, a.acceptable, b.acceptable, evidence))
+        found.extend(red_line_changes(a.red_lines, b.red_lines, base, evidence))
+        found.extend(condition_changes(a.conditions, b.conditions, base, evidence))
+        found.extend(grading_changes(a, b, base, evidence))
+        if a.salience is not None and b.salience is not None and a.salience != b.salience:
+            raised = b.salience > a.salience
+            found.append(
+                Change(
+                    kind=ChangeKind.SALIENCE_RAISED if raised else ChangeKind.SALIENCE_LOWERED,
+                    before=a.salience,
+                    after=b.salience,
+                    magnitude=abs(b.salience - a.salience),
+                    normalised=abs(b.salience - a.salience),
+                    evidence=evidence,
+                    **base,
+                )
+            )
+        yield from found
+
+    def _towards(
+        self, issue: Issue, key: tuple[str, str], before: float, after: float
+    ) -> tuple[tuple[Toward, ...], Meaning]:
+        """Direction of a move from ``before`` to ``after`` (points on the line) per counterpart.
+
+        For each counterpart c, with c0 and c1 its points in the old and new state (either
+        standing in for the other when one is missing), the move's effect is
+        ``((|after-c0| - |before-c0|) + (|after-c1| - |before-c1|)) / 2``: negative is toward,
+        positive away. Averaging over both states of the counterpart makes the reversed diff
+        give exactly the opposite effect. The meaning is a concession when the effects sum
+        below zero, hardening above, neutral otherwise.
+        """
+        party, issue_id = key
+        scale = width(issue)
+        result: list[Toward] = []
+        total = 0.0
+        for other in counterparts(self.new_dossier, party, self.holders.get(issue_id, ())):
+            c0 = self._point(self.old_positions, issue, (other, issue_id))
+            c1 = self._point(self.new_positions, issue, (other, issue_id))
+            c0 = c1 if c0 is None else c0
+            c1 = c0 if c1 is None else c1
+            if c0 is None or c1 is None:
+                continue
+            effect = (
+                (abs(after - c0) - abs(before - c0)) + (abs(after - c1) - abs(before - c1))
+            ) / 2
+            effect /= scale
+            total += effect
+            direction = (
+                Direction.TOWARD
+                if effect < -EPSILON
+                else Direction.AWAY
+                if effect > EPSILON
+                else Direction.NEITHER
+            )
+            result.append(
+                Toward(other, direction, abs(before - c0) / scale, abs(after - c1) / scale)
+            )
+        meaning = (
+            Meaning.CONCESSION
+            if total < -EPSILON
+            else Meaning.HARDENING
+            if total > EPSILON
+            else Meaning.NEUTRAL
+        )
+        return tuple(result), meaning
+
+    @staticmethod
+    def _point(
+        state: Mapping[tuple[str, str], Effective[Position]], issue: Issue, key: tuple[str, str]
+    ) -> float | None:
+        held = state.get(key)
+        return None if held is None else point(issue, held.value.preferred)
+
+    def _preferred(
+        self,
+        issue: Issue,
+        key: tuple[str, str],
+        before: Value | None,
+        after: Value | None,
+        evidence: tuple[str, ...],
+    ) -> Change:
+        x0, x1 = point(issue, before), point(issue, after)
+        base: dict[str, Any] = {
+            "party": key[0],
+            "issue": key[1],
+            "round": self.round,
+            "evidence": evidence,
+        }
+        if x0 is None or x1 is None:
+            return Change(kind=ChangeKind.PREFERRED_MOVED, before=before, after=after, **base)
+        towards, meaning = self._towards(issue, key, x0, x1)
+        return Change(
+            kind=ChangeKind.PREFERRED_MOVED,
+            before=before,
+            after=after,
+            magnitude=abs(x1 - x0),
+            normalised=abs(x1 - x0) / width(issue),
+            toward=towards,
+            meaning=meaning,
+            **base,
+        )
+
+    def _acceptable(
+        self,
+        issue: Issue,
+        key: tuple[str, str],
+        before: Acceptable | None,
+        after: Acceptable | None,
+        evidence: tuple[str, ...],
+    ) -> Iterator[Change]:
+        base: dict[str, Any] = {
+            "party": key[0],
+            "issue": key[1],
+            "round": self.round,
+            "evidence": evidence,
+        }
+        if before == after or (
+            isinstance(before, tuple) and isinstance(after, tuple) and set(before) == set(after)
+        ):
+            return
+        if before is None or after is None:
+            kind = ChangeKind.ACCEPTABLE_STATED if before is None else ChangeKind.ACCEPTABLE_DROPPED
+            yield Change(kind=kind, before=before, after=after, **base)
+            return
+        size0, size1 = span(issue, before), span(issue, after)
+        change = None if size0 is None or size1 is None else abs(size1 - size0)
+        magnitude = (
+            None
+            if change is None
+            else change * (width(issue) if isinstance(before, Interval) else len(issue.option_ids))
+        )
+        if _contains(after, before):
+            yield Change(
+                kind=ChangeKind.ACCEPTABLE_WIDENED,
+                before=before,
+                after=after,
+                magnitude=magnitude,
+                normalised=change,
+                meaning=Meaning.CONCESSION,
+                **base,
+            )
+        elif _contains(before, after):
+            yield Change(
+                kind=ChangeKind.ACCEPTABLE_NARROWED,
+                before=before,
+                after=after,
+                magnitude=magnitude,
+                normalised=change,
+                meaning=Meaning.HARDENING,
+                **base,
+            )
+        else:
+            m0, m1 = _middle(issue, before), _middle(issue, after)
+            towards: tuple[Toward, ...] = ()
+            meaning = Meaning.NEUTRAL
+            if m0 is not None and m1 is not None and not isinstance(issue.scale, CategoricalScale):
+                towards, meaning = self._towards(issue, key, m0, m1)
+            yield Change(
+                kind=ChangeKind.ACCEPTABLE_SHIFTED,
+                before=before,
+                after=after,
+                magnitude=magnitude,
+                normalised=change,
+                toward=towards,
+                meaning=meaning,
+                **base,
+            )
+
+    # -- stances -------------------------------------------------------------------------------
+
+    def stance(
+        self,
+        key: tuple[str, str],
+        old: Effective[Stance] | None,
+        new: Effective[Stance] | None,
+    ) -> Iterator[Change]:
+        """Every change between two states of one party's stance toward one proposal."""
+        party, proposal = key
+        base: dict[str, Any] = {"party": party, "proposal": proposal, "round": self.round}
+        if old is None and new is None:
+            return
+        if old is None or new is None:
+            kind = ChangeKind.STANCE_STATED if old is None else ChangeKind.STANCE_DROPPED
+            yield Change(
+                kind=kind,
+                before=None if old is None else old.value.stance,
+                after=None if new is None else new.value.stance,
+                evidence=() if new is None else new.value.evidence,
+                **base,
+            )
+            return
+        a, b = old.value, new.value
+        if a is b or a == b:
+            return
+        if _stance_substance(a) == _stance_substance(b):
+            yield from _new_evidence(old, new, b.stance, base)
+            return
+        evidence = b.evidence
+        found: list[Change] = []
+        if a.stance != b.stance:
+            up = b.stance.rank > a.stance.rank
+            own = party in self._tabled_by(proposal)
+            meaning = Meaning.NEUTRAL if own else Meaning.CONCESSION if up else Meaning.HARDENING
+            steps = abs(b.stance.rank - a.stance.rank)
+            found.append(
+                Change(
+                    kind=ChangeKind.STANCE_MOVED,
+                    before=a.stance,
+                    after=b.stance,
+                    magnitude=steps,
+                    normalised=steps / 4,
+                    meaning=meaning,
+                    evidence=evidence,
+                    **base,
+                )
+            )
+        found.extend(condition_changes(a.conditions, b.conditions, base, evidence))
+        found.extend(grading_changes(a, b, base, evidence))
+        yield from found
+
+    def _tabled_by(self, proposal: str) -> tuple[str, ...]:
+        for dossier in (self.new_dossier, self.old_dossier):
+            try:
+                return dossier.proposal(proposal).tabled_by
+            except UnknownIdError:
+                continue
+        return ()
+
+
+def _contains(outer: Acceptable, inner: Acceptable) -> bool:
+    """Whether ``outer`` holds all of ``inner`` (open interval ends reach forever)."""
+    if isinstance(outer, Interval) and isinstance(inner, Interval):
+        low_ok = outer.min is None or (inner.min is not None and inner.min >= outer.min)
+        high_ok = outer.max is None or (inner.max is not None and inner.max <= outer.max)
+        return low_ok and high_ok
+    if isinstance(outer, Interval) or isinstance(inner, Interval):
+        return False
+    return set(inner) <= set(outer)
+
+
+def _middle(issue: Issue, acceptable: Acceptable) -> float | None:
+    """The middle of an acceptable set on the issue's line."""
+    if isinstance(acceptable, Interval):
+        low = acceptable.min if acceptable.min is not None else point(issue, _scale_end(issue, 0))
+        high = acceptable.max if acceptable.max is not None else point(issue, _scale_end(issue, 1))
+        return None if low is None or high is None else (low + high) / 2
+    points = [p for p in (point(issue, option) for option in acceptable) if p is not None]
+    return sum(points) / len(points) if points else None
+
+
+def _scale_end(issue: Issue, end: int) -> float | None:
+    scale = issue.scale
+    return getattr(scale, "max" if end else "min", None)
+
+
+def _position_substance(p: Position) -> tuple[Any, ...]:
+    """What a position says, leaving out the evidence for it and the analyst's note."""
+    return (p.preferred, p.acceptable, p.red_lines, p.conditions, p.salience, p.basis, p.confidence)
+
+
+def _stance_substance(s: Stance) -> tuple[Any, ...]:
+    """What a stance says, leaving out the evidence for it and the analyst's note."""
+    return (s.stance, s.conditions, s.basis, s.confidence)
+
+
+def _new_evidence(
+    old: Effective[Any], new: Effective[Any], value: Any, base: Mapping[str, Any]
+) -> Iterator[Change]:
+    """A restatement that changes nothing but cites other statements than before.
+
+    Reported when the two states were stated in different rounds and cite different sets of
+    statements (so the reversed diff reports it too); a restatement on the same evidence is not
+    news, and a carried position is not a restatement.
+    """
+    if old.round != new.round and set(old.value.evidence) != set(new.value.evidence):
+        yield Change(kind=ChangeKind.NEW_EVIDENCE, after=value, evidence=new.value.evidence, **base)

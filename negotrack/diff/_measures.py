@@ -1,0 +1,345 @@
+"""Per-issue measures of a round: the gap between the parties, their zone of agreement, the centre.
+
+All distances are normalised to 0-1: a value's place on the issue's line
+(`negotrack.model._scales.point`: the option index, or the number) minus the line's lower end, over
+the line's `width`. On a categorical issue two preferred values are 0 apart when they are the same
+option and 1 otherwise.
+
+Counterparts follow `negotrack.model._scales.counterparts`: with no sides declared, every pair of
+parties; with sides, pairs across sides, and a party on no side paired with every party on one.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import itertools
+import math
+import operator
+from collections import Counter
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
+
+import attrs
+
+from negotrack.model._issues import NumericScale
+from negotrack.model._positions import Acceptable, Interval, Position
+from negotrack.model._scales import counterparts, is_linear, point, span, width
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from negotrack.model._issues import Issue
+    from negotrack.model._negotiation import Effective, Negotiation
+
+__all__ = ["IssueMeasures", "Verdict", "measure_issue", "measure_round", "pairwise_gaps", "verdict"]
+
+
+class Verdict(enum.Enum):
+    """Whether the parties came closer on an issue between two rounds."""
+
+    CONVERGING = "converging"
+    DIVERGING = "diverging"
+    UNCHANGED = "unchanged"
+
+
+@attrs.frozen(kw_only=True)
+class IssueMeasures:
+    """How far apart the parties are on one issue in one round.
+
+    Attributes:
+        issue: Id of the issue.
+        round: Id of the round.
+        parties: The parties with a preferred value, sorted.
+        gap: Mean normalised distance between the preferred values of counterpart pairs; None
+            when no pair of counterparts both state a preferred value.
+        max_gap: The largest such distance; None when ``gap`` is.
+        zone: The zone of possible agreement: the intersection of the acceptable sets of every
+            party whose position states an acceptable set or a preferred value (a party with no
+            acceptable set counts as accepting its preferred value only; on a numeric issue the
+            interval ``[x, x]``). Option ids in scale order, or an `Interval` whose open ends
+            (None) run to the scale's ends. None unless ``zone_exists``.
+        zone_exists: Whether those sets intersect; None when fewer than two parties state one.
+        zone_extent: Size of the zone as a share (0-1) of the scale
+            (`negotrack.model._scales.span`); 0.0 when the sets do not intersect; None when
+            ``zone_exists`` is None.
+        centre: The salience-weighted centre of the preferred values on the issue's line (option
+            index, or the number): ``sum(s_i * w_i * x_i) / sum(s_i * w_i)``, where ``s_i`` is
+            party i's salience (1 when not stated) and ``w_i`` its weight (capability; 1 when not
+            given). When every ``s_i * w_i`` is 0, all parties weigh the same. None on a
+            categorical issue or when no party states a preferred value.
+        dispersion: The weighted standard deviation of the normalised preferred values ``y_i``
+            around the normalised centre ``c``, same weights:
+            ``sqrt(sum(s_i * w_i * (y_i - c) ** 2) / sum(s_i * w_i))``. None when ``centre`` is.
+    """
+
+    issue: str
+    round: str
+    parties: tuple[str, ...] = ()
+    gap: float | None = None
+    max_gap: float | None = None
+    zone: Acceptable | None = None
+    zone_exists: bool | None = None
+    zone_extent: float | None = None
+    centre: float | None = None
+    dispersion: float | None = None
+
+    @property
+    def measurable(self) -> bool:
+        """Whether at least two parties state something the measures can compare."""
+        return len(self.parties) >= 2 or self.zone_exists is not None
+
+
+def measure_issue(
+    negotiation: Negotiation,
+    issue: Issue,
+    round_id: str,
+    positions: Mapping[str, Position],
+    weights: Mapping[str, float] | None = None,
+) -> IssueMeasures:
+    """Measure one issue in one round from the positions in force, keyed by party id.
+
+    ``positions`` holds only positions on ``issue``, withdrawn ones left out (as
+    `Negotiation.effective_positions` gives them). ``weights`` gives an optional non-negative
+    weight per party id, such as capability, for the centre and the dispersion.
+
+    Runs in O(n log n) for n parties; see `IssueMeasures` for the formulas.
+    """
+    side_of = _sides(negotiation)
+    held = [_held(issue, party, p, weights, side_of) for party, p in positions.items()]
+    return _measure(issue, round_id, held, bool(side_of))
+
+
+def measure_round(
+    negotiation: Negotiation,
+    round_id: str,
+    weights: Mapping[str, float] | None = None,
+    *,
+    positions: Mapping[tuple[str, str], Effective[Position]] | None = None,
+) -> dict[str, IssueMeasures]:
+    """Measure every issue of the dossier in one round, keyed by issue id in dossier order.
+
+    ``positions``, when given, are the positions in force in the round (as
+    `Negotiation.effective_positions` gives them), saving a walk through the rounds.
+
+    Raises:
+        UnknownIdError: If the round does not exist.
+    """
+    side_of = _sides(negotiation)
+    by_issue: dict[str, list[_Held]] = {issue.id: [] for issue in negotiation.issues}
+    if positions is None:
+        positions = negotiation.effective_positions(round_id)
+    for (party, issue_id), effective in positions.items():
+        issue = negotiation.issue(issue_id)
+        by_issue[issue_id].append(_held(issue, party, effective.value, weights, side_of))
+    return {i.id: _measure(i, round_id, by_issue[i.id], bool(side_of)) for i in negotiation.issues}
+
+
+def verdict(before: IssueMeasures, after: IssueMeasures, tolerance: float = 1e-9) -> Verdict:
+    """Whether the parties converged on an issue from ``before`` to ``after``.
+
+    The measures are consulted in turn, each only when it is given on both sides and the ones
+    before it did not decide (missing on a side, or equal within ``tolerance``):
+
+    1. the gap: smaller is converging, larger diverging;
+    2. the dispersion around the centre: likewise;
+    3. the zone of possible agreement: one that opens is converging, one that closes diverging,
+       else a wider zone (``zone_extent``) is converging and a narrower one diverging.
+
+    When none decides, the verdict is unchanged; so it is when the issue is not `measurable`
+    in one of the two rounds (fewer than two parties to compare: a first position stated is not
+    a divergence). Swapping the two sides swaps converging and diverging.
+    """
+    if not (before.measurable and after.measurable):
+        return Verdict.UNCHANGED
+    for old, new in ((before.gap, after.gap), (before.dispersion, after.dispersion)):
+        if old is not None and new is not None and abs(new - old) > tolerance:
+            return Verdict.CONVERGING if new < old else Verdict.DIVERGING
+    if before.zone_exists is not None and after.zone_exists is not None:
+        if before.zone_exists != after.zone_exists:
+            return Verdict.CONVERGING if after.zone_exists else Verdict.DIVERGING
+        old, new = before.zone_extent, after.zone_extent
+        if old is not None and new is not None and abs(new - old) > tolerance:
+            return Verdict.CONVERGING if new > old else Verdict.DIVERGING
+    return Verdict.UNCHANGED
+
+
+def pairwise_gaps(
+    negotiation: Negotiation, issue: Issue, positions: Mapping[str, Position]
+) -> dict[tuple[str, str], float]:
+    """The normalised distance between the preferred values of every pair of counterparts.
+
+    Keys are sorted ``(party, party)`` pairs; a pair counts when either party is the other's
+    counterpart. Quadratic in the number of parties: `measure_issue` does not use it.
+    """
+    values: dict[str, float | str] = {}
+    for party, position in positions.items():
+        held = _held(issue, party, position, None, {})
+        value = held.normalised if held.option is None else held.option
+        if value is not None:
+            values[party] = value
+    gaps: dict[tuple[str, str], float] = {}
+    for party, value in sorted(values.items()):
+        for other in counterparts(negotiation, party, values):
+            theirs = values[other]
+            if isinstance(value, str) or isinstance(theirs, str):
+                distance = 0.0 if value == theirs else 1.0
+            else:
+                distance = abs(value - theirs)
+            gaps.setdefault((min(party, other), max(party, other)), distance)
+    return gaps
+
+
+class _Held(NamedTuple):
+    """A party's position on an issue as the measures read it (worked out once per position)."""
+
+    party: str
+    position: Position
+    point: float | None  # the preferred value's place on the line
+    normalised: float | None  # the same as a share (0-1) of the line
+    option: str | None  # the preferred option on a categorical issue
+    accepted: Interval | frozenset[str] | None  # what it accepts, for the zone
+    factor: float  # s_i * w_i, for the centre
+    side: str  # the side the party sits on, "" for none
+
+
+_PARTY, _POINT, _NORMALISED, _OPTION, _ACCEPTED, _FACTOR, _SIDE = (
+    operator.itemgetter(i) for i in (0, 2, 3, 4, 5, 6, 7)
+)
+_MIN, _MAX = operator.attrgetter("min"), operator.attrgetter("max")
+_GIVEN = functools.partial(operator.is_not, None)
+
+
+def _held(
+    issue: Issue,
+    party: str,
+    position: Position,
+    weights: Mapping[str, float] | None,
+    side_of: Mapping[str, str],
+) -> _Held:
+    """The measures' view of a position: preferred value, acceptable set, weight ``s_i * w_i``."""
+    preferred, accepted = position.preferred, position.acceptable
+    linear, numeric = is_linear(issue), isinstance(issue.scale, NumericScale)
+    x = point(issue, preferred) if linear else None
+    normalised = None if x is None else (x - _origin(issue)) / width(issue)
+    option = None if linear or preferred not in issue.option_index else str(preferred)
+    if accepted is None and (x is not None or option is not None):
+        accepted = Interval(x, x) if numeric else (str(preferred),)
+    zone: Interval | frozenset[str] | None = None
+    if numeric and isinstance(accepted, Interval):
+        zone = accepted
+    elif not numeric and isinstance(accepted, tuple):
+        zone = frozenset(accepted)
+    weight = 1.0 if weights is None else weights.get(party, 1.0)
+    if weight < 0:
+        raise ValueError(f"weight of party {party!r} must not be negative, got {weight!r}")
+    salience = 1.0 if position.salience is None else position.salience
+    side = side_of.get(party, "")
+    return _Held(party, position, x, normalised, option, zone, salience * weight, side)
+
+
+def _sides(negotiation: Negotiation) -> dict[str, str]:
+    """Side id per party, as `counterparts` reads the sides (empty when none are declared)."""
+    return {party: side.id for side in negotiation.sides for party in side.parties}
+
+
+def _origin(issue: Issue) -> float:
+    """The lower end of the issue's line: the scale's minimum, or option 0."""
+    return float(issue.scale.min) if isinstance(issue.scale, NumericScale) else 0.0
+
+
+def _measure(issue: Issue, round_id: str, held: list[_Held], has_sides: bool) -> IssueMeasures:
+    """`measure_issue` from the parties' `_Held` positions, and whether there are sides.
+
+    Counterpart pairs are counted without visiting them: with sides, the pairs across sides and
+    those of parties on no side with parties on one are all pairs, less the pairs within each
+    side and within the parties on no side. Sums of distances are taken the same way. Parties
+    are taken in id order, so that the same positions always give the same floats.
+    """
+    held = sorted(held, key=_PARTY)
+    zone_exists, zone = _zone(issue, held)
+    linear = is_linear(issue)
+    get = _NORMALISED if linear else _OPTION
+    values = list(map(get, held))
+    if None in values:
+        held = [h for h in held if get(h) is not None]
+        values = list(map(get, held))
+    within = _line_within if linear else _options_within
+    count, total = within(values)
+    low, high = (min(values), max(values)) if linear and values else (0.0, 0.0)
+    top = high - low
+    if has_sides:
+        parts = [list(map(get, g)) for _, g in itertools.groupby(sorted(held, key=_SIDE), _SIDE)]
+        for part in parts:
+            pairs, distance = within(part)
+            count, total = count - pairs, total - distance
+        top = _top(parts) if linear else 0.0
+    if not linear:
+        top = 1.0 if total > 0 else 0.0
+    centre = dispersion = None
+    if linear and values:
+        centre, dispersion = _centre(values, list(map(_FACTOR, held)), low, high)
+        xs = list(map(_POINT, held))  # given wherever the normalised value is
+        centre = min(max(_origin(issue) + centre * width(issue), min(xs)), max(xs))
+    return IssueMeasures(
+        issue=issue.id,
+        round=round_id,
+        parties=tuple(map(_PARTY, held)),
+        gap=min(max(total / count, 0.0), top) if count else None,  # sums round; top is exact
+        max_gap=top if count else None,
+        zone=zone,
+        zone_exists=zone_exists,
+        zone_extent=None if zone_exists is None else span(issue, zone) if zone_exists else 0.0,
+        centre=centre,
+        dispersion=dispersion,
+    )
+
+
+def _line_within(values: list[float]) -> tuple[int, float]:
+    """Number of pairs, and sum of ``|x_i - x_j|`` over them: ``sum_k x_(k) * (2k - n + 1)``."""
+    n = len(values)
+    return n * (n - 1) // 2, sum(map(operator.mul, sorted(values), range(1 - n, n, 2)))
+
+
+def _options_within(values: list[Any]) -> tuple[int, float]:
+    """Number of pairs, and how many differ: all, less ``c * (c - 1) / 2`` per option held c times.
+
+    Two categorical values are 1 apart or not at all.
+    """
+    pairs = len(values) * (len(values) - 1) // 2
+    return pairs, float(pairs - sum(c * (c - 1) // 2 for c in Counter(values).values()))
+
+
+def _top(groups: list[list[float]]) -> float:
+    """Largest ``max(A) - min(B)`` over two different groups A, B (0.0 with fewer than two)."""
+    extremes = [(min(group), max(group)) for group in groups]
+    return max((a[1] - b[0] for a, b in itertools.permutations(extremes, 2)), default=0.0)
+
+
+def _zone(issue: Issue, held: list[_Held]) -> tuple[bool | None, Acceptable | None]:
+    """Whether the acceptable sets intersect, and the intersection (see `IssueMeasures.zone`)."""
+    accepted = list(filter(_GIVEN, map(_ACCEPTED, held)))
+    if len(accepted) < 2:
+        return None, None
+    if isinstance(issue.scale, NumericScale):  # then every set is an Interval
+        low = max(filter(_GIVEN, map(_MIN, accepted)), default=None)
+        high = min(filter(_GIVEN, map(_MAX, accepted)), default=None)
+        if low is not None and high is not None and low > high:
+            return False, None
+        return True, Interval(low, high)
+    common = frozenset.intersection(*cast("list[frozenset[str]]", accepted))
+    zone = tuple(option for option in issue.option_ids if option in common)
+    return (True, zone) if zone else (False, None)
+
+
+def _centre(
+    values: list[float], factors: list[float], low: float, high: float
+) -> tuple[float, float]:
+    """Weighted mean and standard deviation of values in [low, high]; equal weights if all are 0."""
+    total = sum(factors)
+    if total <= 0:
+        factors, total = [1.0] * len(values), float(len(values))
+    centre = sum(map(operator.mul, factors, values)) / total
+    centre = min(max(centre, low), high)  # rounding must not leave the range
+    deviations = list(map(operator.sub, values, itertools.repeat(centre)))
+    spread = sum(map(operator.mul, factors, map(operator.mul, deviations, deviations)))
+    return centre, math.sqrt(spread / total)

@@ -1,0 +1,22 @@
+"""Reading and writing dossier files: YAML in, the model out, and back.
+
+Above the model, below everything else. libyaml's event stream is read by a fast builder
+(`negotrack.files._yaml`, `._parse`) and, only when something is wrong, by a careful one that
+locates problems (`._locate`); `._convert`, `._scalars` and `._field_problems` structure the
+result with cattrs; `._checks` (with `._check_context` and `._round_checks`) checks references
+and scales; `._loading` puts these together. `._saving` writes canonical YAML atomically,
+`._schema` generates the dossier files' JSON Schemas, `._scaffold` starts a new dossier.
+"""
+
+from __future__ import annotations
+
+from negotrack.files._loading import load, loads
+from negotrack.files._saving import SaveError, dump, save
+
+__all__ = [
+    "SaveError",
+    "dump",
+    "load",
+    "loads",
+    "save",
+]

@@ -1,0 +1,160 @@
+"""Referential integrity: every id unique, every reference resolved, every value on its scale.
+
+The dossier header (parties, issues, proposals, sources) is checked here; each round by
+`negotrack.files._round_checks`, on the lookups of `negotrack.files._check_context`.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+from negotrack.files._check_context import ID_PATTERN, Located, PlacedRound, YamlPath
+from negotrack.files._round_checks import RoundChecks
+from negotrack.model._issues import Issue, NumericScale
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from negotrack.model._negotiation import Negotiation
+    from negotrack.model._proposals import Proposal
+    from negotrack.model._rounds import Round
+
+__all__ = ["ID_PATTERN", "Located", "PlacedRound", "check"]
+
+
+class _Checker(RoundChecks):
+    """The checks of the dossier header, then of every round, in one pass."""
+
+    def run(self) -> list[Located]:
+        h, f = self.header, self.file
+        self.unique("negotiation", [(f, (), h.id)])
+        self.unique("party", ((f, ("parties", i), p.id) for i, p in enumerate(h.parties)))
+        self.unique(
+            "person",
+            (
+                (f, ("parties", i, "representatives", j), person.id)
+                for i, p in enumerate(h.parties)
+                for j, person in enumerate(p.representatives)
+            ),
+        )
+        self.unique("side", ((f, ("sides", i), s.id) for i, s in enumerate(h.sides)))
+        self.unique("issue", ((f, ("issues", i), x.id) for i, x in enumerate(h.issues)))
+        self.unique("proposal", ((f, ("proposals", i), p.id) for i, p in enumerate(h.proposals)))
+        self.unique("source", ((f, ("sources", i), s.id) for i, s in enumerate(h.sources)))
+        self.unique("round", ((r.file, r.path, r.round.id) for r in self.rounds))
+        self.unique(
+            "statement",
+            (
+                (r.file, (*r.path, "statements", i), s.id)
+                for r in self.rounds
+                for i, s in enumerate(r.round.statements)
+            ),
+        )
+        events: list[tuple[str, YamlPath, str]] = [
+            (f, ("events", i), e.id) for i, e in enumerate(h.events)
+        ]
+        events += [
+            (r.file, (*r.path, "events", i), e.id)
+            for r in self.rounds
+            for i, e in enumerate(r.round.events)
+        ]
+        self.unique("event", events)
+        for index, party in enumerate(h.parties):
+            path: YamlPath = ("parties", index, "members")
+            for j, member in enumerate(party.members):
+                self.ref(f, (*path, j), "party", member.party, self.parties)
+                if member.party == party.id:
+                    self.add(f, (*path, j), f"party {party.id!r} cannot be a member of itself")
+                if member.since and member.until and member.since > member.until:
+                    self.add(f, (*path, j, "until"), "membership ends before it begins")
+        placed: dict[str, str] = {}
+        for index, side in enumerate(h.sides):
+            self.refs(f, ("sides", index, "parties"), "party", side.parties, self.parties)
+            for j, party_id in enumerate(side.parties):
+                if party_id in placed and placed[party_id] != side.id:
+                    self.add(
+                        f,
+                        ("sides", index, "parties", j),
+                        f"party {party_id!r} is already on side {placed[party_id]!r}",
+                    )
+                placed[party_id] = side.id
+        for index, issue in enumerate(h.issues):
+            self.issue(issue, ("issues", index))
+        for index, proposal in enumerate(h.proposals):
+            self.proposal(proposal, ("proposals", index))
+        for index, event in enumerate(h.events):
+            self.event(f, ("events", index), event)
+        self.round_order()
+        for placed_round in self.rounds:
+            self.round(placed_round)
+        return self.problems
+
+    def issue(self, issue: Issue, path: YamlPath) -> None:
+        scale = issue.scale
+        if isinstance(scale, NumericScale):
+            for key in ("min", "max"):
+                if not math.isfinite(getattr(scale, key)):
+                    self.add(self.file, (*path, "scale", key), "expected a finite number")
+            if not scale.min < scale.max:
+                self.add(self.file, (*path, "scale", "max"), "max must be greater than min")
+        else:
+            if not scale.options:
+                self.add(
+                    self.file, (*path, "scale", "options"), "a scale needs at least one option"
+                )
+            self.unique(
+                "option",
+                (
+                    (self.file, (*path, "scale", "options", i), o.id)
+                    for i, o in enumerate(scale.options)
+                ),
+            )
+        if issue.reference is not None:
+            self.value(self.file, (*path, "reference"), issue, issue.reference)
+
+    def proposal(self, proposal: Proposal, path: YamlPath) -> None:
+        f = self.file
+        self.refs(f, (*path, "tabled_by"), "party", proposal.tabled_by, self.parties)
+        self.ref(f, (*path, "tabled_in"), "round", proposal.tabled_in, self.round_ids)
+        self.ref(f, (*path, "withdrawn_in"), "round", proposal.withdrawn_in, self.round_ids)
+        self.refs(f, (*path, "supersedes"), "proposal", proposal.supersedes, self.proposals)
+        if proposal.id in proposal.supersedes:
+            self.add(f, (*path, "supersedes"), "a proposal cannot supersede itself")
+        self.refs(f, (*path, "evidence"), "statement", proposal.evidence, self.statements)
+        seen: set[str] = set()
+        for index, term in enumerate(proposal.terms):
+            term_path = (*path, "terms", index)
+            if term.issue in seen:
+                self.add(f, (*term_path, "issue"), f"a second term on issue {term.issue!r}")
+            seen.add(term.issue)
+            issue = self.issues.get(term.issue)
+            if issue is None:
+                self.ref(f, (*term_path, "issue"), "issue", term.issue, self.issues)
+            elif term.value is not None:
+                self.value(f, (*term_path, "value"), issue, term.value)
+
+    def round_order(self) -> None:
+        previous: Round | None = None
+        for placed in self.rounds:
+            r = placed.round
+            if r.date is None and (r.start is None or r.end is None):
+                self.add(placed.file, placed.path, "a round needs a date, or a start and an end")
+                continue
+            if r.date is not None and (r.start is not None or r.end is not None):
+                self.add(placed.file, (*placed.path, "date"), "give either date, or start and end")
+            if r.start and r.end and r.end < r.start:
+                self.add(placed.file, (*placed.path, "end"), "the round ends before it starts")
+            if placed.path and previous is not None and r.when < previous.when:
+                self.add(
+                    placed.file,
+                    (*placed.path, "date" if r.date else "start"),
+                    f"rounds must be in date order: {r.id!r} ({r.when}) comes after "
+                    f"{previous.id!r} ({previous.when})",
+                )
+            previous = r
+
+
+def check(header: Negotiation, header_file: str, rounds: Sequence[PlacedRound]) -> list[Located]:
+    """Return every integrity problem in a dossier whose parts all structured cleanly."""
+    return _Checker(header, header_file, rounds).run()

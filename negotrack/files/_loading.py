@@ -1,0 +1,313 @@
+"""Loading dossiers: a folder (negotiation.yaml + rounds/*.yaml) or a single file.
+
+The happy path parses with the fast builder, structures through cattrs and runs the checks; it
+keeps no line numbers. Only when something is wrong are the files with problems read again, to
+put a line and column on every problem. The header comes first (it says which issues are
+numeric); each round is structured as soon as it is parsed, so its parsed tree is freed early.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final
+
+import attrs
+
+from negotrack.files._checks import Located, PlacedRound, check
+from negotrack.files._convert import converter
+from negotrack.files._field_problems import FieldProblem, field_problems
+from negotrack.files._parse import parse
+from negotrack.files._scalars import InvalidValueError, parse_number
+from negotrack.files._yaml import PathKey, format_path, read_file
+from negotrack.model._errors import LoadError, NegotrackError, Problem
+from negotrack.model._gc import gc_paused
+from negotrack.model._negotiation import Negotiation
+from negotrack.model._rounds import Round
+
+if TYPE_CHECKING:
+    import os
+    from collections.abc import Iterator
+
+__all__ = ["DOSSIER_FILE", "ROUNDS_DIR", "load", "loads"]
+
+#: The file holding parties, issues, proposals and sources in a folder dossier.
+DOSSIER_FILE: Final = "negotiation.yaml"
+#: The folder holding one file per round in a folder dossier.
+ROUNDS_DIR: Final = "rounds"
+_YAML_SUFFIXES: Final = (".yaml", ".yml")
+
+
+@attrs.define
+class _Document:
+    file: str
+    data: bytes
+    problems: list[Located] = attrs.Factory(list)
+    at_key: set[tuple[PathKey, ...]] = attrs.Factory(set)
+
+
+def load(path: str | os.PathLike[str]) -> Negotiation:
+    """Load a dossier from a folder (``negotiation.yaml`` and ``rounds/*.yaml``) or one file.
+
+    Raises:
+        LoadError: listing every problem found, each with file, line, column and YAML path.
+    """
+    target = Path(path)
+    with gc_paused():
+        try:
+            if target.is_dir():
+                return _load_folder(target)
+            return _load_single(_read(target, str(target)))
+        except NegotrackError:
+            raise
+        except RecursionError:
+            raise _fatal(str(target), "the file is nested too deeply to read") from None
+        except Exception as exc:  # pragma: no cover - a bug; still never a raw traceback
+            raise _fatal(
+                str(target), f"internal error while loading ({exc!r}); please report it"
+            ) from exc
+
+
+def loads(text: str | bytes, *, filename: str = "<string>") -> Negotiation:
+    """Load a single-file dossier from a string; ``filename`` is used in problem reports.
+
+    Raises:
+        LoadError: listing every problem found.
+    """
+    data = text.encode("utf-8", errors="surrogateescape") if isinstance(text, str) else text
+    with gc_paused():
+        try:
+            return _load_single(_Document(filename, data))
+        except NegotrackError:
+            raise
+        except RecursionError:
+            raise _fatal(filename, "the text is nested too deeply to read") from None
+        except Exception as exc:  # pragma: no cover - a bug; still never a raw traceback
+            raise _fatal(
+                filename, f"internal error while loading ({exc!r}); please report it"
+            ) from exc
+
+
+def _fatal(file: str, message: str) -> LoadError:
+    return LoadError([Problem(file, None, None, "$", message)])
+
+
+def _read(path: Path, shown: str) -> _Document:
+    return _Document(shown, read_file(path, shown))
+
+
+def _parse(doc: _Document, what: str) -> dict[str, Any]:
+    try:
+        root = parse(doc.data, doc.file)
+    except LoadError as exc:
+        raise _CollectedError(exc.problems) from None
+    if type(root) is not dict:
+        got = (
+            "nothing (the file is empty)"
+            if root is None
+            else ("a list" if type(root) is list else f"the text {root!r}")
+        )
+        raise _CollectedError(
+            [Problem(doc.file, 1, 1, "$", f"expected a mapping with {what}, got {got}")]
+        )
+    return root
+
+
+class _CollectedError(Exception):
+    def __init__(self, problems: Any) -> None:
+        self.problems = list(problems)
+
+
+def _load_single(doc: _Document) -> Negotiation:
+    try:
+        raw = _parse(doc, "id, title, parties, issues and rounds")
+    except _CollectedError as exc:
+        raise LoadError(exc.problems) from None
+    raw_rounds = raw.pop("rounds", [])
+    if type(raw_rounds) is not list and raw_rounds is not None:
+        doc.problems.append(Located(doc.file, ("rounds",), "expected a list of rounds"))
+    assembly = _Assembly(doc, raw)
+    if type(raw_rounds) is list:
+        for index, raw_round in enumerate(raw_rounds):
+            raw_rounds[index] = None  # each round's tree is freed once it is structured
+            assembly.add_round(doc, ("rounds", index), raw_round)
+    return assembly.finish([doc], [])
+
+
+def _load_folder(folder: Path) -> Negotiation:
+    problems: list[Problem] = []
+    header_path = next(
+        (folder / name for name in (DOSSIER_FILE, "negotiation.yml") if (folder / name).is_file()),
+        None,
+    )
+    if header_path is None:
+        raise LoadError(
+            [
+                Problem(
+                    str(folder), None, None, "$", f"not a dossier: no {DOSSIER_FILE} in this folder"
+                )
+            ]
+        )
+    docs: list[_Document] = []
+    header_doc = _read(header_path, str(header_path))
+    header_raw: dict[str, Any] = {}
+    try:
+        header_raw = _parse(header_doc, "id, title, parties and issues")
+    except _CollectedError as exc:
+        problems.extend(exc.problems)
+    docs.append(header_doc)
+    if "rounds" in header_raw:
+        header_doc.problems.append(
+            Located(
+                header_doc.file,
+                ("rounds",),
+                f"in a folder dossier each round is a file in {ROUNDS_DIR}/",
+            )
+        )
+        del header_raw["rounds"]
+    # the header first: values on numeric issues are read as numbers in every round
+    assembly = _Assembly(header_doc, header_raw)
+    del header_raw
+    rounds_dir = folder / ROUNDS_DIR
+    round_files = (
+        sorted(p for p in rounds_dir.glob("*") if p.suffix in _YAML_SUFFIXES and p.is_file())
+        if rounds_dir.is_dir()
+        else []
+    )
+    for round_path in round_files:
+        try:
+            doc = _read(round_path, str(round_path))
+        except LoadError as exc:
+            problems.extend(exc.problems)
+            continue
+        docs.append(doc)
+        try:
+            raw = _parse(doc, "id, title, date and positions")
+        except _CollectedError as exc:
+            problems.extend(exc.problems)
+            continue
+        # structured straight away, so that only one round's tree is alive at a time
+        assembly.add_round(doc, (), raw)
+        del raw
+    return assembly.finish(docs, problems)
+
+
+class _Assembly:
+    """The header structured, then each round as it comes, then the checks and the places."""
+
+    def __init__(self, header_doc: _Document, header_raw: dict[str, Any]) -> None:
+        self.header_doc = header_doc
+        self.numeric = _numeric_issues(header_raw)
+        _convert_numbers(header_raw, self.numeric)
+        self.header: Negotiation | None = _structure(header_doc, (), header_raw, Negotiation)
+        self.rounds: list[PlacedRound] = []
+
+    def add_round(self, doc: _Document, path: tuple[PathKey, ...], raw: Any) -> None:
+        if type(raw) is dict:
+            _convert_round_numbers(raw, self.numeric)
+        structured = _structure(doc, path, raw, Round)
+        if structured is not None:
+            self.rounds.append(PlacedRound(structured, doc.file, path))
+
+    def finish(self, docs: list[_Document], problems: list[Problem]) -> Negotiation:
+        header, header_doc, rounds = self.header, self.header_doc, self.rounds
+        clean = not problems and all(not d.problems for d in docs)
+        if clean and header is not None:
+            for located in check(header, header_doc.file, rounds):
+                by_file = next(d for d in docs if d.file == located.file)
+                by_file.problems.append(located)
+        problems.extend(_locate(docs))
+        if problems:
+            raise LoadError(problems)
+        if header is None:  # pragma: no cover - a header that failed has problems
+            raise LoadError([Problem(header_doc.file, None, None, "$", "invalid dossier")])
+        negotiation: Negotiation = attrs.evolve(header, rounds=tuple(r.round for r in rounds))
+        return negotiation
+
+
+def _structure(doc: _Document, path: tuple[PathKey, ...], raw: Any, cls: type[Any]) -> Any:
+    try:
+        return converter.structure(raw, cls)
+    except Exception as exc:  # noqa: BLE001  (translated into problems)
+        for problem in field_problems(exc, path):
+            _add(doc, problem)
+        return None
+
+
+def _add(doc: _Document, problem: FieldProblem) -> None:
+    doc.problems.append(Located(doc.file, problem.path, problem.message))
+    if problem.at_key:
+        doc.at_key.add(problem.path)
+
+
+def _locate(docs: list[_Document]) -> Iterator[Problem]:
+    for doc in docs:
+        if not doc.problems:
+            continue
+        from negotrack.files._locate import locate_paths  # noqa: PLC0415 - only with problems
+
+        locations = locate_paths(doc.data, [located.path for located in doc.problems])
+        placed = []
+        for located in doc.problems:
+            where = locations.find(located.path, key=located.path in doc.at_key)
+            line, column = where or (None, None)
+            placed.append(
+                Problem(doc.file, line, column, format_path(located.path), located.message)
+            )
+        placed.sort(key=lambda p: (p.line or 0, p.column or 0))
+        yield from placed
+
+
+# -- numbers on numeric issues -----------------------------------------------------------------
+# Values are option ids on most issues and numbers on numeric ones; only the issue knows. Before
+# structuring, values on numeric issues are read as numbers; what does not read as a number is
+# left as text for the checks to report with its path.
+
+
+def _numeric_issues(header_raw: dict[str, Any]) -> set[str]:
+    issues = header_raw.get("issues")
+    if type(issues) is not list:
+        return set()
+    return {
+        issue["id"]
+        for issue in issues
+        if type(issue) is dict
+        and type(issue.get("scale")) is dict
+        and issue["scale"].get("kind") == "numeric"
+        and type(issue.get("id")) is str
+    }
+
+
+def _as_number(mapping: dict[str, Any], key: str) -> None:
+    value = mapping.get(key)
+    if type(value) is str:
+        try:
+            mapping[key] = parse_number(value)
+        except InvalidValueError:
+            return  # left as text: the checks report it with its path
+
+
+def _convert_numbers(header_raw: dict[str, Any], numeric: set[str]) -> None:
+    if not numeric:
+        return
+    for issue in header_raw.get("issues") or ():
+        if type(issue) is dict and _is_in(issue.get("id"), numeric):
+            _as_number(issue, "reference")
+    for proposal in header_raw.get("proposals") or ():
+        if type(proposal) is dict and type(proposal.get("terms")) is list:
+            for term in proposal["terms"]:
+                if type(term) is dict and _is_in(term.get("issue"), numeric):
+                    _as_number(term, "value")
+
+
+def _convert_round_numbers(raw: dict[str, Any], numeric: set[str]) -> None:
+    positions = raw.get("positions")
+    if not numeric or type(positions) is not list:
+        return
+    for position in positions:
+        if type(position) is dict and _is_in(position.get("issue"), numeric):
+            _as_number(position, "preferred")
+
+
+def _is_in(value: Any, ids: set[str]) -> bool:
+    """Whether a parsed value is one of ``ids``; a list or mapping (unhashable) never is."""
+    return type(value) is str and value in ids

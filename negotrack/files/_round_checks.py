@@ -1,0 +1,149 @@
+"""The checks of one round: statements, positions, red lines, conditions, stances and events."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from negotrack.files._check_context import CheckContext, PlacedRound, YamlPath, accepts
+from negotrack.model._issues import Issue, NumericScale
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from negotrack.model._evidence import Statement
+    from negotrack.model._positions import Condition, Position, RedLine
+    from negotrack.model._rounds import ContextEvent
+    from negotrack.model._stances import Stance
+
+__all__ = ["RoundChecks"]
+
+
+class RoundChecks(CheckContext):
+    """Checks of what a round holds, each adding its problems to the shared list."""
+
+    def round(self, placed: PlacedRound) -> None:
+        r, f, path = placed.round, placed.file, placed.path
+        self.refs(f, (*path, "participants"), "party", r.participants, self.parties)
+        for index, statement in enumerate(r.statements):
+            self.statement(f, (*path, "statements", index), statement)
+        seen: set[tuple[str, str]] = set()
+        for index, position in enumerate(r.positions):
+            at = (*path, "positions", index)
+            if position.key in seen:
+                self.add(f, at, f"a second position of {position.party!r} on {position.issue!r}")
+            seen.add(position.key)
+            self.position(f, at, position)
+        seen = set()
+        for index, stance in enumerate(r.stances):
+            at = (*path, "stances", index)
+            if stance.key in seen:
+                self.add(f, at, f"a second stance of {stance.party!r} on {stance.proposal!r}")
+            seen.add(stance.key)
+            self.stance(f, at, stance)
+        for index, event in enumerate(r.events):
+            self.event(f, (*path, "events", index), event)
+
+    def event(self, file: str, path: YamlPath, event: ContextEvent) -> None:
+        self.refs(file, (*path, "evidence"), "statement", event.evidence, self.statements)
+        self.refs(file, (*path, "sources"), "source", event.sources, self.sources)
+
+    def statement(self, f: str, path: YamlPath, statement: Statement) -> None:
+        self.ref(f, (*path, "speaker"), "person", statement.speaker, self.people)
+        self.ref(f, (*path, "party"), "party", statement.party, self.parties)
+        self.ref(f, (*path, "source"), "source", statement.source, self.sources)
+        if statement.speaker is None and statement.party is None:
+            self.add(f, path, "a statement needs a speaker or a party")
+        speaks_for = self.party_of.get(statement.speaker or "")
+        if (
+            speaks_for is not None
+            and statement.party is not None
+            and statement.party != speaks_for
+            and speaks_for not in self.members.get(statement.party, ())
+        ):
+            self.add(
+                f,
+                (*path, "party"),
+                f"speaker {statement.speaker!r} represents {speaks_for!r}, not {statement.party!r}",
+            )
+        if statement.quote is None and statement.summary is None:
+            self.add(f, path, "a statement needs a quote or a summary")
+        self.bounds(f, path, statement, "credibility")
+
+    def position(self, f: str, path: YamlPath, position: Position) -> None:
+        self.ref(f, (*path, "party"), "party", position.party, self.parties)
+        self.refs(f, (*path, "evidence"), "statement", position.evidence, self.statements)
+        self.conditions(f, (*path, "conditions"), position.conditions, position.issue)
+        issue = self.issues.get(position.issue)
+        if issue is None:
+            self.ref(f, (*path, "issue"), "issue", position.issue, self.issues)
+            return
+        if position.withdrawn:
+            if position.preferred is not None or position.acceptable is not None:
+                self.add(f, path, "a withdrawn position has no preferred or acceptable values")
+            return
+        self.bounds(f, path, position, "salience")
+        preferred_ok = position.preferred is not None and self.value(
+            f, (*path, "preferred"), issue, position.preferred
+        )
+        acceptable = position.acceptable
+        if acceptable is not None:
+            acceptable_ok = self.acceptable(f, (*path, "acceptable"), issue, acceptable)
+            if preferred_ok and acceptable_ok and not accepts(acceptable, position.preferred):
+                self.add(
+                    f,
+                    (*path, "preferred"),
+                    f"preferred value {position.preferred!r} is not in its own acceptable set",
+                )
+        self.red_lines(f, (*path, "red_lines"), issue, position.red_lines)
+        for index, red_line in enumerate(position.red_lines):
+            if preferred_ok and red_line.rules_out(position.preferred):  # type: ignore[arg-type]
+                self.add(
+                    f,
+                    (*path, "red_lines", index),
+                    "the red line rules out the party's own preferred value "
+                    f"{position.preferred!r}",
+                )
+            if isinstance(acceptable, tuple):
+                for option in red_line.options:
+                    if option in acceptable:
+                        self.add(
+                            f,
+                            (*path, "red_lines", index),
+                            f"option {option!r} is both acceptable and ruled out by a red line",
+                        )
+
+    def red_lines(self, f: str, path: YamlPath, issue: Issue, red_lines: Sequence[RedLine]) -> None:
+        if not red_lines:
+            return
+        numeric = isinstance(issue.scale, NumericScale)
+        self.unique(
+            "red line", ((f, (*path, i), r.id) for i, r in enumerate(red_lines) if r.id is not None)
+        )
+        for index, red_line in enumerate(red_lines):
+            at = (*path, index)
+            if numeric and red_line.options:
+                self.add(f, (*at, "options"), "a numeric issue has no options: use below or above")
+            if not numeric and (red_line.below is not None or red_line.above is not None):
+                self.add(f, at, f"issue {issue.id!r} has options: rule them out with options")
+            for j, option in enumerate(red_line.options):
+                if not numeric:
+                    self.value(f, (*at, "options", j), issue, option)
+
+    def conditions(self, f: str, path: YamlPath, conditions: Sequence[Condition], own: str) -> None:
+        if not conditions:
+            return
+        self.unique(
+            "condition",
+            ((f, (*path, i), c.id) for i, c in enumerate(conditions) if c.id is not None),
+        )
+        for index, condition in enumerate(conditions):
+            at = (*path, index, "linked_issue")
+            self.ref(f, at, "issue", condition.linked_issue, self.issues)
+            if condition.linked_issue == own:
+                self.add(f, at, "a condition cannot link an issue to itself")
+
+    def stance(self, f: str, path: YamlPath, stance: Stance) -> None:
+        self.ref(f, (*path, "party"), "party", stance.party, self.parties)
+        self.ref(f, (*path, "proposal"), "proposal", stance.proposal, self.proposals)
+        self.refs(f, (*path, "evidence"), "statement", stance.evidence, self.statements)
+        self.conditions(f, (*path, "conditions"), stance.conditions, "")

@@ -1,0 +1,119 @@
+"""Scalars read as the model types them: text, numbers as YAML 1.2 writes them, dates, booleans.
+
+The YAML reader keeps every scalar a string (see `negotrack.files._yaml`); these functions parse
+it by the type the model gives the field, accept exactly one shape, and say what they got
+otherwise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import TYPE_CHECKING, Final
+
+if TYPE_CHECKING:
+    from negotrack.model._issues import Value
+
+__all__ = [
+    "InvalidValueError",
+    "parse_number",
+    "shape_of",
+]
+
+
+_NUMBER: Final = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
+
+
+_INTEGER: Final = re.compile(r"[-+]?[0-9]+")
+
+
+#: `_INTEGER` as group 1, else `_NUMBER`: one match tells a number and whether it is whole.
+_INTEGER_OR_NUMBER: Final = re.compile(f"({_INTEGER.pattern})|{_NUMBER.pattern}")
+
+
+_DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+_TRUE: Final = frozenset({"true", "True", "TRUE"})
+
+
+_FALSE: Final = frozenset({"false", "False", "FALSE"})
+
+
+class InvalidValueError(Exception):
+    """A value has the wrong shape or content; the message says what was expected."""
+
+
+def shape_of(value: object) -> str:
+    """Describe a parsed YAML value for a message: ``the text 'x'``, ``a list``, ``a mapping``."""
+    if value is None:
+        return "an empty value"
+    if isinstance(value, str):
+        return f"the text {value!r}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return repr(value)
+
+
+def parse_number(value: object) -> float:
+    """Read a number as YAML 1.2 writes it: ``12``, ``-0.5``, ``2.5e5``; no ``_`` or ``,``."""
+    if isinstance(value, str):
+        match = _INTEGER_OR_NUMBER.fullmatch(value)
+        if match is not None:
+            return int(value) if match.lastindex == 1 else float(value)
+    elif isinstance(value, int | float) and not isinstance(value, bool):
+        return value
+    hint = ""
+    if isinstance(value, str) and re.fullmatch(r"[-+]?[0-9][0-9,_ ]*(?:\.[0-9]*)?", value):
+        hint = "; write numbers without separators, as in 250000"
+    raise InvalidValueError(f"expected a number, got {shape_of(value)}{hint}")
+
+
+def _structure_str(value: object, _: object) -> str:
+    if type(value) is str:
+        return value
+    raise InvalidValueError(f"expected text, got {shape_of(value)}")
+
+
+def _structure_float(value: object, _: object) -> float:
+    return parse_number(value)
+
+
+def _structure_int(value: object, _: object) -> int:
+    if isinstance(value, str) and _INTEGER.fullmatch(value):
+        return int(value)
+    raise InvalidValueError(f"expected a whole number, got {shape_of(value)}")
+
+
+def _structure_bool(value: object, _: object) -> bool:
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    raise InvalidValueError(f"expected true or false, got {shape_of(value)}")
+
+
+def _structure_date(value: object, _: object) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and _DATE.fullmatch(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError as exc:
+            raise InvalidValueError(f"invalid date {value!r}: {exc}") from None
+    raise InvalidValueError(f"expected a date as YYYY-MM-DD, got {shape_of(value)}")
+
+
+def _structure_value(value: object, _: object) -> Value | None:
+    # numbers on numeric issues were converted before structuring; the rest are option ids
+    if value is None or type(value) is str or isinstance(value, int | float):
+        return value
+    raise InvalidValueError(f"expected an option id or a number, got {shape_of(value)}")
+
+
+def _structure_optional_str(value: object, _: object) -> str | None:
+    if value is None or type(value) is str:
+        return value
+    raise InvalidValueError(f"expected text, got {shape_of(value)}")

@@ -1,0 +1,272 @@
+"""A chart of one issue across the rounds, drawn with matplotlib and saved as PNG or SVG.
+
+Time runs left to right, each round at its date; a position holds until the next round, so each
+party's preferred value is a step line, with a filled marker where a round states it and a hollow
+one where it only carries. The y axis is the issue's own scale: option labels on an ordinal or
+categorical issue, the number on a numeric one. What each party can accept is a translucent band
+in its colour, the zone of possible agreement a hatched grey band, and context events are dotted
+vertical lines.
+
+matplotlib is an optional extra (``pip install 'negotrack[plot]'``), imported only when a chart is
+drawn. The chart is drawn on a `matplotlib.figure.Figure` with the Agg canvas, never through
+pyplot, so no figure or backend choice leaks into the caller's matplotlib state; the file is
+rendered to bytes first and then written atomically.
+"""
+
+from __future__ import annotations
+
+import io
+from collections import defaultdict
+from itertools import groupby
+from pathlib import Path
+from typing import TYPE_CHECKING, Final
+
+from negotrack.diff._timeline import timeline as build_timeline
+from negotrack.files._saving import SaveError, atomic_write
+from negotrack.model._errors import MissingExtraError
+from negotrack.model._issues import NumericScale
+from negotrack.model._positions import Interval
+from negotrack.report._labels import number, party_name
+
+if TYPE_CHECKING:
+    import datetime as dt
+    import os
+    from collections.abc import Sequence
+
+    from matplotlib.axes import Axes
+
+    from negotrack.diff._timeline import IssueTimeline, Timeline, TimelinePoint
+    from negotrack.model._issues import Issue
+    from negotrack.model._negotiation import Negotiation
+    from negotrack.model._positions import Acceptable
+
+__all__ = ["plot_issue"]
+
+#: The file formats by suffix.
+FORMATS: Final = {".png": "png", ".svg": "svg"}
+
+#: Half the height of an option's band on an ordinal or categorical scale.
+_HALF: Final = 0.2
+
+#: Spans of y values: one per run of adjacent options, or one interval.
+_Spans = tuple[tuple[float, float], ...]
+
+
+def plot_issue(
+    negotiation: Negotiation,
+    issue_id: str,
+    path: str | os.PathLike[str],
+    *,
+    timeline: Timeline | None = None,
+) -> None:
+    """Draw one issue across all rounds and save it to ``path`` (``.png`` or ``.svg``).
+
+    Args:
+        negotiation: The dossier.
+        issue_id: Id of the issue to draw.
+        path: The file to write; its suffix picks the format. It is written atomically.
+        timeline: A timeline already built for the dossier, to reuse; built when not given.
+
+    Raises:
+        UnknownIdError: If the issue is not in the dossier.
+        ValueError: If ``path`` does not end in ``.png`` or ``.svg``.
+        MissingExtraError: If matplotlib is not installed.
+        SaveError: If the file cannot be written.
+    """
+    issue = negotiation.issue(issue_id)
+    target = Path(path)
+    file_format = FORMATS.get(target.suffix.lower())
+    if file_format is None:
+        raise ValueError(f"cannot plot to {str(target)!r}: the file name must end in .png or .svg")
+    try:
+        import matplotlib as mpl  # noqa: PLC0415 - an optional extra, imported when used
+        from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: PLC0415
+        from matplotlib.figure import Figure  # noqa: PLC0415
+    except ImportError:
+        raise MissingExtraError("plotting", "plot", "matplotlib") from None
+    if timeline is None or issue_id not in timeline.issues:
+        timeline = build_timeline(negotiation, issues=[issue_id])
+    figure = Figure(figsize=(9, 5), layout="constrained")
+    FigureCanvasAgg(figure)
+    _draw(figure.add_subplot(), negotiation, issue, timeline.rounds, timeline.issues[issue_id])
+    buffer = io.BytesIO()
+    # fixed ids and no date: the same chart gives the same SVG bytes
+    with mpl.rc_context({"svg.hashsalt": "negotrack"}):
+        figure.savefig(
+            buffer,
+            format=file_format,
+            dpi=150,
+            metadata={"Date": None} if file_format == "svg" else {"Software": "negotrack"},
+        )
+    try:
+        atomic_write(target, buffer.getvalue())
+    except OSError as exc:
+        raise SaveError(f"cannot write {str(target)!r}: {exc.strerror or exc}") from exc
+
+
+def _draw(
+    ax: Axes, negotiation: Negotiation, issue: Issue, rounds: Sequence[str], track: IssueTimeline
+) -> None:
+    """Draw the bands, the zone, the step lines and the events of one issue on ``ax``."""
+    from matplotlib.patches import Patch  # noqa: PLC0415 - part of the optional extra
+
+    days = [negotiation.round(round_id).when for round_id in rounds]
+    xs = [_x(day) for day in days]
+    if xs:  # each round holds until the next; the last for a short while
+        xs.append(xs[-1] + max((xs[-1] - xs[0]) / 12, 1.0))
+    parties = sorted({p.party for p in track.points})
+    by_round = {(p.round, p.party): p for p in track.points}
+    options = not isinstance(issue.scale, NumericScale)
+    for index, party in enumerate(parties):
+        colour = f"C{index % 10}"
+        offset = (index - (len(parties) - 1) / 2) * 0.06 if options else 0.0
+        held = [by_round.get((round_id, party)) for round_id in rounds]
+        spans = [_spans(issue, None if p is None else p.position.acceptable) for p in held]
+        _bands(ax, xs, spans, colour, alpha=0.15)
+        ys = [_y(issue, p) + offset for p in held]
+        ax.plot(xs, [*ys, ys[-1]] if ys else [], drawstyle="steps-post", color=colour)
+        for carried, face in ((False, colour), (True, "white")):
+            chosen = [i for i, p in enumerate(held) if p is not None and p.carried is carried]
+            ax.scatter(
+                [xs[i] for i in chosen],
+                [ys[i] for i in chosen],
+                facecolors=face,
+                edgecolors=colour,
+                zorder=3,
+                s=30,
+            )
+    zones = [_spans(issue, m.zone) if m.zone_exists else () for m in track.measures]
+    _bands(ax, xs, zones, "0.45", alpha=0.2, hatch="///")
+    _events(ax, negotiation)
+    _axes(ax, issue, days, xs)
+    handles = [
+        Patch(color=f"C{i % 10}", label=party_name(negotiation, party))
+        for i, party in enumerate(parties)
+    ]
+    handles.append(Patch(facecolor="0.45", alpha=0.2, hatch="///", label="zone of agreement"))
+    ax.legend(
+        handles=handles,
+        loc="upper left",
+        bbox_to_anchor=(1.01, 1.0),
+        frameon=False,
+        fontsize=8,
+        title="bands: acceptable\nhollow: carried",
+        title_fontsize=7,
+    )
+
+
+def _bands(
+    ax: Axes,
+    xs: Sequence[float],
+    spans: Sequence[_Spans],
+    colour: str,
+    *,
+    alpha: float,
+    hatch: str | None = None,
+) -> None:
+    """Fill each round's spans until the next round, merging rounds whose spans are the same."""
+    start = 0
+    for spans_of_run, run in groupby(spans):
+        length = len(list(run))
+        for low, high in spans_of_run:
+            ax.fill_between(
+                [xs[start], xs[start + length]],
+                low,
+                high,
+                color=colour,
+                alpha=alpha,
+                hatch=hatch,
+                linewidth=0,
+            )
+        start += length
+
+
+def _spans(issue: Issue, accepted: Acceptable | None) -> _Spans:
+    """A set of values as spans of y: runs of adjacent options, or the interval on the scale."""
+    scale = issue.scale
+    if accepted is None:
+        return ()
+    if isinstance(accepted, Interval):
+        if not isinstance(scale, NumericScale):
+            return ()
+        low = scale.min if accepted.min is None else accepted.min
+        high = scale.max if accepted.max is None else accepted.max
+        return ((float(low), float(high)),)
+    places = sorted({issue.option_ids.index(o) for o in accepted if o in issue.option_ids})
+    runs = [
+        [place for _, place in run]
+        for _, run in groupby(enumerate(places), lambda pair: pair[1] - pair[0])
+    ]
+    return tuple((run[0] - _HALF, run[-1] + _HALF) for run in runs)
+
+
+def _x(day: dt.date) -> float:
+    """A day as matplotlib's date number (days since its epoch), for arithmetic on the x axis."""
+    from matplotlib.dates import date2num  # noqa: PLC0415 - part of the optional extra
+
+    return float(date2num(day))  # type: ignore[no-untyped-call]  # matplotlib leaves it untyped
+
+
+def _y(issue: Issue, held: TimelinePoint | None) -> float:
+    """Where a preferred value sits on the y axis: its place on the line, or its option's row.
+
+    NaN (a gap in the line) when there is no position or no preferred value.
+    """
+    if held is None:
+        return float("nan")
+    if held.point is not None:
+        return held.point
+    value = held.position.preferred
+    if isinstance(value, str) and value in issue.option_ids:
+        return float(issue.option_ids.index(value))
+    return float("nan")
+
+
+def _events(ax: Axes, negotiation: Negotiation) -> None:
+    """A dotted line per day with context events, labelled with their titles."""
+    events: dict[dt.date, list[str]] = defaultdict(list)
+    for event in (*negotiation.events, *(e for r in negotiation.rounds for e in r.events)):
+        events[event.date].append(event.title)
+    for day, titles in sorted(events.items()):
+        x = _x(day)
+        ax.axvline(x, color="0.35", linestyle=":", linewidth=1, zorder=0.4)
+        text = "; ".join(sorted(titles))
+        if len(text) > 60:
+            text = text[:59] + "…"
+        ax.text(
+            x,
+            0.98,
+            f" {text}",
+            transform=ax.get_xaxis_transform(),
+            rotation=90,
+            va="top",
+            ha="right",
+            fontsize=6.5,
+            color="0.3",
+            bbox={"facecolor": "white", "alpha": 0.7, "edgecolor": "none", "pad": 1},
+            zorder=0.5,  # under the bands and lines, which stay readable over it
+        )
+
+
+def _axes(ax: Axes, issue: Issue, days: Sequence[dt.date], xs: Sequence[float]) -> None:
+    """Title, round dates on the x axis, the issue's scale on the y axis."""
+    from matplotlib.ticker import FuncFormatter  # noqa: PLC0415 - part of the optional extra
+
+    ax.set_title(issue.title, loc="left", fontweight="bold")
+    ax.set_xticks(list(xs[: len(days)]), [f"{day.day} {day:%b}" for day in days])
+    ax.tick_params(axis="x", labelrotation=30, labelsize=8)
+    years = sorted({day.year for day in days})
+    if years:
+        ax.set_xlabel(str(years[0]) if len(years) == 1 else f"{years[0]}-{years[-1]}")
+    scale = issue.scale
+    if isinstance(scale, NumericScale):
+        ax.set_ylim(scale.min, scale.max)
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _: number(value)))
+        if scale.unit:
+            ax.set_ylabel(scale.unit)
+    else:
+        ax.set_yticks(range(len(scale.options)), [option.label for option in scale.options])
+        ax.set_ylim(-0.6, len(scale.options) - 0.4)
+        ax.tick_params(axis="y", labelsize=8)
+    ax.grid(axis="y", color="0.9")
+    ax.set_axisbelow(True)

@@ -1,0 +1,76 @@
+"""The domain model: a negotiation and its parts, as frozen, slotted attrs classes.
+
+The lowest layer: it imports nothing else of negotrack. Parties and coalitions
+(`negotrack.model._parties`), issues and their scales (`._issues`), proposals and their terms
+(`._proposals`), evidence (`._evidence`), positions (`._positions`), stances (`._stances`),
+rounds (`._rounds`), the dossier that holds them all (`._negotiation`) and the error family
+(`._errors`). `._scales` places values on an issue's line; `._fields` holds the field metadata
+every class uses. Needs attrs only.
+"""
+
+from __future__ import annotations
+
+from negotrack.model._errors import (
+    LoadError,
+    MissingExtraError,
+    NegotrackError,
+    Problem,
+    UnknownIdError,
+)
+from negotrack.model._evidence import Basis, Confidence, Reliability, Source, SourceKind, Statement
+from negotrack.model._issues import (
+    CategoricalScale,
+    Issue,
+    NumericScale,
+    Option,
+    OrdinalScale,
+    Scale,
+    Value,
+)
+from negotrack.model._negotiation import Effective, Negotiation
+from negotrack.model._parties import Membership, Party, PartyKind, Person, Side
+from negotrack.model._positions import Acceptable, Condition, Interval, Position, RedLine
+from negotrack.model._proposals import Proposal, Term, TermStatus
+from negotrack.model._rounds import ContextEvent, Round, RoundFormat
+from negotrack.model._stances import Stance, StanceLevel
+
+__all__ = [
+    "Acceptable",
+    "Basis",
+    "CategoricalScale",
+    "Condition",
+    "Confidence",
+    "ContextEvent",
+    "Effective",
+    "Interval",
+    "Issue",
+    "LoadError",
+    "Membership",
+    "MissingExtraError",
+    "Negotiation",
+    "NegotrackError",
+    "NumericScale",
+    "Option",
+    "OrdinalScale",
+    "Party",
+    "PartyKind",
+    "Person",
+    "Position",
+    "Problem",
+    "Proposal",
+    "RedLine",
+    "Reliability",
+    "Round",
+    "RoundFormat",
+    "Scale",
+    "Side",
+    "Source",
+    "SourceKind",
+    "Stance",
+    "StanceLevel",
+    "Statement",
+    "Term",
+    "TermStatus",
+    "UnknownIdError",
+    "Value",
+]

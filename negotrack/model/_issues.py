@@ -1,0 +1,115 @@
+"""Issues and their scales: ordinal and categorical options, numeric ranges, values on them."""
+
+from __future__ import annotations
+
+import functools
+from typing import Literal
+
+import attrs
+
+from negotrack.model._fields import describe
+
+__all__ = [
+    "CategoricalScale",
+    "Issue",
+    "NumericScale",
+    "Option",
+    "OrdinalScale",
+    "Scale",
+    "Value",
+]
+
+
+#: A position's value on an issue: an option id on ordinal and categorical scales, a number on
+#: numeric ones.
+Value = str | float
+
+
+@attrs.frozen
+class Option:
+    """One value on an ordinal or categorical scale."""
+
+    id: str = attrs.field(metadata=describe("Stable id, unique within the issue."))
+    label: str = attrs.field(metadata=describe("Short label shown in reports."))
+    description: str | None = attrs.field(
+        default=None, metadata=describe("What choosing this option means.")
+    )
+
+
+@attrs.frozen(kw_only=True)
+class OrdinalScale:
+    """Ordered options, pole to pole: movement along it has a direction and a size."""
+
+    kind: Literal["ordinal"] = attrs.field(
+        default="ordinal", metadata=describe("Always 'ordinal' for an ordered scale.")
+    )
+    options: tuple[Option, ...] = attrs.field(
+        metadata=describe("The options in order, from one pole to the other.")
+    )
+
+
+@attrs.frozen(kw_only=True)
+class CategoricalScale:
+    """Unordered options: positions change as sets, with no direction of movement."""
+
+    kind: Literal["categorical"] = attrs.field(
+        default="categorical", metadata=describe("Always 'categorical' for unordered options.")
+    )
+    options: tuple[Option, ...] = attrs.field(metadata=describe("The options, in no order."))
+
+
+@attrs.frozen(kw_only=True)
+class NumericScale:
+    """A number between a minimum and a maximum, in a unit."""
+
+    kind: Literal["numeric"] = attrs.field(
+        default="numeric", metadata=describe("Always 'numeric' for a number scale.")
+    )
+    min: float = attrs.field(metadata=describe("Lowest value on the scale."))
+    max: float = attrs.field(metadata=describe("Highest value on the scale."))
+    unit: str | None = attrs.field(
+        default=None, metadata=describe("Unit of the values: personnel, percent, tonnes.")
+    )
+
+    def normalise(self, value: float) -> float:
+        """Return ``value`` mapped onto 0-1 between ``min`` and ``max``."""
+        return (value - self.min) / (self.max - self.min)
+
+
+#: The scale of an issue.
+Scale = OrdinalScale | CategoricalScale | NumericScale
+
+
+@attrs.frozen
+class Issue:
+    """One question on the table, with the scale its positions are measured on."""
+
+    id: str = attrs.field(metadata=describe("Stable id, unique among issues."))
+    title: str = attrs.field(metadata=describe("Short title shown in reports."))
+    scale: Scale = attrs.field(
+        metadata=describe("How positions on the issue are measured: ordinal, numeric, categorical.")
+    )
+    description: str | None = attrs.field(
+        default=None, metadata=describe("What the issue is about.")
+    )
+    tags: tuple[str, ...] = attrs.field(
+        default=(), metadata=describe("Free labels, such as a peace-agreement provision code.")
+    )
+    reference: Value | None = attrs.field(
+        default=None,
+        metadata=describe(
+            "Reference point (status quo): an option id, or a number on a numeric scale."
+        ),
+    )
+
+    @functools.cached_property
+    def option_ids(self) -> tuple[str, ...]:
+        """The ids of the scale's options in order (empty on a numeric scale)."""
+        if isinstance(self.scale, NumericScale):
+            return ()
+        return tuple(option.id for option in self.scale.options)
+
+    @functools.cached_property
+    def option_index(self) -> dict[str, int]:
+        """The place of each option on the scale, from 0, by option id (empty when numeric)."""
+        return {option_id: index for index, option_id in enumerate(self.option_ids)}

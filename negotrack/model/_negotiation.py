@@ -1,0 +1,270 @@
+"""The dossier: a whole negotiation, with lookups by id and the positions in force in any round."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
+
+import attrs
+
+from negotrack.model._errors import UnknownIdError
+from negotrack.model._evidence import Source, Statement
+from negotrack.model._fields import describe
+from negotrack.model._issues import Issue
+from negotrack.model._parties import Party, Person, Side
+from negotrack.model._positions import Position
+from negotrack.model._proposals import Proposal
+from negotrack.model._rounds import ContextEvent, Round
+from negotrack.model._stances import Stance
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Mapping, Sequence
+
+__all__ = ["Effective", "Negotiation"]
+
+_T = TypeVar("_T", Position, Stance)
+
+
+def _round_order(round_: Round) -> tuple[dt.date, str]:
+    return (round_.date or round_.start or dt.date.max, round_.id)
+
+
+def _sorted_rounds(rounds: Sequence[Round]) -> tuple[Round, ...]:
+    return tuple(sorted(rounds, key=_round_order))
+
+
+class Effective(NamedTuple, Generic[_T]):
+    """A position or stance in force in a round: stated there, or carried from an earlier one.
+
+    A named tuple rather than an attrs class: timelines make one per party, issue and round,
+    and a tuple is several times cheaper to build.
+
+    Attributes:
+        value: The position or stance as last stated.
+        round: Id of the round in which it was last stated.
+        carried: True when the round asked about did not restate it.
+    """
+
+    value: _T
+    round: str
+    carried: bool
+
+
+_V = TypeVar("_V")
+
+
+def _lookup(kind: str, by_id: Mapping[str, _V], wanted: str) -> _V:
+    try:
+        return by_id[wanted]
+    except KeyError:
+        raise UnknownIdError(kind, wanted, list(by_id)) from None
+
+
+@attrs.frozen
+class Negotiation:
+    """A negotiation dossier: who is talking, about what, and what each side said, round by round.
+
+    Rounds are kept in date order (then by id), whatever order they were given in.
+    """
+
+    id: str = attrs.field(metadata=describe("Stable id of the negotiation."))
+    title: str = attrs.field(metadata=describe("Title shown on reports."))
+    description: str | None = attrs.field(
+        default=None, metadata=describe("What the talks are about.")
+    )
+    parties: tuple[Party, ...] = attrs.field(
+        default=(), metadata=describe("Everyone with a position, at the table or not.")
+    )
+    sides: tuple[Side, ...] = attrs.field(
+        default=(),
+        metadata=describe("Optional sides of the table: who sits across from whom."),
+    )
+    issues: tuple[Issue, ...] = attrs.field(default=(), metadata=describe("The issues negotiated."))
+    proposals: tuple[Proposal, ...] = attrs.field(
+        default=(), metadata=describe("Named proposals tabled in the talks.")
+    )
+    sources: tuple[Source, ...] = attrs.field(
+        default=(), metadata=describe("Documents statements are taken from.")
+    )
+    events: tuple[ContextEvent, ...] = attrs.field(
+        default=(), metadata=describe("Context events outside any round.")
+    )
+    rounds: tuple[Round, ...] = attrs.field(
+        default=(),
+        converter=_sorted_rounds,
+        metadata=describe("The rounds of talks; in a folder dossier, one file each in rounds/."),
+    )
+
+    # -- lookups -------------------------------------------------------------------------------
+
+    def party(self, party_id: str) -> Party:
+        """Return the party with this id, or raise `UnknownIdError` with a did-you-mean."""
+        return _lookup("party", self._parties, party_id)
+
+    def issue(self, issue_id: str) -> Issue:
+        """Return the issue with this id, or raise `UnknownIdError`."""
+        return _lookup("issue", self._issues, issue_id)
+
+    def proposal(self, proposal_id: str) -> Proposal:
+        """Return the proposal with this id, or raise `UnknownIdError`."""
+        return _lookup("proposal", self._proposals, proposal_id)
+
+    def source(self, source_id: str) -> Source:
+        """Return the source with this id, or raise `UnknownIdError`."""
+        return _lookup("source", self._sources, source_id)
+
+    def statement(self, statement_id: str) -> Statement:
+        """Return the statement with this id, from whichever round holds it."""
+        return _lookup("statement", self._statements, statement_id)
+
+    def person(self, person_id: str) -> Person:
+        """Return the person with this id, from whichever party they represent."""
+        return _lookup("person", self._people, person_id)
+
+    def round(self, round_id: str) -> Round:
+        """Return the round with this id, or raise `UnknownIdError`."""
+        return _lookup("round", self._rounds, round_id)
+
+    def side(self, side_id: str) -> Side:
+        """Return the side with this id, or raise `UnknownIdError`."""
+        return _lookup("side", self._sides, side_id)
+
+    def party_of(self, person_id: str) -> Party:
+        """Return the party a person represents."""
+        return self._party_of_person[self.person(person_id).id]
+
+    def side_of(self, party_id: str) -> Side | None:
+        """Return the side a party sits on, or None when the dossier declares no side for it."""
+        self.party(party_id)
+        return self._side_of_party.get(party_id)
+
+    @property
+    def statements(self) -> tuple[Statement, ...]:
+        """Every statement in the dossier, round by round."""
+        return tuple(self._statements.values())
+
+    def round_index(self, round_id: str) -> int:
+        """Return the 0-based place of a round in date order."""
+        return self.rounds.index(self.round(round_id))
+
+    # -- positions in force ------------------------------------------------------------------
+
+    def effective_positions(self, round_id: str) -> dict[tuple[str, str], Effective[Position]]:
+        """Positions in force in a round, keyed by ``(party, issue)``.
+
+        A position a round does not restate carries forward from the last round that stated it,
+        with ``carried`` set; a withdrawn position ends the carry and is left out.
+        """
+        for round_, positions, _ in self.iter_effective():
+            if round_.id == round_id:
+                return positions
+        raise UnknownIdError("round", round_id, [r.id for r in self.rounds])
+
+    def effective_stances(self, round_id: str) -> dict[tuple[str, str], Effective[Stance]]:
+        """Stances in force in a round, keyed by ``(party, proposal)``; carried as positions are."""
+        for round_, _, stances in self.iter_effective():
+            if round_.id == round_id:
+                return stances
+        raise UnknownIdError("round", round_id, [r.id for r in self.rounds])
+
+    def iter_effective(
+        self, *, copies: bool = True
+    ) -> Iterator[
+        tuple[
+            Round,
+            dict[tuple[str, str], Effective[Position]],
+            dict[tuple[str, str], Effective[Stance]],
+        ]
+    ]:
+        """Yield each round in order with the positions and stances in force in it.
+
+        One pass over the dossier: use this to walk a timeline rather than calling
+        `effective_positions` per round. Each yielded mapping is a fresh dict, unless
+        ``copies`` is false: then the same two dicts are updated in place from round to round
+        (faster, for a caller that reads each round before asking for the next).
+        """
+        positions: dict[tuple[str, str], Effective[Position]] = {}
+        stances: dict[tuple[str, str], Effective[Stance]] = {}
+        fresh: list[tuple[str, str]] = []  # keys stated in the previous round
+        fresh_stances: list[tuple[str, str]] = []
+        for round_ in self.rounds:
+            round_id = round_.id
+            stated, stated_stances = [], []
+            for position in round_.positions:
+                key = (position.party, position.issue)
+                if position.withdrawn:
+                    positions.pop(key, None)
+                else:
+                    positions[key] = Effective(position, round_id, False)
+                    stated.append(key)
+            for stance in round_.stances:
+                key = (stance.party, stance.proposal)
+                stances[key] = Effective(stance, round_id, False)
+                stated_stances.append(key)
+            # what the previous round stated and this one did not restate is now carried
+            _carry_over(positions, fresh, round_id)
+            _carry_over(stances, fresh_stances, round_id)
+            fresh, fresh_stances = stated, stated_stances
+            if copies:
+                yield round_, dict(positions), dict(stances)
+            else:
+                yield round_, positions, stances
+
+    # -- cached indexes (not part of equality) --------------------------------------------------
+
+    @functools.cached_property
+    def _parties(self) -> dict[str, Party]:
+        return {item.id: item for item in self.parties}
+
+    @functools.cached_property
+    def _issues(self) -> dict[str, Issue]:
+        return {item.id: item for item in self.issues}
+
+    @functools.cached_property
+    def _proposals(self) -> dict[str, Proposal]:
+        return {item.id: item for item in self.proposals}
+
+    @functools.cached_property
+    def _sources(self) -> dict[str, Source]:
+        return {item.id: item for item in self.sources}
+
+    @functools.cached_property
+    def _rounds(self) -> dict[str, Round]:
+        return {item.id: item for item in self.rounds}
+
+    @functools.cached_property
+    def _sides(self) -> dict[str, Side]:
+        return {item.id: item for item in self.sides}
+
+    @functools.cached_property
+    def _statements(self) -> dict[str, Statement]:
+        return {s.id: s for r in self.rounds for s in r.statements}
+
+    @functools.cached_property
+    def _people(self) -> dict[str, Person]:
+        return {p.id: p for party in self.parties for p in party.representatives}
+
+    @functools.cached_property
+    def _party_of_person(self) -> dict[str, Party]:
+        return {p.id: party for party in self.parties for p in party.representatives}
+
+    @functools.cached_property
+    def _side_of_party(self) -> dict[str, Side]:
+        return {party: side for side in self.sides for party in side.parties}
+
+
+def _carry_over(
+    state: dict[tuple[str, str], Effective[_T]], keys: list[tuple[str, str]], round_id: str
+) -> None:
+    """Mark as carried the entries of ``keys`` that the round ``round_id`` did not restate."""
+    for key in keys:
+        effective = state.get(key)
+        if effective is not None and effective.round != round_id:
+            state[key] = _carry(effective)
+
+
+def _carry(effective: Effective[_T]) -> Effective[_T]:
+    if effective.carried:
+        return effective
+    return Effective(effective.value, effective.round, carried=True)

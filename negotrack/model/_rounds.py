@@ -1,0 +1,97 @@
+"""Rounds of talks: when and where, who took part, and what was said and held there."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+import attrs
+
+from negotrack.model._evidence import Statement
+from negotrack.model._fields import describe
+from negotrack.model._positions import Position
+from negotrack.model._stances import Stance
+
+__all__ = [
+    "ContextEvent",
+    "Round",
+    "RoundFormat",
+]
+
+
+class RoundFormat(enum.Enum):
+    """How a round was held."""
+
+    IN_PERSON = "in_person"
+    VIDEO = "video"
+    HYBRID = "hybrid"
+    WRITTEN = "written"
+    OTHER = "other"
+
+
+@attrs.frozen
+class ContextEvent:
+    """Something that happened away from the table that analysts want on the timeline."""
+
+    id: str = attrs.field(metadata=describe("Stable id, unique among events."))
+    date: dt.date = attrs.field(metadata=describe("When it happened (YYYY-MM-DD)."))
+    title: str = attrs.field(metadata=describe("Short title shown on the timeline."))
+    description: str | None = attrs.field(default=None, metadata=describe("What happened."))
+    evidence: tuple[str, ...] = attrs.field(
+        default=(), metadata=describe("Ids of statements that report it.")
+    )
+    sources: tuple[str, ...] = attrs.field(
+        default=(), metadata=describe("Ids of sources that report it.")
+    )
+
+
+@attrs.frozen
+class Round:
+    """One round of talks: a meeting, a video session, an exchange of drafts."""
+
+    id: str = attrs.field(metadata=describe("Stable id, unique among rounds."))
+    title: str = attrs.field(metadata=describe("Short title shown in reports."))
+    date: dt.date | None = attrs.field(
+        default=None,
+        metadata=describe("Day of a one-day round (YYYY-MM-DD); or give start and end."),
+    )
+    start: dt.date | None = attrs.field(
+        default=None, metadata=describe("First day of a round spanning several days.")
+    )
+    end: dt.date | None = attrs.field(
+        default=None, metadata=describe("Last day of a round spanning several days.")
+    )
+    location: str | None = attrs.field(default=None, metadata=describe("Where it was held."))
+    format: RoundFormat | None = attrs.field(
+        default=None, metadata=describe("in_person, video, hybrid, written or other.")
+    )
+    description: str | None = attrs.field(
+        default=None, metadata=describe("What happened, in the analyst's words.")
+    )
+    participants: tuple[str, ...] = attrs.field(
+        default=(), metadata=describe("Ids of the parties at the table, mediators included.")
+    )
+    statements: tuple[Statement, ...] = attrs.field(
+        default=(), metadata=describe("Statements made or reported around this round.")
+    )
+    positions: tuple[Position, ...] = attrs.field(
+        default=(), metadata=describe("Positions stated in this round; others carry forward.")
+    )
+    stances: tuple[Stance, ...] = attrs.field(
+        default=(), metadata=describe("Stances toward proposals stated in this round.")
+    )
+    events: tuple[ContextEvent, ...] = attrs.field(
+        default=(), metadata=describe("Context events around this round.")
+    )
+
+    @property
+    def when(self) -> dt.date:
+        """The day the round began: ``date``, else ``start``.
+
+        Raises:
+            ValueError: If the round has neither (the loader never lets that through).
+        """
+        day = self.date or self.start
+        if day is None:
+            raise ValueError(f"round {self.id!r} has no date")
+        return day

@@ -1,0 +1,203 @@
+"""Words for reports: labels instead of ids, numbers with units, one sentence per change.
+
+Shared by every renderer, so a change reads the same in a terminal, a memo and a web page.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import TYPE_CHECKING, Any, Final
+
+from negotrack.diff._changes import ChangeKind, Meaning
+from negotrack.model._errors import UnknownIdError
+from negotrack.model._issues import NumericScale
+from negotrack.model._positions import Interval
+from negotrack.model._stances import StanceLevel
+
+if TYPE_CHECKING:
+    from negotrack.diff._changes import Change
+    from negotrack.model._issues import Issue
+    from negotrack.model._negotiation import Negotiation
+
+__all__ = [
+    "KIND_WORDS",
+    "MEANING_SYMBOLS",
+    "change_sentence",
+    "describe_value",
+    "issue_title",
+    "move_size",
+    "number",
+    "on_scale",
+    "party_name",
+]
+
+#: One character per meaning for terminal and text output; the legend says which is which.
+MEANING_SYMBOLS: Final = {
+    Meaning.CONCESSION: "+",
+    Meaning.HARDENING: "-",
+    Meaning.NEUTRAL: "~",
+}
+
+#: What each kind of change is called in reports.
+KIND_WORDS: Final = {
+    ChangeKind.POSITION_STATED: "position stated",
+    ChangeKind.POSITION_WITHDRAWN: "position withdrawn",
+    ChangeKind.PREFERRED_MOVED: "preferred outcome moved",
+    ChangeKind.ACCEPTABLE_STATED: "acceptable set stated",
+    ChangeKind.ACCEPTABLE_DROPPED: "acceptable set no longer stated",
+    ChangeKind.ACCEPTABLE_WIDENED: "acceptable set widened",
+    ChangeKind.ACCEPTABLE_NARROWED: "acceptable set narrowed",
+    ChangeKind.ACCEPTABLE_SHIFTED: "acceptable set shifted",
+    ChangeKind.RED_LINE_ADDED: "red line added",
+    ChangeKind.RED_LINE_DROPPED: "red line dropped",
+    ChangeKind.RED_LINE_REWORDED: "red line reworded",
+    ChangeKind.CONDITION_ADDED: "condition added",
+    ChangeKind.CONDITION_DROPPED: "condition dropped",
+    ChangeKind.CONDITION_REWORDED: "condition reworded",
+    ChangeKind.LINKAGE_ADDED: "linked to another issue",
+    ChangeKind.LINKAGE_DROPPED: "link to another issue dropped",
+    ChangeKind.SALIENCE_RAISED: "salience raised",
+    ChangeKind.SALIENCE_LOWERED: "salience lowered",
+    ChangeKind.BASIS_CHANGED: "basis changed",
+    ChangeKind.CONFIDENCE_CHANGED: "confidence changed",
+    ChangeKind.NEW_EVIDENCE: "restated, new evidence",
+    ChangeKind.STANCE_STATED: "stance stated",
+    ChangeKind.STANCE_DROPPED: "stance no longer stated",
+    ChangeKind.STANCE_MOVED: "stance moved",
+    ChangeKind.PROPOSAL_TABLED: "proposal tabled",
+    ChangeKind.PROPOSAL_WITHDRAWN: "proposal withdrawn",
+    ChangeKind.PROPOSAL_SUPERSEDED: "proposal superseded",
+    ChangeKind.TERM_ADDED: "term added",
+    ChangeKind.TERM_REMOVED: "term removed",
+    ChangeKind.TERM_VALUE_CHANGED: "term changed",
+    ChangeKind.TERM_STATUS_CHANGED: "term status changed",
+    ChangeKind.PARTY_JOINED: "joined the talks",
+    ChangeKind.PARTY_LEFT: "left the talks",
+    ChangeKind.MEMBER_JOINED: "member joined",
+    ChangeKind.MEMBER_LEFT: "member left",
+    ChangeKind.ADDED: "added",
+    ChangeKind.REMOVED: "removed",
+    ChangeKind.EDITED: "edited",
+}
+
+
+def party_name(negotiation: Negotiation, party_id: str | None) -> str:
+    """The party's name, or its id when the dossier does not know it."""
+    if party_id is None:
+        return ""
+    try:
+        return negotiation.party(party_id).name
+    except UnknownIdError:
+        return party_id
+
+
+def issue_title(negotiation: Negotiation, issue_id: str | None) -> str:
+    """The issue's title, or its id when the dossier does not know it."""
+    if issue_id is None:
+        return ""
+    try:
+        return negotiation.issue(issue_id).title
+    except UnknownIdError:
+        return issue_id
+
+
+def number(value: float, unit: str | None = None) -> str:
+    """A number as people write it: ``250,000``, ``3.5``, with its unit after."""
+    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.6g}"
+    return f"{text} {unit}" if unit else text
+
+
+def describe_value(negotiation: Negotiation, change: Change, value: Any) -> str:  # noqa: PLR0911  (one branch per shape of value)
+    """A change's before or after value in words: option labels, numbers with units, names."""
+    if value is None:
+        return "none"
+    issue = _issue(negotiation, change.issue)
+    if isinstance(value, StanceLevel | enum.Enum):
+        return str(value.value).replace("_", " ")
+    if change.kind in (ChangeKind.LINKAGE_ADDED, ChangeKind.LINKAGE_DROPPED):
+        return issue_title(negotiation, str(value))
+    if change.kind in (ChangeKind.MEMBER_JOINED, ChangeKind.MEMBER_LEFT):
+        return party_name(negotiation, str(value))
+    if issue is not None and change.kind.value.startswith(
+        ("position", "preferred", "acceptable", "term", "new")
+    ):
+        return on_scale(issue, value)
+    if isinstance(value, tuple):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, float | int):
+        return number(value)
+    return str(value)
+
+
+def _issue(negotiation: Negotiation, issue_id: str | None) -> Issue | None:
+    if issue_id is None:
+        return None
+    try:
+        return negotiation.issue(issue_id)
+    except UnknownIdError:
+        return None
+
+
+def on_scale(issue: Issue, value: Any) -> str:  # noqa: PLR0911  (one branch per shape of value)
+    """A value on an issue's scale in words: option labels, numbers with the unit, ranges."""
+    unit = issue.scale.unit if isinstance(issue.scale, NumericScale) else None
+    if isinstance(value, Interval):
+        if value.min is not None and value.max is not None:
+            return f"{number(value.min)} to {number(value.max, unit)}"
+        if value.min is not None:
+            return f"at least {number(value.min, unit)}"
+        if value.max is not None:
+            return f"at most {number(value.max, unit)}"
+        return "any value"
+    if isinstance(value, tuple):
+        return " / ".join(on_scale(issue, v) for v in value) or "nothing"
+    if isinstance(value, float | int):
+        return number(value, unit)
+    if isinstance(issue.scale, NumericScale):
+        return str(value)
+    labels = {option.id: option.label for option in issue.scale.options}
+    return labels.get(str(value), str(value))
+
+
+def change_sentence(negotiation: Negotiation, change: Change) -> str:
+    """One line saying what changed, in words, without the party or issue (the heading has them)."""
+    words = KIND_WORDS[change.kind]
+    if change.kind is ChangeKind.EDITED:
+        words = f"{change.subject} {change.subject_id}: {change.field} edited"
+    elif change.kind in (ChangeKind.ADDED, ChangeKind.REMOVED):
+        words = f"{change.subject} {change.subject_id} {words}"
+    before, after = change.before, change.after
+    if change.detail and change.kind in (
+        ChangeKind.CONDITION_REWORDED,
+        ChangeKind.RED_LINE_REWORDED,
+    ):
+        return f"{words}: {change.detail}"
+    parts = [words]
+    if before is not None and after is not None:
+        old, new = (describe_value(negotiation, change, v) for v in (before, after))
+        parts.append(f": {old} -> {new}")
+    elif after is not None:
+        parts.append(f": {describe_value(negotiation, change, after)}")
+    elif before is not None:
+        parts.append(f": {describe_value(negotiation, change, before)}")
+    size = move_size(negotiation, change)
+    towards = [
+        f"{t.direction.value} {party_name(negotiation, t.party)}"
+        for t in change.toward
+        if t.direction.value != "neither"
+    ]
+    extras = [x for x in (size, ", ".join(towards)) if x]
+    if extras:
+        parts.append(f" ({'; '.join(extras)})")
+    return "".join(parts)
+
+
+def move_size(negotiation: Negotiation, change: Change) -> str:
+    """How far a preferred value moved: ``1 step``, ``by 5,000 personnel``; empty otherwise."""
+    if change.magnitude is None or change.kind is not ChangeKind.PREFERRED_MOVED:
+        return ""
+    issue = _issue(negotiation, change.issue)
+    if issue is not None and isinstance(issue.scale, NumericScale):
+        return f"by {number(change.magnitude, issue.scale.unit)}"
+    steps = round(change.magnitude)
+    return f"{steps} step{'s' if steps != 1 else ''}"

@@ -1,0 +1,279 @@
+"""Markdown: a brief to paste into a memo or a pull request.
+
+A diff becomes a summary (who conceded and hardened, which issues converge, where a zone of
+possible agreement exists), one section per issue or proposal with a table of its changes and the
+quotes behind them, and the sources as footnotes. Reports and timelines are tables per issue.
+Every piece of analyst text is escaped, so a ``|`` or a line break cannot break a table.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Final
+
+from negotrack.diff._changes import Meaning
+from negotrack.diff._measures import Verdict, verdict
+from negotrack.model._errors import UnknownIdError
+from negotrack.report._labels import KIND_WORDS, describe_value, issue_title, party_name
+from negotrack.report._text import (
+    CARRIED,
+    EDIT_KINDS,
+    carried_words,
+    change_words,
+    diff_heading,
+    group_changes,
+    is_round_diff,
+    measure_words,
+    plain,
+    round_date,
+    timeline_rows,
+    turning_words,
+    verdict_lists,
+    zone_words,
+)
+
+if TYPE_CHECKING:
+    from negotrack.diff._changes import Change, Diff
+    from negotrack.diff._timeline import Timeline
+    from negotrack.model._evidence import Statement
+    from negotrack.model._negotiation import Negotiation
+    from negotrack.report._text import Group
+
+__all__ = ["MarkdownRenderer"]
+
+#: Characters that mean something to Markdown (or to HTML inside it), escaped in analyst text.
+_SIGNIFICANT: Final = re.compile(r"([\\`*_\[\]<|~#])")
+_FOOTNOTE_UNSAFE: Final = re.compile(r"[^A-Za-z0-9_-]")
+_CARRIED_NOTE: Final = (
+    f"Values marked {CARRIED} carried forward from an earlier round, not restated."
+)
+
+
+def escape(text: str) -> str:
+    """Analyst text made inert for Markdown: significant characters escaped, lines joined."""
+    return " ".join(_SIGNIFICANT.sub(r"\\\1", plain(text)).split())
+
+
+def cell(text: str) -> str:
+    """Analyst text for a table cell: escaped, with line breaks kept as ``<br>``."""
+    return "<br>".join(escape(line) for line in text.splitlines() if plain(line).strip())
+
+
+def table(
+    headers: list[str], rows: list[list[str]], right: frozenset[int] = frozenset()
+) -> list[str]:
+    """A Markdown table from cells that are already escaped; ``right`` aligns columns right."""
+    rule = ["---:" if i in right else "---" for i in range(len(headers))]
+    return [
+        "|" + "|".join(f" {c} " if c else " " for c in row) + "|" for row in [headers, rule, *rows]
+    ]
+
+
+class MarkdownRenderer:
+    """GitHub-flavoured Markdown: headings, tables, block quotes and footnotes."""
+
+    def diff(self, negotiation: Negotiation, diff: Diff) -> str:
+        """Render a diff: summary, a section per issue and proposal, quotes, source footnotes."""
+        n = negotiation
+        cited = _Cited()
+        out = [f"# {escape(diff_heading(n, diff))}", "", "## Summary", "", *self._summary(n, diff)]
+        for group in group_changes(n, diff):
+            out += ["", f"## {escape(group.title)}", ""]
+            if group.issue is not None and group.issue in diff.measures:
+                words = measure_words(n, *diff.measures[group.issue])
+                out += [f"{escape(words[0].upper() + words[1:])}.", ""]
+            if group.edits:
+                out += [f"- {escape(change_words(n, c, group))}" for c in group.loose]
+                for party, changes in group.parties:
+                    name = escape(party_name(n, party))
+                    out += [f"- {name}: {escape(change_words(n, c, group))}" for c in changes]
+                continue
+            out += self._changes(n, group)
+            out += self._quotes(n, group, cited)
+        if cited.notes:
+            out += ["", *cited.notes.values()]
+        return "\n".join(out) + "\n"
+
+    def report(self, negotiation: Negotiation, timeline: Timeline) -> str:
+        """Render the whole run: the rounds, the verdicts, then each issue's table."""
+        n = negotiation
+        out = [f"# {escape(n.title)}", ""]
+        if n.description:
+            out += [escape(n.description), ""]
+        rows = [
+            [round_date(n, r), escape(n.round(r).title), escape(n.round(r).location or "")]
+            for r in timeline.rounds
+        ]
+        out += ["## Rounds", "", *table(["date", "round", "location"], rows), "", "## Summary", ""]
+        for word, ids in verdict_lists(timeline):
+            titles = "; ".join(escape(issue_title(n, i)) for i in ids) or "none"
+            out.append(f"- **{word} over the run:** {titles}")
+        out.append(f"- {escape(_CARRIED_NOTE)}")
+        for issue_id, track in timeline.issues.items():
+            out += ["", *self._issue_table(n, timeline, issue_id), ""]
+            turns = "; ".join(escape(turning_words(n, t)) for t in track.turning_points)
+            out.append(f"- **Verdict over the run:** {track.verdict.value}")
+            out.append(f"- **Turning points:** {turns or 'none'}")
+        return "\n".join(out) + "\n"
+
+    def timeline(self, negotiation: Negotiation, timeline: Timeline) -> str:
+        """Render one table per issue: each party's preferred value and the gap, per round."""
+        out = [f"# {escape(negotiation.title)}: timeline", "", escape(_CARRIED_NOTE)]
+        for issue_id in timeline.issues:
+            out += ["", *self._issue_table(negotiation, timeline, issue_id)]
+        return "\n".join(out) + "\n"
+
+    # -- pieces ----------------------------------------------------------------------------------
+
+    def _summary(self, n: Negotiation, diff: Diff) -> list[str]:
+        counts: dict[str, list[int]] = {p.id: [0, 0] for p in n.parties}
+        for change in diff.changes:
+            if change.party is not None and change.kind not in EDIT_KINDS:
+                tally = counts.setdefault(change.party, [0, 0])
+                tally[0] += change.meaning is Meaning.CONCESSION
+                tally[1] += change.meaning is Meaning.HARDENING
+        moved = {c.party for c in diff.changes if c.kind not in EDIT_KINDS}
+        rows = [
+            [escape(party_name(n, p)), str(c), str(h)] for p, (c, h) in counts.items() if p in moved
+        ]
+        out = [*table(["party", "concessions", "hardenings"], rows, frozenset({1, 2})), ""]
+        if not rows:
+            out = ["No party moved.", ""]
+        if diff.measures:
+            verdicts = {i: verdict(*m) for i, m in diff.measures.items()}
+            for word in (Verdict.CONVERGING, Verdict.DIVERGING):
+                ids = [i for i, v in verdicts.items() if v is word]
+                titles = "; ".join(escape(issue_title(n, i)) for i in ids) or "none"
+                out.append(f"- **{word.value.capitalize()}:** {titles}")
+            zones = [
+                f"{escape(issue_title(n, i))} ({escape(zone)})"
+                for i, (_, after) in diff.measures.items()
+                if (zone := zone_words(n, after)) is not None
+            ]
+            out.append(f"- **Zone of possible agreement:** {'; '.join(zones) or 'none'}")
+        if is_round_diff(n, diff):
+            out.append(f"- {carried_words(len(diff.carried)).capitalize()}.")
+        if not diff.changes:
+            out.append("- No changes.")
+        return out if out[-1] else out[:-1]
+
+    def _changes(self, n: Negotiation, group: Group) -> list[str]:
+        rows = [self._row(n, "", c, group) for c in group.loose]
+        for party, changes in group.parties:
+            name = escape(party_name(n, party))
+            rows += [self._row(n, name if i == 0 else "", c, group) for i, c in enumerate(changes)]
+        return table(["party", "change", "before", "after", "meaning"], rows)
+
+    def _row(self, n: Negotiation, party: str, change: Change, group: Group) -> list[str]:
+        what = KIND_WORDS[change.kind]
+        if group.issue is None and change.issue is not None:
+            what = f"{what} ({issue_title(n, change.issue)})"
+        before, after = (
+            "" if value is None else cell(describe_value(n, change, value))
+            for value in (change.before, change.after)
+        )
+        towards = [
+            f"{t.direction.value} {party_name(n, t.party)}"
+            for t in change.toward
+            if t.direction.value != "neither"
+        ]
+        meaning = change.meaning.value + (f" ({', '.join(towards)})" if towards else "")
+        return [party, cell(what), before, after, cell(meaning)]
+
+    def _quotes(self, n: Negotiation, group: Group, cited: _Cited) -> list[str]:
+        """Each statement behind the group's changes, quoted in full the first time only."""
+        changes = [*group.loose, *(c for _, cs in group.parties for c in cs)]
+        out: list[str] = []
+        again: dict[str, dict[str, None]] = {}  # who said it and when, by where it was quoted
+        for statement_id in dict.fromkeys(s for c in changes for s in c.evidence):
+            try:
+                statement = n.statement(statement_id)
+            except UnknownIdError:
+                continue
+            who, note = self._who(n, statement), cited.note(n, statement.source)
+            if statement_id in cited.quoted:
+                where = cited.quoted[statement_id]
+                again.setdefault(where, {})[f"{who}, {statement.date.isoformat()}"] = None
+                continue
+            cited.quoted[statement_id] = group.title
+            if statement.quote:
+                words = f'"{escape(statement.quote)}"'
+            else:
+                words = f"*Summary:* {escape(statement.summary or '')}"
+            if statement.speaker is not None and statement.speaker in cited.roles(n):
+                who += f" ({escape(cited.roles(n)[statement.speaker])})"
+            parts = [who, cited.outlet(n, statement.source), statement.date.isoformat()]
+            parts.append(f"graded {statement.reliability.value}{statement.credibility}")
+            link = f" {_link(statement.url)}" if statement.url else ""
+            out += ["", f"> {words} — {', '.join(p for p in parts if p)}{link}{note}"]
+            if statement.translation_note:
+                out += [">", f"> *Translation:* {escape(statement.translation_note)}"]
+        for where, speakers in again.items():
+            said = "; ".join(speakers)
+            out += ["", f"Also resting on statements quoted under *{escape(where)}*: {said}."]
+        return out
+
+    def _who(self, n: Negotiation, statement: Statement) -> str:
+        if statement.speaker is not None:
+            try:
+                return escape(n.person(statement.speaker).name)
+            except UnknownIdError:
+                return escape(statement.speaker)
+        return escape(party_name(n, statement.party))
+
+    def _issue_table(self, n: Negotiation, timeline: Timeline, issue_id: str) -> list[str]:
+        out = [f"## {escape(issue_title(n, issue_id))}", ""]
+        headers, rows = timeline_rows(n, timeline, timeline.issues[issue_id])
+        if len(headers) == 2:
+            return [*out, "No positions recorded."]
+        right = frozenset({len(headers) - 1})
+        cells = [[cell(c) for c in row] for row in rows]
+        return out + table([cell(h) for h in headers], cells, right)
+
+
+class _Cited:
+    """What a diff's Markdown has cited so far: statements quoted, and sources as footnotes."""
+
+    def __init__(self) -> None:
+        self.quoted: dict[str, str] = {}  # the title of the section quoting each statement
+        self.notes: dict[str, str] = {}  # footnote definitions by label, in order of first use
+        self._roles: dict[str, str] | None = None
+
+    def roles(self, n: Negotiation) -> dict[str, str]:
+        """The role of every person with one, by person id."""
+        if self._roles is None:
+            self._roles = {
+                p.id: p.role for party in n.parties for p in party.representatives if p.role
+            }
+        return self._roles
+
+    def outlet(self, n: Negotiation, source_id: str | None) -> str:
+        """The outlet of a statement's source, escaped; empty when there is none."""
+        try:
+            return escape(n.source(source_id).outlet or "") if source_id else ""
+        except UnknownIdError:
+            return ""
+
+    def note(self, n: Negotiation, source_id: str | None) -> str:
+        """A footnote reference to a source, defining the footnote on first use."""
+        try:
+            source = n.source(source_id) if source_id else None
+        except UnknownIdError:
+            source = None
+        if source is None:
+            return ""
+        label = _FOOTNOTE_UNSAFE.sub("-", source.id)
+        if label not in self.notes:
+            parts = [source.title, source.outlet, source.date and source.date.isoformat()]
+            words = ", ".join(escape(p) for p in parts if p) + "."
+            self.notes[label] = f"[^{label}]: {words}" + (
+                f" {_link(source.url)}" if source.url else ""
+            )
+        return f"[^{label}]"
+
+
+def _link(url: str) -> str:
+    """A URL as an autolink, or escaped text when it could not be one."""
+    if any(c in url for c in "<> \t\n") or ":" not in url:
+        return escape(url)
+    return f"<{url}>"

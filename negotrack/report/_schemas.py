@@ -1,0 +1,375 @@
+"""JSON Schemas (draft-07) for what negotrack writes: the JSON diff and the JSON report.
+
+The dossier schemas are generated from the model (`negotrack.files._schema`); these two describe the
+hand-shaped output of `negotrack.report._serialise`, so they are written here by hand, as Python
+data that ships inside the package. Enumerations (kinds of change, meanings, directions, verdicts)
+and format names are read from the code, so they cannot drift from it. ``python -m
+negotrack.report._catalogue`` writes them to ``schemas/`` beside the dossier schemas, and the tests
+check every JSON output against the committed files.
+
+Both schemas refuse unknown keys, so a key added to the output without a description here fails
+the tests.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+from negotrack.diff._changes import ChangeKind, Direction, Meaning
+from negotrack.diff._measures import Verdict
+from negotrack.report._serialise import DIFF_FORMAT, REPORT_FORMAT
+
+__all__ = ["OUTPUT_SCHEMAS", "diff_schema", "report_schema"]
+
+_DATE: Final = {"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
+
+
+def _obj(
+    description: str, properties: dict[str, Any], required: list[str] | None = None
+) -> dict[str, Any]:
+    """A closed object; every property is required unless ``required`` says otherwise."""
+    return {
+        "type": "object",
+        "description": description,
+        "additionalProperties": False,
+        "properties": properties,
+        "required": list(properties) if required is None else required,
+    }
+
+
+def _is(kind: str | list[str], description: str, **more: Any) -> dict[str, Any]:
+    return {"type": kind, "description": description, **more}
+
+
+def _ref(name: str, description: str) -> dict[str, Any]:
+    # draft-07 ignores keywords beside $ref, descriptions included
+    return {"allOf": [{"$ref": f"#/definitions/{name}"}], "description": description}
+
+
+def _list_of(item: dict[str, Any] | str, description: str) -> dict[str, Any]:
+    items = {"$ref": f"#/definitions/{item}"} if isinstance(item, str) else item
+    return {"type": "array", "description": description, "items": items}
+
+
+def _ids(description: str) -> dict[str, Any]:
+    return _list_of({"type": "string"}, description)
+
+
+def _nullable_ref(name: str, description: str) -> dict[str, Any]:
+    return {
+        "anyOf": [{"$ref": f"#/definitions/{name}"}, {"type": "null"}],
+        "description": description,
+    }
+
+
+def _values(enum: type[Any]) -> list[str]:
+    return [member.value for member in enum]
+
+
+def _interval() -> dict[str, Any]:
+    return _obj(
+        "A closed range of numbers; an open end (null) runs to the end of the scale.",
+        {
+            "min": _is(["number", "null"], "Lowest value, or null for no lower bound."),
+            "max": _is(["number", "null"], "Highest value, or null for no upper bound."),
+        },
+    )
+
+
+def _acceptable() -> dict[str, Any]:
+    return {
+        "description": "A set of values: option ids in scale order, or an interval of numbers.",
+        "anyOf": [
+            _ids("Option ids (ordinal and categorical issues)."),
+            {"$ref": "#/definitions/Interval"},
+        ],
+    }
+
+
+def _measures(*, in_report: bool) -> dict[str, Any]:
+    """One issue's measures in one round: every key in a report, those with a value in a diff."""
+    maybe: Any = (lambda kind: [kind, "null"]) if in_report else (lambda kind: kind)
+    properties: dict[str, Any] = {
+        "issue": _is("string", "Id of the issue."),
+        "round": _is("string", "Id of the round measured."),
+        "parties": _ids("The parties with a preferred value, sorted."),
+        "gap": _is(
+            maybe("number"),
+            "Mean normalised (0-1) distance between the preferred values of counterparts.",
+            minimum=0,
+            maximum=1,
+        ),
+        "max_gap": _is(maybe("number"), "The largest such distance.", minimum=0, maximum=1),
+        "zone": {
+            "description": "The zone of possible agreement: what every party's acceptable set "
+            "has in common, when they intersect.",
+            "anyOf": [
+                {"$ref": "#/definitions/Acceptable"},
+                *([{"type": "null"}] if in_report else []),
+            ],
+        },
+        "zone_exists": _is(
+            maybe("boolean"), "Whether the acceptable sets intersect (null: fewer than two)."
+        ),
+        "zone_extent": _is(
+            maybe("number"), "Size of the zone as a share (0-1) of the scale.", minimum=0, maximum=1
+        ),
+        "centre": _is(
+            maybe("number"),
+            "Salience-weighted centre of the preferred values on the issue's line "
+            "(option index, or the number).",
+        ),
+        "dispersion": _is(
+            maybe("number"),
+            "Weighted standard deviation of the normalised preferred values around the centre.",
+            minimum=0,
+        ),
+    }
+    if in_report:
+        del properties["issue"]  # the issue is the key the measures sit under
+        return _obj(
+            "One issue's measures in one round; null where a measure has no value.", properties
+        )
+    return _obj(
+        "One issue's measures in one round; measures with no value are left out.",
+        properties,
+        ["issue", "round"],
+    )
+
+
+def diff_schema() -> dict[str, Any]:
+    """The schema of a JSON diff (``negotrack diff --format json``), as a fresh dict."""
+    change = _obj(
+        "One change between the two rounds or versions; keys with no value are left out.",
+        {
+            "kind": {"enum": _values(ChangeKind), "description": "What changed."},
+            "meaning": {
+                "enum": _values(Meaning),
+                "description": "What the change means for the talks: concession, hardening or "
+                "neutral.",
+            },
+            "party": _is("string", "Id of the party that moved."),
+            "issue": _is("string", "Id of the issue the change is about."),
+            "proposal": _is("string", "Id of the proposal the change is about."),
+            "subject": _is("string", "For dossier edits: what was edited (party, issue...)."),
+            "subject_id": _is("string", "For dossier edits: the id of what was edited."),
+            "field": _is("string", "For dossier edits: the key that changed."),
+            "round": _is("string", "Id of the later round, where the change shows."),
+            "before": _is(
+                ["string", "number", "boolean", "array", "object"],
+                "The value before: an option id or a number, option ids or an interval, a "
+                "stance, text, or for dossier edits the old value of the field.",
+            ),
+            "after": _is(
+                ["string", "number", "boolean", "array", "object"],
+                "The value after, in the same terms as before.",
+            ),
+            "magnitude": _is("number", "Size of the move on the issue's own scale."),
+            "normalised": _is("number", "Size of the move as a share (0-1) of the whole scale."),
+            "toward": _list_of("Toward", "Direction of the move relative to each counterpart."),
+            "evidence": _ids("Ids of the statements that support the change."),
+            "detail": _is("string", "A word-level diff of reworded text, or a note."),
+        },
+        ["kind", "meaning"],
+    )
+    toward = _obj(
+        "The direction of a move relative to one counterpart.",
+        {
+            "party": _is("string", "Id of the counterpart."),
+            "direction": {
+                "enum": _values(Direction),
+                "description": "Whether the move brings the party toward the counterpart.",
+            },
+            "distance_before": _is(
+                "number", "Normalised distance to the counterpart before.", minimum=0, maximum=1
+            ),
+            "distance_after": _is(
+                "number", "Normalised distance to the counterpart after.", minimum=0, maximum=1
+            ),
+        },
+    )
+    carried = _obj(
+        "A position in force in the later round that it did not restate.",
+        {
+            "party": _is("string", "Id of the party."),
+            "issue": _is("string", "Id of the issue."),
+            "round": _is("string", "Id of the round that last stated it."),
+        },
+    )
+    issue = _obj(
+        "An issue's measures before and after, and whether the parties converged.",
+        {
+            "before": _ref("Measures", "The measures in the earlier round."),
+            "after": _ref("Measures", "The measures in the later round."),
+            "verdict": {
+                "enum": _values(Verdict),
+                "description": "converging, diverging or unchanged, from before to after.",
+            },
+        },
+    )
+    return {
+        "title": "negotrack diff",
+        **_obj(
+            "What changed between two rounds of a negotiation, or two versions of a dossier.",
+            {
+                "format": {"const": DIFF_FORMAT, "description": "Format name and version."},
+                "before": _is("string", "Id of the earlier round, or a label of the old version."),
+                "after": _is("string", "Id of the later round, or a label of the new version."),
+                "changes": _list_of("Change", "The changes, ordered by issue, party and kind."),
+                "carried": _list_of("Carried", "Positions carried forward, not changed."),
+                "issues": {
+                    "type": "object",
+                    "description": "Per-issue measures before and after, keyed by issue id.",
+                    "additionalProperties": {"$ref": "#/definitions/IssueChange"},
+                },
+            },
+        ),
+        "definitions": {
+            "Acceptable": _acceptable(),
+            "Carried": carried,
+            "Change": change,
+            "Interval": _interval(),
+            "IssueChange": issue,
+            "Measures": _measures(in_report=False),
+            "Toward": toward,
+        },
+    }
+
+
+def report_schema() -> dict[str, Any]:
+    """The schema of a JSON report or timeline (``negotrack report --format json``)."""
+    round_ = _obj(
+        "A round of talks.",
+        {
+            "id": _is("string", "Id of the round."),
+            "title": _is("string", "Title of the round."),
+            "date": {
+                "anyOf": [dict(_DATE), {"type": "null"}],
+                "description": "Day of a one-day round.",
+            },
+            "start": {
+                "anyOf": [dict(_DATE), {"type": "null"}],
+                "description": "First day of a longer round.",
+            },
+            "end": {
+                "anyOf": [dict(_DATE), {"type": "null"}],
+                "description": "Last day of a longer round.",
+            },
+        },
+    )
+    event = _obj(
+        "Something that happened away from the table.",
+        {
+            "id": _is("string", "Id of the event."),
+            "date": {**_DATE, "description": "When it happened."},
+            "title": _is("string", "Short title for the timeline."),
+            "round": _is(["string", "null"], "Id of the round it is filed under, or null."),
+        },
+    )
+    option = _obj(
+        "One option of an ordinal or categorical scale.",
+        {
+            "id": _is("string", "Id of the option."),
+            "label": _is("string", "Label shown in reports."),
+        },
+    )
+    options_scale = _obj(
+        "Options, in order on an ordinal scale.",
+        {
+            "kind": {"enum": ["ordinal", "categorical"], "description": "ordinal or categorical."},
+            "options": _list_of("Option", "The options, in the dossier's order."),
+        },
+    )
+    numeric_scale = _obj(
+        "A number between a minimum and a maximum.",
+        {
+            "kind": {"const": "numeric", "description": "Always 'numeric'."},
+            "min": _is("number", "Lowest value on the scale."),
+            "max": _is("number", "Highest value on the scale."),
+            "unit": _is(["string", "null"], "Unit of the values, if any."),
+        },
+    )
+    point = _obj(
+        "One party's position in force on the issue in one round.",
+        {
+            "round": _is("string", "Id of the round."),
+            "party": _is("string", "Id of the party."),
+            "preferred": _is(["string", "number", "null"], "Preferred value: option id or number."),
+            "acceptable": _nullable_ref("Acceptable", "What the party can accept, if stated."),
+            "carried": _is("boolean", "True when the round did not restate the position."),
+            "point": _is(
+                ["number", "null"],
+                "The preferred value's place on the line: option index or number.",
+            ),
+            "normalised": _is(
+                ["number", "null"], "The place as a share (0-1) of the line.", minimum=0, maximum=1
+            ),
+        },
+    )
+    turning = _obj(
+        "A round in which the preferred values moved a lot.",
+        {
+            "round": _is("string", "Id of the round."),
+            "movement": _is(
+                "number", "How much the preferred values moved since the round before.", minimum=0
+            ),
+            "parties": _ids("The parties that moved, sorted."),
+        },
+    )
+    issue = _obj(
+        "One issue across all rounds.",
+        {
+            "title": _is("string", "Title of the issue."),
+            "scale": {
+                "oneOf": [options_scale, numeric_scale],
+                "description": "The scale positions are measured on.",
+            },
+            "points": _list_of("Point", "The positions in force, ordered by round, then party."),
+            "measures": _list_of("Measures", "The issue's measures in every round, in order."),
+            "verdict": {
+                "enum": _values(Verdict),
+                "description": "Whether the parties converged from the first measurable round "
+                "to the last.",
+            },
+            "turning_points": _list_of("TurningPoint", "The rounds that moved most, most first."),
+        },
+    )
+    return {
+        "title": "negotrack report",
+        **_obj(
+            "A whole negotiation, issue by issue and round by round.",
+            {
+                "format": {"const": REPORT_FORMAT, "description": "Format name and version."},
+                "negotiation": _obj(
+                    "The negotiation reported on.",
+                    {
+                        "id": _is("string", "Id of the negotiation."),
+                        "title": _is("string", "Title of the negotiation."),
+                    },
+                ),
+                "rounds": _list_of("Round", "The rounds, in date order."),
+                "events": _list_of("Event", "Context events, by date."),
+                "issues": {
+                    "type": "object",
+                    "description": "Each issue's timeline, keyed by issue id, in dossier order.",
+                    "additionalProperties": {"$ref": "#/definitions/Issue"},
+                },
+                "converging": _ids("Ids of the issues on which the parties converged."),
+            },
+        ),
+        "definitions": {
+            "Acceptable": _acceptable(),
+            "Event": event,
+            "Interval": _interval(),
+            "Issue": issue,
+            "Measures": _measures(in_report=True),
+            "Option": option,
+            "Point": point,
+            "Round": round_,
+            "TurningPoint": turning,
+        },
+    }
+
+
+#: The output schemas by name, each a function giving a fresh dict.
+OUTPUT_SCHEMAS: Final = {"diff": diff_schema, "report": report_schema}

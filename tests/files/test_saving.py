@@ -1,0 +1,384 @@
+"""Saving dossiers: canonical YAML that loads back equal, written atomically."""
+
+from __future__ import annotations
+
+import datetime as dt
+import errno
+import os
+import pathlib
+import stat
+import tempfile
+import typing
+from pathlib import Path
+
+import attrs
+import pytest
+import yaml
+from hypothesis import given, settings
+
+import negotrack as nt
+from negotrack.files._convert import converter
+from negotrack.files._saving import SaveError
+from tests.strategies import negotiations
+
+if typing.TYPE_CHECKING:
+    from collections.abc import Iterator
+
+#: Strings a YAML reader (1.1 or 1.2) could take for null, a boolean, a number or a date.
+TRICKY = [
+    "NO",
+    "no",
+    "yes",
+    "on",
+    "off",
+    "y",
+    "n",
+    "Y",
+    "N",
+    "012",
+    "0o17",
+    "0x1F",
+    "0b11",
+    "1_000",
+    "1:30",
+    "~",
+    "true",
+    "False",
+    "1e3",
+    ".5",
+    "-.inf",
+    ".nan",
+    "null",
+    "",
+    "2022-03-16",
+    "=",
+    "<<",
+]
+
+
+def _dossier(name: str = "North", rounds: tuple[nt.Round, ...] = ()) -> nt.Negotiation:
+    ordinal = nt.OrdinalScale(options=(nt.Option("open", "Open"), nt.Option("closed", "Closed")))
+    return nt.Negotiation(
+        "talks",
+        "Talks",
+        parties=(nt.Party("north", name), nt.Party("south", "South")),
+        issues=(nt.Issue("border", "Border", ordinal),),
+        rounds=rounds,
+    )
+
+
+def _round(round_id: str, day: int, title: str = "A round") -> nt.Round:
+    return nt.Round(
+        round_id,
+        title,
+        date=dt.date(2022, 3, day),
+        positions=(nt.Position("north", "border", preferred="open"),),
+    )
+
+
+def _snapshot(folder: Path) -> dict[str, bytes | None]:
+    """Every file and folder under ``folder``, by relative path, with file contents."""
+    return {
+        str(p.relative_to(folder)): p.read_bytes() if p.is_file() else None
+        for p in sorted(folder.rglob("*"))
+    }
+
+
+@pytest.fixture
+def umask() -> Iterator[int]:
+    """Run the test under a known umask, restoring the old one afterwards."""
+    old = os.umask(0o027)
+    try:
+        yield 0o027
+    finally:
+        os.umask(old)
+
+
+# -- round trips -------------------------------------------------------------------------------
+
+
+@settings(deadline=None)
+@given(negotiations())
+def test_dump_loads_round_trip(negotiation: nt.Negotiation) -> None:
+    """Loading the dump of a dossier gives the same dossier."""
+    assert negotiation == nt.loads(nt.dump(negotiation))
+
+
+@settings(deadline=None)
+@given(negotiations())
+def test_save_load_round_trip(negotiation: nt.Negotiation) -> None:
+    """Loading a saved dossier gives the same dossier, as a single file and as a folder."""
+    with tempfile.TemporaryDirectory() as tmp:
+        single, folder = Path(tmp) / "d.yaml", Path(tmp) / "d"
+        nt.save(negotiation, single)
+        nt.save(negotiation, folder)
+        assert negotiation == nt.load(single)
+        assert negotiation == nt.load(folder)
+
+
+@settings(deadline=None)
+@given(negotiations())
+def test_dump_reads_the_same_under_yaml_1_1(negotiation: nt.Negotiation) -> None:
+    """PyYAML (a YAML 1.1 reader) reads every string of a dump as that same string."""
+    expected = converter.unstructure(negotiation)
+    assert _plain(expected) == _plain(yaml.safe_load(nt.dump(negotiation)))
+
+
+def _plain(value: object) -> object:
+    """Normalise what PyYAML builds: numbers as floats, dates as ISO strings."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float):
+        return float(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+# -- strings that look like something else -----------------------------------------------------
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_tricky_string_survives_save_and_load(tmp_path: Path, text: str) -> None:
+    """A party name that looks like null, a boolean, a number or a date loads back as text."""
+    negotiation = _dossier(name=text)
+    nt.save(negotiation, tmp_path / "d.yaml")
+    assert negotiation == nt.load(tmp_path / "d.yaml")
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_tricky_string_is_quoted(text: str) -> None:
+    """A string that looks like something else is written quoted, so YAML 1.1 reads it as text."""
+    dumped = nt.dump(_dossier(name=text))
+    assert f"  name: '{text}'" in dumped.splitlines()
+    assert text == yaml.safe_load(dumped)["parties"][0]["name"]
+
+
+@pytest.mark.parametrize("party_id", ["NO", "yes", "012", "1e3", "true", "null", "0x1F"])
+def test_tricky_id_survives_save_and_load(tmp_path: Path, party_id: str) -> None:
+    """An id that looks like a boolean, a number or null loads back as the same id."""
+    negotiation = nt.Negotiation(
+        "talks",
+        "Talks",
+        parties=(nt.Party(party_id, "A party"),),
+        issues=(nt.Issue("i", "I", nt.NumericScale(min=0, max=10)),),
+        rounds=(
+            nt.Round(
+                "r1",
+                "R",
+                date=dt.date(2022, 3, 1),
+                participants=(party_id,),
+                positions=(nt.Position(party_id, "i", preferred=5),),
+            ),
+        ),
+    )
+    nt.save(negotiation, tmp_path / "d")
+    assert negotiation == nt.load(tmp_path / "d")
+    assert party_id == yaml.safe_load(nt.dump(negotiation))["parties"][0]["id"]
+
+
+# -- schema line ---------------------------------------------------------------------------------
+
+
+def test_dump_names_the_schema_on_the_first_line() -> None:
+    """``dump(schema=...)`` starts with a yaml-language-server schema comment."""
+    dumped = nt.dump(_dossier(), schema="x.json")
+    assert "# yaml-language-server: $schema=x.json" == dumped.splitlines()[0]
+    assert _dossier() == nt.loads(dumped)
+
+
+def test_dump_without_schema_has_no_comment() -> None:
+    """Without a schema the dump starts with the first key."""
+    assert nt.dump(_dossier()).startswith("id: talks\n")
+
+
+def test_save_folder_names_both_schemas(tmp_path: Path) -> None:
+    """A folder save names ``schema`` in negotiation.yaml and ``round_schema`` in each round."""
+    nt.save(_dossier(rounds=(_round("r1", 1),)), tmp_path, schema="n.json", round_schema="r.json")
+    header = (tmp_path / "negotiation.yaml").read_text(encoding="utf-8")
+    round_file = (tmp_path / "rounds" / "r1.yaml").read_text(encoding="utf-8")
+    assert "# yaml-language-server: $schema=n.json" == header.splitlines()[0]
+    assert "# yaml-language-server: $schema=r.json" == round_file.splitlines()[0]
+
+
+# -- folder layout -------------------------------------------------------------------------------
+
+
+def test_folder_layout(tmp_path: Path) -> None:
+    """A folder save writes negotiation.yaml without rounds and one rounds/<id>.yaml per round."""
+    negotiation = _dossier(rounds=(_round("r2", 2), _round("r1", 1)))
+    nt.save(negotiation, tmp_path / "d")
+    assert ["negotiation.yaml", "rounds", "rounds/r1.yaml", "rounds/r2.yaml"] == list(
+        _snapshot(tmp_path / "d")
+    )
+    header = yaml.safe_load((tmp_path / "d" / "negotiation.yaml").read_text(encoding="utf-8"))
+    assert "rounds" not in header
+    round_file = (tmp_path / "d" / "rounds" / "r2.yaml").read_text(encoding="utf-8")
+    assert "r2" == yaml.safe_load(round_file)["id"]
+
+
+def test_yaml_suffix_is_a_single_file(tmp_path: Path) -> None:
+    """A path ending in .yml is written as one file holding the rounds."""
+    negotiation = _dossier(rounds=(_round("r1", 1),))
+    nt.save(negotiation, tmp_path / "d.yml")
+    assert ["d.yml"] == [p.name for p in tmp_path.iterdir()]
+    assert nt.dump(negotiation) == (tmp_path / "d.yml").read_text(encoding="utf-8")
+
+
+def test_removed_round_file_is_deleted(tmp_path: Path) -> None:
+    """A round dropped from the model loses its file on the next save; other files stay."""
+    folder = tmp_path / "d"
+    nt.save(_dossier(rounds=(_round("r1", 1), _round("r2", 2))), folder)
+    (folder / "rounds" / "notes.txt").write_text("keep me", encoding="utf-8")
+    smaller = _dossier(rounds=(_round("r1", 1),))
+    nt.save(smaller, folder)
+    assert ["notes.txt", "r1.yaml"] == sorted(p.name for p in (folder / "rounds").iterdir())
+    assert "keep me" == (folder / "rounds" / "notes.txt").read_text(encoding="utf-8")
+    assert smaller == nt.load(folder)
+
+
+def test_stale_yml_round_file_is_deleted(tmp_path: Path) -> None:
+    """A round file with the .yml suffix that no round owns is removed too."""
+    folder = tmp_path / "d"
+    nt.save(_dossier(rounds=(_round("r1", 1),)), folder)
+    (folder / "rounds" / "old.yml").write_text("id: old\n", encoding="utf-8")
+    nt.save(_dossier(rounds=(_round("r1", 1),)), folder)
+    assert ["r1.yaml"] == sorted(p.name for p in (folder / "rounds").iterdir())
+
+
+# -- atomicity -------------------------------------------------------------------------------------
+
+
+def _failing(*_: object, **__: object) -> typing.NoReturn:
+    raise OSError(errno.EIO, "input/output error")
+
+
+@pytest.mark.parametrize("name", ["d.yaml", "d"])
+@pytest.mark.parametrize(("target", "attribute"), [(os, "fsync"), (pathlib.Path, "replace")])
+def test_failed_write_leaves_the_old_dossier(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, target: object, attribute: str
+) -> None:
+    """A write failing midway raises SaveError and leaves the old files whole, with no temp file."""
+    nt.save(_dossier(rounds=(_round("r1", 1),)), tmp_path / name)
+    before = _snapshot(tmp_path)
+    monkeypatch.setattr(target, attribute, _failing)
+    with pytest.raises(SaveError) as caught:
+        nt.save(_dossier(name="Renamed", rounds=(_round("r1", 1, "Retitled"),)), tmp_path / name)
+    monkeypatch.undo()
+    assert before == _snapshot(tmp_path)
+    assert isinstance(caught.value, nt.NegotrackError)
+    assert isinstance(caught.value, OSError)
+
+
+def test_failed_write_of_a_later_file_leaves_the_whole_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When writing the second file of a folder fails, no file of the folder has changed."""
+    folder = tmp_path / "d"
+    nt.save(_dossier(rounds=(_round("r1", 1),)), folder)
+    before = _snapshot(tmp_path)
+    real_fsync = os.fsync
+    files_synced = 0
+
+    def fsync_failing_on_second_file(fd: int) -> None:
+        nonlocal files_synced
+        if stat.S_ISREG(os.fstat(fd).st_mode):
+            files_synced += 1
+            if files_synced == 2:
+                _failing()
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync_failing_on_second_file)
+    with pytest.raises(SaveError):
+        nt.save(_dossier(name="Renamed", rounds=(_round("r1", 1, "Retitled"),)), folder)
+    monkeypatch.undo()
+    assert before == _snapshot(tmp_path)
+
+
+def test_new_file_write_failure_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A first save that fails leaves no file and no temporary file behind."""
+    monkeypatch.setattr(pathlib.Path, "replace", _failing)
+    with pytest.raises(SaveError):
+        nt.save(_dossier(), tmp_path / "d.yaml")
+    monkeypatch.undo()
+    assert {} == _snapshot(tmp_path)
+
+
+@pytest.mark.parametrize("name", ["d.yaml", "d"])
+def test_render_failure_writes_nothing(tmp_path: Path, name: str) -> None:
+    """When a later round cannot be rendered, not even the files before it are written."""
+    unrenderable = attrs.evolve(_round("r2", 2), title=typing.cast("str", object()))
+    with pytest.raises(yaml.YAMLError):
+        nt.save(_dossier(rounds=(_round("r1", 1), unrenderable)), tmp_path / name)
+    assert {} == _snapshot(tmp_path)
+
+
+def test_render_failure_leaves_an_existing_folder(tmp_path: Path) -> None:
+    """A save that cannot render leaves an existing folder dossier exactly as it was."""
+    nt.save(_dossier(rounds=(_round("r1", 1), _round("r2", 2))), tmp_path)
+    before = _snapshot(tmp_path)
+    unrenderable = attrs.evolve(_round("r3", 3), title=typing.cast("str", object()))
+    with pytest.raises(yaml.YAMLError):
+        nt.save(_dossier(name="Renamed", rounds=(_round("r1", 1), unrenderable)), tmp_path)
+    assert before == _snapshot(tmp_path)
+
+
+# -- permissions ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["d.yaml", "d"])
+def test_existing_permissions_are_kept(tmp_path: Path, name: str) -> None:
+    """Saving over a file keeps its permission bits."""
+    path = tmp_path / name
+    nt.save(_dossier(rounds=(_round("r1", 1),)), path)
+    written = [path] if path.is_file() else [path / "negotiation.yaml", path / "rounds/r1.yaml"]
+    for file_path in written:
+        file_path.chmod(0o640)
+    nt.save(_dossier(name="Renamed", rounds=(_round("r1", 1, "Retitled"),)), path)
+    assert [0o640] * len(written) == [stat.S_IMODE(p.stat().st_mode) for p in written]
+
+
+@pytest.mark.usefixtures("umask")
+@pytest.mark.parametrize("name", ["d.yaml", "d"])
+def test_new_file_gets_umask_permissions(tmp_path: Path, name: str) -> None:
+    """A new file gets 0o666 less the umask, not the 0o600 of a temporary file."""
+    path = tmp_path / name
+    nt.save(_dossier(rounds=(_round("r1", 1),)), path)
+    written = [path] if path.is_file() else [path / "negotiation.yaml", path / "rounds/r1.yaml"]
+    assert [0o640] * len(written) == [stat.S_IMODE(p.stat().st_mode) for p in written]
+
+
+# -- unwritable places -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["d.yaml", "d"])
+def test_save_under_a_regular_file_fails(tmp_path: Path, name: str) -> None:
+    """Saving where a folder cannot be created raises SaveError and leaves nothing."""
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    with pytest.raises(SaveError) as caught:
+        nt.save(_dossier(rounds=(_round("r1", 1),)), blocker / "sub" / name)
+    assert {"file": b"not a folder"} == _snapshot(tmp_path)
+    assert isinstance(caught.value, nt.NegotrackError)
+
+
+def test_shared_values_are_written_out_not_aliased() -> None:
+    """A value shared by several objects (one date object) is written in full each time, never as an alias."""
+    day = dt.date(2024, 3, 1)
+    statements = tuple(nt.Statement(f"s{i}", day, party="a", quote="q") for i in range(3))
+    n = nt.Negotiation(
+        "shared",
+        "Shared",
+        parties=(nt.Party("a", "A"),),
+        rounds=(nt.Round("r1", "R1", date=day, statements=statements),),
+    )
+    text = nt.dump(n)
+    assert "&" not in text
+    assert "*" not in text
+    assert n == nt.loads(text)

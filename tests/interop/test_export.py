@@ -1,0 +1,201 @@
+"""The long export: one flat row per round, party and issue, as rows, CSV and JSON."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from hypothesis import given, settings
+
+import negotrack as nt
+from negotrack.interop._export import COLUMNS, export_rows, to_csv, to_json
+from tests.conftest import MINIMAL
+from tests.strategies import negotiations
+
+
+def minimal() -> nt.Negotiation:
+    return nt.load(MINIMAL)
+
+
+def as_cells(row: dict[str, Any]) -> dict[str, str]:
+    """A row as CSV text reads back: empty for None, true/false, else str."""
+    cells = {}
+    for key, value in row.items():
+        if value is None:
+            cells[key] = ""
+        elif isinstance(value, bool):
+            cells[key] = "true" if value else "false"
+        else:
+            cells[key] = str(value)
+    return cells
+
+
+def test_minimal_first_row() -> None:
+    """The first row is management's opening wage position, every field flattened."""
+    expected = {
+        "round_id": "2024-03-01",
+        "round_date": "2024-03-01",
+        "round_title": "Opening round",
+        "party_id": "management",
+        "party_name": "Bakery management",
+        "issue_id": "wage-rise",
+        "issue_title": "Wage rise",
+        "scale": "numeric",
+        "preferred": 2,
+        "preferred_label": "2 percent",
+        "acceptable": None,
+        "acceptable_min": 0,
+        "acceptable_max": 3,
+        "red_lines": None,
+        "conditions": None,
+        "linked_issues": None,
+        "salience": 0.6,
+        "basis": "stated",
+        "confidence": None,
+        "evidence": "pat-opening",
+        "note": None,
+        "carried": False,
+        "stated_in": "2024-03-01",
+        "point": 2.0,
+        "normalised": 0.2,
+    }
+    assert expected == export_rows(minimal())[0]
+
+
+def test_minimal_carried_row() -> None:
+    """The union's wage position, not restated in the second round, is carried from the first."""
+    rows = [r for r in export_rows(minimal()) if r["round_id"] == "2024-03-15"]
+    (carried,) = [r for r in rows if r["carried"]]
+    expected = {
+        "round_id": "2024-03-15",
+        "round_date": "2024-03-15",
+        "round_title": "Second round",
+        "party_id": "union",
+        "party_name": "Bakers' union",
+        "issue_id": "wage-rise",
+        "issue_title": "Wage rise",
+        "scale": "numeric",
+        "preferred": 5,
+        "preferred_label": "5 percent",
+        "acceptable": None,
+        "acceptable_min": 4,
+        "acceptable_max": 10,
+        "red_lines": "Nothing below three percent.",
+        "conditions": None,
+        "linked_issues": None,
+        "salience": 0.9,
+        "basis": "stated",
+        "confidence": None,
+        "evidence": "sam-opening",
+        "note": None,
+        "carried": True,
+        "stated_in": "2024-03-01",
+        "point": 5.0,
+        "normalised": 0.5,
+    }
+    assert expected == carried
+
+
+def test_minimal_ordinal_row_with_condition() -> None:
+    """The union's weekend position in round two: options joined by ';', the linked condition."""
+    rows = export_rows(minimal())
+    (row,) = [
+        r
+        for r in rows
+        if (r["round_id"], r["party_id"], r["issue_id"])
+        == ("2024-03-15", "union", "weekend-shifts")
+    ]
+    expected = {
+        "round_id": "2024-03-15",
+        "round_date": "2024-03-15",
+        "round_title": "Second round",
+        "party_id": "union",
+        "party_name": "Bakers' union",
+        "issue_id": "weekend-shifts",
+        "issue_title": "Weekend shifts",
+        "scale": "ordinal",
+        "preferred": "volunteers_only",
+        "preferred_label": "Volunteers only",
+        "acceptable": "volunteers_only;one_in_four",
+        "acceptable_min": None,
+        "acceptable_max": None,
+        "red_lines": None,
+        "conditions": "Weekend shifts are paid at time and a half.",
+        "linked_issues": "wage-rise",
+        "salience": 0.5,
+        "basis": "stated",
+        "confidence": None,
+        "evidence": "sam-reply",
+        "note": None,
+        "carried": False,
+        "stated_in": "2024-03-15",
+        "point": 0.0,
+        "normalised": 0.0,
+    }
+    assert expected == row
+
+
+def test_minimal_row_order() -> None:
+    """Rows come by round, then issue in dossier order, then party."""
+    keys = [(r["round_id"], r["issue_id"], r["party_id"]) for r in export_rows(minimal())]
+    assert [
+        ("2024-03-01", "wage-rise", "management"),
+        ("2024-03-01", "wage-rise", "union"),
+        ("2024-03-01", "weekend-shifts", "management"),
+        ("2024-03-01", "weekend-shifts", "union"),
+        ("2024-03-15", "wage-rise", "management"),
+        ("2024-03-15", "wage-rise", "union"),
+        ("2024-03-15", "weekend-shifts", "management"),
+        ("2024-03-15", "weekend-shifts", "union"),
+    ] == keys
+
+
+def test_carried_rows_are_flagged() -> None:
+    """A row is carried exactly when an earlier round stated its position."""
+    rows = export_rows(nt.load(MINIMAL.parent / "ukraine-russia-2022"))
+    assert any(r["carried"] for r in rows)
+    assert [r["stated_in"] != r["round_id"] for r in rows] == [r["carried"] for r in rows]
+
+
+def test_csv_reads_back_to_the_rows() -> None:
+    """The CSV has the fixed header and csv.DictReader reads back the rows as text."""
+    text = to_csv(minimal())
+    reader = csv.DictReader(io.StringIO(text))
+    assert list(COLUMNS) == reader.fieldnames
+    assert [as_cells(row) for row in export_rows(minimal())] == list(reader)
+    assert text.endswith("\r\n")
+
+
+def test_json_reads_back_to_the_rows() -> None:
+    """The JSON export is the rows, keys in column order."""
+    data = json.loads(to_json(minimal()))
+    assert export_rows(minimal()) == data
+    assert [list(COLUMNS)] * len(data) == [list(row) for row in data]
+
+
+def test_empty_dossier_has_a_header_only() -> None:
+    """A dossier without rounds exports no rows; the CSV still has its header."""
+    empty = nt.Negotiation("x", "Nothing yet")
+    assert [] == export_rows(empty)
+    assert ",".join(COLUMNS) + "\r\n" == to_csv(empty)
+    assert "[]\n" == to_json(empty)
+
+
+@settings(deadline=None)
+@given(negotiations())
+def test_one_row_per_position_in_force(negotiation: nt.Negotiation) -> None:
+    """There are as many rows as positions in force, summed over the rounds, each with every column."""
+    rows = export_rows(negotiation)
+    in_force = sum(len(negotiation.effective_positions(r.id)) for r in negotiation.rounds)
+    assert in_force == len(rows)
+    assert all(list(COLUMNS) == list(row) for row in rows)
+
+
+@settings(deadline=None)
+@given(negotiations())
+def test_any_csv_reads_back(negotiation: nt.Negotiation) -> None:
+    """Whatever the text in a dossier (commas, quotes, line breaks), the CSV reads back intact."""
+    reader = csv.DictReader(io.StringIO(to_csv(negotiation)))
+    assert [as_cells(row) for row in export_rows(negotiation)] == list(reader)
