@@ -146,3 +146,20 @@ def test_a_layer_serves_what_the_package_exports(layer: str) -> None:
         assert getattr(negotrack, name) is getattr(package, name)
     exported_here = {n for n in negotrack.__all__ if getattr(negotrack, n) is not None}
     assert set(package.__all__) <= exported_here
+
+
+def test_the_map_names_every_module_in_its_layer() -> None:
+    """docs/architecture.md's table lists each private module in the row of its layer."""
+    rows = {
+        line.split("|")[1].strip().strip("`"): line
+        for line in (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8").splitlines()
+        if line.startswith("| `")
+    }
+    assert set(LAYERS) == set(rows)
+    missing = [
+        f"{p.parent.name}/{p.stem}"
+        for p in _modules()
+        if p.parent != PACKAGE and p.stem.startswith("_") and p.stem != "__init__"
+        if f"`{p.stem}`" not in rows[p.parent.name]
+    ]
+    assert [] == missing
