@@ -228,6 +228,7 @@ class _Assembly:
     def __init__(self, header_doc: _Document, header_raw: dict[str, Any]) -> None:
         self.header_doc = header_doc
         self.numeric = _numeric_issues(header_raw)
+        self.term_issues = _term_issues(header_raw)
         _convert_numbers(header_raw, self.numeric)
         self.header: Negotiation | None = _structure(header_doc, (), header_raw, Negotiation)
         self.rounds: list[PlacedRound] = []
@@ -237,7 +238,7 @@ class _Assembly:
     def add_round(self, doc: _Document, path: tuple[PathKey, ...], raw: Any) -> None:
         given: tuple[frozenset[str], ...] = ()
         if type(raw) is dict:
-            _convert_round_numbers(raw, self.numeric)
+            _convert_round_numbers(raw, self.numeric, self.term_issues)
             positions = raw.get("positions")
             if type(positions) is list:
                 given = tuple(frozenset(p) if type(p) is dict else frozenset() for p in positions)
@@ -342,19 +343,52 @@ def _convert_numbers(header_raw: dict[str, Any], numeric: set[str]) -> None:
         if type(issue) is dict and _is_in(issue.get("id"), numeric):
             _as_number(issue, "reference")
     for proposal in header_raw.get("proposals") or ():
-        if type(proposal) is dict and type(proposal.get("terms")) is list:
-            for term in proposal["terms"]:
-                if type(term) is dict and _is_in(term.get("issue"), numeric):
-                    _as_number(term, "value")
+        if type(proposal) is dict:
+            _convert_terms(proposal.get("terms"), numeric)
 
 
-def _convert_round_numbers(raw: dict[str, Any], numeric: set[str]) -> None:
-    positions = raw.get("positions")
-    if not numeric or type(positions) is not list:
+def _convert_terms(terms: Any, numeric: set[str]) -> None:
+    """Values of terms (and their alternatives) on numeric issues, read as numbers."""
+    if type(terms) is not list:
         return
-    for position in positions:
-        if type(position) is dict and _is_in(position.get("issue"), numeric):
+    for term in terms:
+        if type(term) is dict and _is_in(term.get("issue"), numeric):
+            _as_number(term, "value")
+            for alternative in _dicts(term.get("alternatives")):
+                _as_number(alternative, "value")
+
+
+def _convert_round_numbers(
+    raw: dict[str, Any], numeric: set[str], term_issues: dict[tuple[str, str], str]
+) -> None:
+    if not numeric:
+        return
+    for position in _dicts(raw.get("positions")):
+        if _is_in(position.get("issue"), numeric):
             _as_number(position, "preferred")
+    for draft in _dicts(raw.get("drafts")):
+        _convert_terms(draft.get("terms"), numeric)
+    for amendment in _dicts(raw.get("amendments")):
+        proposal, term = amendment.get("proposal"), amendment.get("term")
+        issue = term_issues.get((proposal, term)) if type(proposal) is type(term) is str else None
+        if _is_in(issue, numeric):
+            _as_number(amendment, "value")
+
+
+def _dicts(items: Any) -> list[dict[str, Any]]:
+    """The mappings of a parsed list; nothing when it is not a list."""
+    return [item for item in items if type(item) is dict] if type(items) is list else []
+
+
+def _term_issues(header_raw: dict[str, Any]) -> dict[tuple[str, str], str]:
+    """The issue of each term, by (proposal id, term id or issue), as the header writes them."""
+    found: dict[tuple[str, str], str] = {}
+    for proposal in _dicts(header_raw.get("proposals")):
+        for term in _dicts(proposal.get("terms")):
+            key, issue = term.get("id") or term.get("issue"), term.get("issue")
+            if type(proposal.get("id")) is str and type(key) is str and type(issue) is str:
+                found[proposal["id"], key] = issue
+    return found
 
 
 def _is_in(value: Any, ids: set[str]) -> bool:

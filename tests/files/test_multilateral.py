@@ -6,9 +6,11 @@ import datetime as dt
 import textwrap
 
 import pytest
+from hypothesis import HealthCheck, given, settings
 
 import negotrack as nt
 from negotrack.cli._main import main
+from tests.multilateral_strategies import multilateral
 
 TALKS = textwrap.dedent(
     """\
@@ -353,3 +355,23 @@ def test_validate_notes_late_evidence_and_missing_sides(capsys: pytest.CaptureFi
     assert any("3 parties hold positions and no sides are declared" in m for m in messages_)
     err = capsys.readouterr().err
     assert ": note: $.rounds[0].positions[0].evidence[1]: statement 'later'" in err
+
+
+# -- properties --------------------------------------------------------------------------------
+
+
+@given(multilateral())
+def test_multilateral_dossier_round_trips_through_dump(negotiation: nt.Negotiation) -> None:
+    """Any multilateral dossier loads back equal from its dump (restatements written minimal)."""
+    assert negotiation == nt.loads(nt.dump(negotiation))
+
+
+@given(multilateral())
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_multilateral_dossier_round_trips_through_a_folder(
+    tmp_path_factory: pytest.TempPathFactory, negotiation: nt.Negotiation
+) -> None:
+    """Any multilateral dossier saved as a folder loads back equal."""
+    folder = tmp_path_factory.mktemp("dossier")
+    nt.save(negotiation, folder)
+    assert negotiation == nt.load(folder)
