@@ -5,11 +5,13 @@ The lowest layer: it imports nothing else of negotrack. Parties and coalitions
 (`._proposals`), evidence (`._evidence`), positions (`._positions`), stances (`._stances`),
 rounds (`._rounds`), the dossier that holds them all (`._negotiation`) and the error family
 (`._errors`). `._scales` places values on an issue's line; `._fields` holds the field metadata
-every class uses. Needs attrs only.
+every class uses; `._brackets` counts the brackets and options in a pasted draft text. Needs
+attrs only.
 """
 
 from __future__ import annotations
 
+from negotrack.model._brackets import TextCounts, count_brackets
 from negotrack.model._errors import (
     LoadError,
     MissingExtraError,
@@ -71,6 +73,8 @@ __all__ = [
     "Statement",
     "Term",
     "TermStatus",
+    "TextCounts",
     "UnknownIdError",
     "Value",
+    "count_brackets",
 ]
