@@ -31,6 +31,7 @@ PYTHON_ONLY = {
     "IssueMeasures",
     "IssueTimeline",
     "Problem",
+    "TextCounts",
     "Timeline",
     "TimelinePoint",
     "Toward",

@@ -66,9 +66,9 @@ _Part = str | tuple[str, str]
 
 
 #: The package whose classes are written in dossier files (the others are Python-only results),
-#: and its one module that holds none (the error family).
+#: and its modules that hold none (the error family, the counts of a draft text's brackets).
 _FILE_PACKAGE = "negotrack.model."
-_NOT_IN_FILES = "negotrack.model._errors"
+_NOT_IN_FILES = ("negotrack.model._errors", "negotrack.model._brackets")
 
 
 def label_for(cls: type[Any]) -> str:
@@ -302,7 +302,7 @@ def add_field_descriptions(  # noqa: PLR0917 - the signature Sphinx calls the ho
         return
     lines.append("")
     lines.extend(f":ivar {f.name}: {f.metadata['description']}" for f in described)
-    if obj.__module__.startswith(_FILE_PACKAGE) and obj.__module__ != _NOT_IN_FILES:
+    if obj.__module__.startswith(_FILE_PACKAGE) and obj.__module__ not in _NOT_IN_FILES:
         lines.append("")
         lines.append(f"The YAML keys are listed in :ref:`{label_for(obj)}`.")
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -40,6 +41,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         "schema": _schema,
         "init": _init,
         "plot": _plot,
+        "brackets": _brackets,
         "git-diff": _git_diff,
     }
     try:
@@ -224,6 +226,68 @@ def _plot(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     plot_issue(load(args.dossier), args.issue, Path(args.output))
     return EXIT_OK
+
+
+# -- brackets ----------------------------------------------------------------------------------
+
+
+class _UnreadableError(NegotrackError):
+    """A draft given to ``negotrack brackets`` cannot be read as UTF-8 text."""
+
+
+def _brackets(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    import json  # noqa: PLC0415
+
+    from negotrack.model._brackets import count_brackets  # noqa: PLC0415
+
+    status = EXIT_OK
+    found: list[dict[str, str | int]] = []
+    for name in args.files or ["-"]:
+        try:
+            counts = count_brackets(_draft_text(name))
+        except _UnreadableError as exc:
+            print(f"{name}: {exc}", file=err)
+            status = EXIT_BAD_INPUT
+            continue
+        found.append(
+            {
+                "file": name,
+                "brackets": counts.brackets,
+                "options": counts.options,
+                "unclosed": counts.unclosed,
+            }
+        )
+        if args.format == "text":
+            line = f"{name}: {_plural(counts.brackets, 'bracket')}, "
+            line += _plural(counts.options, "option")
+            print(line + (f", {counts.unclosed} unclosed" if counts.unclosed else ""), file=out)
+    if args.format == "json":
+        out.write(json.dumps(found, indent=2, ensure_ascii=False) + "\n")
+    return status
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _draft_text(name: str) -> str:
+    """The text of a draft file, or of standard input for ``-``: UTF-8, with or without a BOM."""
+    try:
+        data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+    except OSError as exc:
+        reason = (exc.strerror or type(exc).__name__).lower()
+        raise _UnreadableError(f"cannot read file: {reason}") from None
+    data = data.removeprefix(b"\xef\xbb\xbf")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = len(data[line_start : exc.start].decode("utf-8", errors="replace")) + 1
+        bad = data[exc.start : exc.start + 1]
+        raise _UnreadableError(
+            f"invalid UTF-8 byte {bad!r} at line {line}, column {column}; save the file as UTF-8"
+        ) from None
 
 
 # -- schema, init, git -------------------------------------------------------------------------

@@ -157,6 +157,26 @@ def build_parser() -> argparse.ArgumentParser:
     plot.add_argument("--issue", required=True, metavar="ID")
     plot.add_argument("-o", "--output", required=True, metavar="FILE", help="FILE.png or FILE.svg")
 
+    brackets = commands.add_parser(
+        "brackets",
+        help="count bracketed text and labelled options in draft texts",
+        description=(
+            "Count what a negotiator counts in each draft (plain text or Markdown, UTF-8): "
+            "spans in square brackets, labelled options (Option 1, Alt A...) and brackets left "
+            "unmatched. With no FILE, or for -, read standard input."
+        ),
+    )
+    brackets.add_argument(
+        "files", nargs="*", metavar="FILE", help="a draft text file, or - for standard input"
+    )
+    brackets.add_argument(
+        "-f",
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text (a line per file) or json (a list of objects); default: text",
+    )
+
     git_diff = commands.add_parser(
         "git-diff",
         help="git's external diff driver (see the docs: .gitattributes)",

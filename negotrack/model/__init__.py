@@ -5,11 +5,13 @@ The lowest layer: it imports nothing else of negotrack. Parties and coalitions
 (`._proposals`), evidence (`._evidence`), positions (`._positions`), stances (`._stances`),
 rounds (`._rounds`), the dossier that holds them all (`._negotiation`) and the error family
 (`._errors`). `._scales` places values on an issue's line; `._fields` holds the field metadata
-every class uses. Needs attrs only.
+every class uses; `._brackets` counts the brackets and options in a pasted draft text. Needs
+attrs only.
 """
 
 from __future__ import annotations
 
+from negotrack.model._brackets import TextCounts, count_brackets
 from negotrack.model._dates import ApproxDate, PartialDate, Precision
 from negotrack.model._drafts import Amendment, AmendmentOutcome, Draft
 from negotrack.model._errors import (
@@ -94,6 +96,8 @@ __all__ = [
     "Statement",
     "Term",
     "TermStatus",
+    "TextCounts",
     "UnknownIdError",
     "Value",
+    "count_brackets",
 ]
