@@ -33,6 +33,8 @@ from sphinx import addnodes
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from negotrack.model import PartialDate
+
 __all__ = [
     "FieldsDirective",
     "add_field_descriptions",
@@ -53,6 +55,7 @@ _SCALAR_WORDS: dict[Any, str] = {
     int: "whole number",
     bool: "true or false",
     dt.date: "date (YYYY-MM-DD)",
+    dt.time: "time of day (HH:MM)",
 }
 
 #: Classes that may also be written as a single string, and what that string is.
@@ -129,6 +132,8 @@ def type_words(tp: Any) -> list[_Part]:  # noqa: PLR0911 - one case per kind of 
     if origin in (typing.Union, types.UnionType):
         if set(args) == {str, float}:
             return ["option id or number"]
+        if set(args) == {dt.date, PartialDate}:
+            return ["date (YYYY-MM-DD, or YYYY-MM, or YYYY)"]
         classes = [a for a in args if isinstance(a, type) and attrs.has(a)]
         if len(classes) == len(args):
             return _one_of_classes(classes)

@@ -170,11 +170,12 @@ def _issue_children(a: Issue, b: Issue) -> tuple[frozenset[str], list[Change]]:
 
 
 def _proposal_children(a: Proposal, b: Proposal) -> tuple[frozenset[str], list[Change]]:
-    old = {t.issue: t for t in a.terms}
-    new = {t.issue: t for t in b.terms}
+    old = {t.key: t for t in a.terms}
+    new = {t.key: t for t in b.terms}
     found: list[Change] = []
-    for issue in sorted(old.keys() | new.keys()):
-        t0, t1 = old.get(issue), new.get(issue)
+    for key in sorted(old.keys() | new.keys()):
+        t0, t1 = old.get(key), new.get(key)
+        issue = next(t.issue for t in (t1, t0) if t is not None)
         base: dict[str, Any] = {"proposal": a.id, "issue": issue}
         if t0 is None:
             found.append(Change(kind=ChangeKind.TERM_ADDED, after=t1.value if t1 else None, **base))
@@ -197,7 +198,7 @@ def _proposal_children(a: Proposal, b: Proposal) -> tuple[frozenset[str], list[C
                     )
                 )
             if t0.text != t1.text:
-                found.extend(_edits("term", f"{a.id}/{issue}", t0, t1, skip={"value", "status"}))
+                found.extend(_edits("term", f"{a.id}/{key}", t0, t1, skip={"value", "status"}))
     return frozenset({"terms"}), found
 
 

@@ -20,6 +20,7 @@ from negotrack.model._positions import Interval
 from negotrack.model._rounds import Round
 
 if TYPE_CHECKING:
+    import datetime as dt
     from collections.abc import Iterable, Sequence
 
     from negotrack.model._negotiation import Negotiation
@@ -76,7 +77,28 @@ class CheckContext:
         self.proposals = {p.id for p in header.proposals}
         self.sources = {s.id for s in header.sources}
         self.round_ids = {placed.round.id for placed in rounds}
-        self.statements = {s.id for placed in rounds for s in placed.round.statements}
+        self.statements = {s.id for s in header.statements} | {
+            s.id for placed in rounds for s in placed.round.statements
+        }
+        self.statement_dates = {s.id: s.date for s in header.statements} | {
+            s.id: s.date for placed in rounds for s in placed.round.statements
+        }
+        self.terms_of = {p.id: {t.key: t for t in p.terms} for p in header.proposals}
+        self.dated_roles = {
+            person.id: person.roles for p in header.parties for person in p.representatives
+        }
+        self.notes: list[Located] = []
+
+    def note(self, file: str, path: YamlPath, message: str) -> None:
+        """Record something the analyst should see that is not an error."""
+        self.notes.append(Located(file, path, message))
+
+    def party_on(self, person: str, day: dt.date) -> str | None:
+        """The party a person spoke for on a day: a dated role's party, else the listing party."""
+        for role in self.dated_roles.get(person, ()):
+            if role.holds_on(day) and role.party is not None:
+                return role.party
+        return self.party_of.get(person)
 
     def add(self, file: str, path: YamlPath, message: str) -> None:
         self.problems.append(Located(file, path, message))
@@ -148,7 +170,16 @@ class CheckContext:
         if not scale.min < scale.max:
             return False  # the scale itself is reported
         if isinstance(value, str):
-            self.add(file, path, f"expected a number on numeric issue {issue.id!r}, got {value!r}")
+            if scale.point(value) is not None:
+                return True
+            points = [point.id for point in scale.points]
+            also = f" or one of its points ({', '.join(points)})" if points else ""
+            self.add(
+                file,
+                path,
+                f"expected a number on numeric issue {issue.id!r}{also}, got {value!r}"
+                + did_you_mean(value, points),
+            )
             return False
         if not math.isfinite(value) or not scale.min <= value <= scale.max:
             self.add(

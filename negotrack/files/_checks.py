@@ -10,6 +10,7 @@ import math
 from typing import TYPE_CHECKING
 
 from negotrack.files._check_context import ID_PATTERN, Located, PlacedRound, YamlPath
+from negotrack.files._party_checks import PartyChecks
 from negotrack.files._round_checks import RoundChecks
 from negotrack.model._issues import Issue, NumericScale
 
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 __all__ = ["ID_PATTERN", "Located", "PlacedRound", "check"]
 
 
-class _Checker(RoundChecks):
+class _Checker(RoundChecks, PartyChecks):
     """The checks of the dossier header, then of every round, in one pass."""
 
     def run(self) -> list[Located]:
@@ -38,17 +39,25 @@ class _Checker(RoundChecks):
                 for j, person in enumerate(p.representatives)
             ),
         )
-        self.unique("side", ((f, ("sides", i), s.id) for i, s in enumerate(h.sides)))
         self.unique("issue", ((f, ("issues", i), x.id) for i, x in enumerate(h.issues)))
         self.unique("proposal", ((f, ("proposals", i), p.id) for i, p in enumerate(h.proposals)))
         self.unique("source", ((f, ("sources", i), s.id) for i, s in enumerate(h.sources)))
         self.unique("round", ((r.file, r.path, r.round.id) for r in self.rounds))
+        statements: list[tuple[str, YamlPath, str]] = [
+            (f, ("statements", i), s.id) for i, s in enumerate(h.statements)
+        ]
+        statements += [
+            (r.file, (*r.path, "statements", i), s.id)
+            for r in self.rounds
+            for i, s in enumerate(r.round.statements)
+        ]
+        self.unique("statement", statements)
         self.unique(
-            "statement",
+            "amendment",
             (
-                (r.file, (*r.path, "statements", i), s.id)
+                (r.file, (*r.path, "amendments", i), a.id)
                 for r in self.rounds
-                for i, s in enumerate(r.round.statements)
+                for i, a in enumerate(r.round.amendments)
             ),
         )
         events: list[tuple[str, YamlPath, str]] = [
@@ -61,24 +70,11 @@ class _Checker(RoundChecks):
         ]
         self.unique("event", events)
         for index, party in enumerate(h.parties):
-            path: YamlPath = ("parties", index, "members")
-            for j, member in enumerate(party.members):
-                self.ref(f, (*path, j), "party", member.party, self.parties)
-                if member.party == party.id:
-                    self.add(f, (*path, j), f"party {party.id!r} cannot be a member of itself")
-                if member.since and member.until and member.since > member.until:
-                    self.add(f, (*path, j, "until"), "membership ends before it begins")
-        placed: dict[str, str] = {}
-        for index, side in enumerate(h.sides):
-            self.refs(f, ("sides", index, "parties"), "party", side.parties, self.parties)
-            for j, party_id in enumerate(side.parties):
-                if party_id in placed and placed[party_id] != side.id:
-                    self.add(
-                        f,
-                        ("sides", index, "parties", j),
-                        f"party {party_id!r} is already on side {placed[party_id]!r}",
-                    )
-                placed[party_id] = side.id
+            self.party(party, ("parties", index))
+        self.sides(f, ("sides",), h.sides)
+        self.roles(h.roles)
+        for index, statement in enumerate(h.statements):
+            self.statement(f, ("statements", index), statement)
         for index, issue in enumerate(h.issues):
             self.issue(issue, ("issues", index))
         for index, proposal in enumerate(h.proposals):
@@ -88,6 +84,8 @@ class _Checker(RoundChecks):
         self.round_order()
         for placed_round in self.rounds:
             self.round(placed_round)
+            self.sides(placed_round.file, (*placed_round.path, "sides"), placed_round.round.sides)
+        self.bargaining_sides_note()
         return self.problems
 
     def issue(self, issue: Issue, path: YamlPath) -> None:
@@ -122,17 +120,7 @@ class _Checker(RoundChecks):
         if proposal.id in proposal.supersedes:
             self.add(f, (*path, "supersedes"), "a proposal cannot supersede itself")
         self.refs(f, (*path, "evidence"), "statement", proposal.evidence, self.statements)
-        seen: set[str] = set()
-        for index, term in enumerate(proposal.terms):
-            term_path = (*path, "terms", index)
-            if term.issue in seen:
-                self.add(f, (*term_path, "issue"), f"a second term on issue {term.issue!r}")
-            seen.add(term.issue)
-            issue = self.issues.get(term.issue)
-            if issue is None:
-                self.ref(f, (*term_path, "issue"), "issue", term.issue, self.issues)
-            elif term.value is not None:
-                self.value(f, (*term_path, "value"), issue, term.value)
+        self.terms(f, (*path, "terms"), proposal.terms)
 
     def round_order(self) -> None:
         previous: Round | None = None
@@ -155,6 +143,13 @@ class _Checker(RoundChecks):
             previous = r
 
 
-def check(header: Negotiation, header_file: str, rounds: Sequence[PlacedRound]) -> list[Located]:
-    """Return every integrity problem in a dossier whose parts all structured cleanly."""
-    return _Checker(header, header_file, rounds).run()
+def check(
+    header: Negotiation, header_file: str, rounds: Sequence[PlacedRound]
+) -> tuple[list[Located], list[Located]]:
+    """Return the integrity problems of a dossier whose parts all structured cleanly, and notes.
+
+    Notes are what an analyst should see that is no error: evidence dated after its round,
+    more than two bargaining parties with no sides declared.
+    """
+    checker = _Checker(header, header_file, rounds)
+    return checker.run(), checker.notes

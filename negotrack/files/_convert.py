@@ -26,15 +26,18 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from negotrack.files._scalars import (
     InvalidValueError,
+    _structure_approx_date,
     _structure_bool,
     _structure_date,
     _structure_float,
     _structure_int,
     _structure_optional_str,
     _structure_str,
+    _structure_time,
     _structure_value,
     shape_of,
 )
+from negotrack.model._dates import ApproxDate, PartialDate
 from negotrack.model._errors import did_you_mean
 from negotrack.model._issues import CategoricalScale, NumericScale, OrdinalScale, Scale, Value
 from negotrack.model._parties import Membership
@@ -230,6 +233,11 @@ def _make_unstructure_hook(conv: cattrs.Converter) -> Callable[[type[Any]], Any]
     return factory
 
 
+def _unstructure_date(value: dt.date) -> dt.date | str:
+    # a partial date is written as the record gives it; a full one stays a date for the dumper
+    return value.isoformat() if isinstance(value, PartialDate) else value
+
+
 def _make_converter() -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     # first, so that the hooks below for particular unions win over it
@@ -239,6 +247,8 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook(int, _structure_int)
     conv.register_structure_hook(bool, _structure_bool)
     conv.register_structure_hook(dt.date, _structure_date)
+    conv.register_structure_hook_func(lambda t: t == ApproxDate, _structure_approx_date)
+    conv.register_structure_hook(dt.time, _structure_time)
     conv.register_structure_hook_func(lambda t: t in (Value, Value | None), _structure_value)
     conv.register_structure_hook_factory(lambda t: t == Acceptable | None, _make_acceptable_hook)
     conv.register_structure_hook_func(lambda t: t == Scale, _structure_scale)
@@ -252,7 +262,8 @@ def _make_converter() -> cattrs.Converter:
     )
     conv.register_structure_hook_factory(attrs.has, _make_class_hook)
     conv.register_structure_hook(Membership, _structure_membership)
-    conv.register_unstructure_hook(dt.date, lambda d: d)
+    conv.register_unstructure_hook(dt.date, _unstructure_date)
+    conv.register_unstructure_hook(dt.time, lambda t: t.strftime("%H:%M"))
     conv.register_unstructure_hook_factory(attrs.has, _make_unstructure_hook(conv))
     conv.register_unstructure_hook(Membership, _unstructure_membership)
     return conv

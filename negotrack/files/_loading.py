@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     import os
     from collections.abc import Iterator
 
-__all__ = ["DOSSIER_FILE", "ROUNDS_DIR", "load", "loads"]
+__all__ = ["DOSSIER_FILE", "ROUNDS_DIR", "Validation", "load", "loads", "validate"]
 
 #: The file holding parties, issues, proposals and sources in a folder dossier.
 DOSSIER_FILE: Final = "negotiation.yaml"
@@ -45,18 +45,48 @@ class _Document:
     at_key: set[tuple[PathKey, ...]] = attrs.Factory(set)
 
 
+@attrs.frozen
+class Validation:
+    """A dossier that loaded, with the notes its checks left: things to look at, not errors.
+
+    Attributes:
+        negotiation: The dossier, as `load` returns it.
+        notes: Each note with file, line, column and YAML path, as a `Problem`.
+    """
+
+    negotiation: Negotiation
+    notes: tuple[Problem, ...]
+
+
 def load(path: str | os.PathLike[str]) -> Negotiation:
     """Load a dossier from a folder (``negotiation.yaml`` and ``rounds/*.yaml``) or one file.
 
     Raises:
         LoadError: listing every problem found, each with file, line, column and YAML path.
     """
-    target = Path(path)
+    return _load(Path(path), None)
+
+
+def validate(path: str | os.PathLike[str]) -> Validation:
+    """Load a dossier as `load` does, and also return the notes of its checks, located.
+
+    Notes say what an analyst should see that is not an error: evidence dated after the round
+    that cites it, or more than two bargaining parties with no sides to say who faces whom.
+
+    Raises:
+        LoadError: listing every problem found, as `load` does.
+    """
+    notes: list[Problem] = []
+    negotiation = _load(Path(path), notes)
+    return Validation(negotiation, tuple(notes))
+
+
+def _load(target: Path, notes: list[Problem] | None) -> Negotiation:
     with gc_paused():
         try:
             if target.is_dir():
-                return _load_folder(target)
-            return _load_single(_read(target, str(target)))
+                return _load_folder(target, notes)
+            return _load_single(_read(target, str(target)), notes)
         except NegotrackError:
             raise
         except RecursionError:
@@ -76,7 +106,7 @@ def loads(text: str | bytes, *, filename: str = "<string>") -> Negotiation:
     data = text.encode("utf-8", errors="surrogateescape") if isinstance(text, str) else text
     with gc_paused():
         try:
-            return _load_single(_Document(filename, data))
+            return _load_single(_Document(filename, data), None)
         except NegotrackError:
             raise
         except RecursionError:
@@ -117,7 +147,7 @@ class _CollectedError(Exception):
         self.problems = list(problems)
 
 
-def _load_single(doc: _Document) -> Negotiation:
+def _load_single(doc: _Document, notes: list[Problem] | None) -> Negotiation:
     try:
         raw = _parse(doc, "id, title, parties, issues and rounds")
     except _CollectedError as exc:
@@ -130,10 +160,10 @@ def _load_single(doc: _Document) -> Negotiation:
         for index, raw_round in enumerate(raw_rounds):
             raw_rounds[index] = None  # each round's tree is freed once it is structured
             assembly.add_round(doc, ("rounds", index), raw_round)
-    return assembly.finish([doc], [])
+    return assembly.finish([doc], [], notes)
 
 
-def _load_folder(folder: Path) -> Negotiation:
+def _load_folder(folder: Path, notes: list[Problem] | None) -> Negotiation:
     problems: list[Problem] = []
     header_path = next(
         (folder / name for name in (DOSSIER_FILE, "negotiation.yml") if (folder / name).is_file()),
@@ -188,7 +218,7 @@ def _load_folder(folder: Path) -> Negotiation:
         # structured straight away, so that only one round's tree is alive at a time
         assembly.add_round(doc, (), raw)
         del raw
-    return assembly.finish(docs, problems)
+    return assembly.finish(docs, problems, notes)
 
 
 class _Assembly:
@@ -200,6 +230,7 @@ class _Assembly:
         _convert_numbers(header_raw, self.numeric)
         self.header: Negotiation | None = _structure(header_doc, (), header_raw, Negotiation)
         self.rounds: list[PlacedRound] = []
+        self.notes: list[Located] = []
 
     def add_round(self, doc: _Document, path: tuple[PathKey, ...], raw: Any) -> None:
         if type(raw) is dict:
@@ -208,11 +239,14 @@ class _Assembly:
         if structured is not None:
             self.rounds.append(PlacedRound(structured, doc.file, path))
 
-    def finish(self, docs: list[_Document], problems: list[Problem]) -> Negotiation:
+    def finish(
+        self, docs: list[_Document], problems: list[Problem], notes: list[Problem] | None
+    ) -> Negotiation:
         header, header_doc, rounds = self.header, self.header_doc, self.rounds
         clean = not problems and all(not d.problems for d in docs)
         if clean and header is not None:
-            for located in check(header, header_doc.file, rounds):
+            found, self.notes = check(header, header_doc.file, rounds)
+            for located in found:
                 by_file = next(d for d in docs if d.file == located.file)
                 by_file.problems.append(located)
         problems.extend(_locate(docs))
@@ -221,6 +255,9 @@ class _Assembly:
         if header is None:  # pragma: no cover - a header that failed has problems
             raise LoadError([Problem(header_doc.file, None, None, "$", "invalid dossier")])
         negotiation: Negotiation = attrs.evolve(header, rounds=tuple(r.round for r in rounds))
+        if notes is not None:
+            for doc in docs:
+                notes.extend(_place(doc, [n for n in self.notes if n.file == doc.file]))
         return negotiation
 
 
@@ -241,20 +278,23 @@ def _add(doc: _Document, problem: FieldProblem) -> None:
 
 def _locate(docs: list[_Document]) -> Iterator[Problem]:
     for doc in docs:
-        if not doc.problems:
-            continue
-        from negotrack.files._locate import locate_paths  # noqa: PLC0415 - only with problems
+        yield from _place(doc, doc.problems)
 
-        locations = locate_paths(doc.data, [located.path for located in doc.problems])
-        placed = []
-        for located in doc.problems:
-            where = locations.find(located.path, key=located.path in doc.at_key)
-            line, column = where or (None, None)
-            placed.append(
-                Problem(doc.file, line, column, format_path(located.path), located.message)
-            )
-        placed.sort(key=lambda p: (p.line or 0, p.column or 0))
-        yield from placed
+
+def _place(doc: _Document, found: list[Located]) -> list[Problem]:
+    """Give each problem or note of a document its line and column, in file order."""
+    if not found:
+        return []
+    from negotrack.files._locate import locate_paths  # noqa: PLC0415 - only with problems
+
+    locations = locate_paths(doc.data, [located.path for located in found])
+    placed = []
+    for located in found:
+        where = locations.find(located.path, key=located.path in doc.at_key)
+        line, column = where or (None, None)
+        placed.append(Problem(doc.file, line, column, format_path(located.path), located.message))
+    placed.sort(key=lambda p: (p.line or 0, p.column or 0))
+    return placed
 
 
 # -- numbers on numeric issues -----------------------------------------------------------------

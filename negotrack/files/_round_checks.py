@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from negotrack.files._check_context import CheckContext, PlacedRound, YamlPath, accepts
+from negotrack.files._check_context import PlacedRound, YamlPath, accepts
+from negotrack.files._draft_checks import DraftChecks
 from negotrack.model._issues import Issue, NumericScale
 
 if TYPE_CHECKING:
@@ -18,14 +19,20 @@ if TYPE_CHECKING:
 __all__ = ["RoundChecks"]
 
 
-class RoundChecks(CheckContext):
+class RoundChecks(DraftChecks):
     """Checks of what a round holds, each adding its problems to the shared list."""
 
     def round(self, placed: PlacedRound) -> None:
         r, f, path = placed.round, placed.file, placed.path
-        self.refs(f, (*path, "participants"), "party", r.participants, self.parties)
+        for key in ("participants", "joined", "left"):
+            self.refs(f, (*path, key), "party", getattr(r, key), self.parties)
+        if r.time is not None and r.date is None and r.start is None:
+            self.add(f, (*path, "time"), "a time needs a date: give the round's date")
         for index, statement in enumerate(r.statements):
             self.statement(f, (*path, "statements", index), statement)
+        self.drafts(f, (*path, "drafts"), r.drafts)
+        self.amendments(f, (*path, "amendments"), r.amendments)
+        self.late_evidence(placed)
         seen: set[tuple[str, str]] = set()
         for index, position in enumerate(r.positions):
             at = (*path, "positions", index)
@@ -46,31 +53,69 @@ class RoundChecks(CheckContext):
     def event(self, file: str, path: YamlPath, event: ContextEvent) -> None:
         self.refs(file, (*path, "evidence"), "statement", event.evidence, self.statements)
         self.refs(file, (*path, "sources"), "source", event.sources, self.sources)
+        self.bounds(file, path, event, "credibility")
+
+    def late_evidence(self, placed: PlacedRound) -> None:
+        """A note for each position, stance or draft citing a statement made after its round."""
+        r, f, path = placed.round, placed.file, placed.path
+        last = r.end or r.date or r.start
+        if last is None:
+            return  # reported by the round order checks
+        cited: list[tuple[YamlPath, str]] = [
+            ((*path, "positions", index, "evidence", j), statement_id)
+            for index, position in enumerate(r.positions)
+            for j, statement_id in enumerate(position.evidence)
+        ]
+        cited += [
+            ((*path, "stances", index, "evidence", j), statement_id)
+            for index, stance in enumerate(r.stances)
+            for j, statement_id in enumerate(stance.evidence)
+        ]
+        for at, statement_id in cited:
+            said = self.statement_dates.get(statement_id)
+            if said is not None and said > last:
+                self.note(
+                    f,
+                    at,
+                    f"statement {statement_id!r} ({said}) is dated after round {r.id!r} "
+                    f"({last}); fine for a position inferred later, but check it",
+                )
 
     def statement(self, f: str, path: YamlPath, statement: Statement) -> None:
         self.ref(f, (*path, "speaker"), "person", statement.speaker, self.people)
         self.ref(f, (*path, "party"), "party", statement.party, self.parties)
+        self.refs(f, (*path, "speakers"), "person", statement.speakers, self.people)
+        self.refs(f, (*path, "parties"), "party", statement.parties, self.parties)
         self.ref(f, (*path, "source"), "source", statement.source, self.sources)
-        if statement.speaker is None and statement.party is None:
-            self.add(f, path, "a statement needs a speaker or a party")
-        speaks_for = self.party_of.get(statement.speaker or "")
-        if (
-            speaks_for is not None
-            and statement.party is not None
-            and statement.party != speaks_for
-            and speaks_for not in self.members.get(statement.party, ())
-        ):
+        speakers, parties = statement.all_speakers, statement.all_parties
+        if not speakers and not parties and statement.source is None:
             self.add(
                 f,
-                (*path, "party"),
-                f"speaker {statement.speaker!r} represents {speaks_for!r}, not {statement.party!r}",
+                path,
+                "a statement needs a speaker, a party or, when unattributed, a source",
             )
+        if parties:
+            for index, speaker in enumerate(speakers):
+                speaks_for = self.party_on(speaker, statement.date)
+                if speaks_for is not None and not any(
+                    speaks_for == party or speaks_for in self.members.get(party, ())
+                    for party in parties
+                ):
+                    if statement.speaker is None:
+                        at: YamlPath = (*path, "speakers", index)
+                    else:
+                        at = (*path, "speakers", index - 1) if index else (*path, "party")
+                    named = " or ".join(repr(p) for p in parties)
+                    self.add(f, at, f"speaker {speaker!r} represents {speaks_for!r}, not {named}")
         if statement.quote is None and statement.summary is None:
             self.add(f, path, "a statement needs a quote or a summary")
         self.bounds(f, path, statement, "credibility")
 
     def position(self, f: str, path: YamlPath, position: Position) -> None:
         self.ref(f, (*path, "party"), "party", position.party, self.parties)
+        self.ref(f, (*path, "table"), "party", position.table, self.parties)
+        if position.table is not None and position.table == position.party:
+            self.add(f, (*path, "table"), "a party holds a position toward others, not itself")
         self.refs(f, (*path, "evidence"), "statement", position.evidence, self.statements)
         self.conditions(f, (*path, "conditions"), position.conditions, position.issue)
         issue = self.issues.get(position.issue)
@@ -138,9 +183,22 @@ class RoundChecks(CheckContext):
         )
         for index, condition in enumerate(conditions):
             at = (*path, index, "linked_issue")
-            self.ref(f, at, "issue", condition.linked_issue, self.issues)
-            if condition.linked_issue == own:
+            linked = condition.linked_issue
+            if linked is not None and linked not in self.issues and linked in self.proposals:
+                self.add(
+                    f, at, f"{linked!r} is a proposal, not an issue: link it with linked_proposal"
+                )
+            else:
+                self.ref(f, at, "issue", linked, self.issues)
+            if linked == own:
                 self.add(f, at, "a condition cannot link an issue to itself")
+            self.ref(
+                f,
+                (*path, index, "linked_proposal"),
+                "proposal",
+                condition.linked_proposal,
+                self.proposals,
+            )
 
     def stance(self, f: str, path: YamlPath, stance: Stance) -> None:
         self.ref(f, (*path, "party"), "party", stance.party, self.parties)

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Final
 if TYPE_CHECKING:
     from negotrack.model._issues import Value
 
+from negotrack.model._dates import PartialDate
+
 __all__ = [
     "InvalidValueError",
     "parse_number",
@@ -32,6 +34,8 @@ _INTEGER_OR_NUMBER: Final = re.compile(f"({_INTEGER.pattern})|{_NUMBER.pattern}"
 
 
 _DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_APPROX_DATE: Final = re.compile(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?")
+_TIME: Final = re.compile(r"[0-9]{2}:[0-9]{2}")
 
 
 _TRUE: Final = frozenset({"true", "True", "TRUE"})
@@ -104,6 +108,30 @@ def _structure_date(value: object, _: object) -> dt.date:
         except ValueError as exc:
             raise InvalidValueError(f"invalid date {value!r}: {exc}") from None
     raise InvalidValueError(f"expected a date as YYYY-MM-DD, got {shape_of(value)}")
+
+
+def _structure_approx_date(value: object, _: object) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and _APPROX_DATE.fullmatch(value):
+        try:
+            return PartialDate.parse(value)
+        except ValueError as exc:
+            raise InvalidValueError(f"invalid date {value!r}: {exc}") from None
+    raise InvalidValueError(
+        f"expected a date as YYYY-MM-DD (or YYYY-MM, or YYYY), got {shape_of(value)}"
+    )
+
+
+def _structure_time(value: object, _: object) -> dt.time:
+    if isinstance(value, dt.time):
+        return value
+    if isinstance(value, str) and _TIME.fullmatch(value):
+        hours, minutes = value.split(":")
+        if int(hours) < 24 and int(minutes) < 60:
+            return dt.time(int(hours), int(minutes))
+        raise InvalidValueError(f"invalid time {value!r}: hours run 00-23, minutes 00-59")
+    raise InvalidValueError(f"expected a time of day as HH:MM, got {shape_of(value)}")
 
 
 def _structure_value(value: object, _: object) -> Value | None:

@@ -25,6 +25,7 @@ from typing import Any, Final, Literal, get_args, get_origin
 import attrs
 
 from negotrack.files._checks import ID_PATTERN
+from negotrack.model._dates import ApproxDate
 from negotrack.model._negotiation import Negotiation
 from negotrack.model._parties import Membership
 from negotrack.model._rounds import Round
@@ -38,6 +39,14 @@ DRAFT_07: Final = "http://json-schema.org/draft-07/schema#"
 FILE_SCHEMAS: Final = ("dossier", "negotiation", "round")
 
 _DATE: Final = {"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
+_APPROX_DATE: Final = {"type": "string", "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"}
+_TIME: Final = {"type": "string", "pattern": "^[0-9]{2}:[0-9]{2}$"}
+#: Schemas of the scalar types that need no bounds or id pattern.
+_SCALARS: Final[dict[Any, dict[str, Any]]] = {
+    bool: {"type": "boolean"},
+    dt.date: _DATE,
+    dt.time: _TIME,
+}
 
 #: Fields named ``id`` are the stable ids the checks hold to `ID_PATTERN`.
 _ID: Final = {"type": "string", "pattern": f"^{ID_PATTERN.pattern}$"}
@@ -155,6 +164,8 @@ class _Builder:
 
     def of_hint(self, hint: Any, owner: type[Any], name: str) -> dict[str, Any]:  # noqa: PLR0911
         origin = get_origin(hint)
+        if hint == ApproxDate:
+            return dict(_APPROX_DATE)
         if origin in (types.UnionType, typing.Union):
             return self.of_union(get_args(hint), owner, name)
         if origin is tuple:
@@ -163,18 +174,16 @@ class _Builder:
                 raise TypeError(f"{owner.__name__}.{name}: only tuple[X, ...] is supported")
             return {"type": "array", "items": self.of_hint(args[0], owner, "")}
         if origin is Literal:
-            (value,) = get_args(hint)
-            return {"const": value}
+            values = get_args(hint)
+            return {"const": values[0]} if len(values) == 1 else {"enum": list(values)}
         if hint is str:
             return dict(_ID) if name == "id" else {"type": "string"}
-        if hint is bool:
-            return {"type": "boolean"}
         if hint is int:
             return {"type": "integer", **_bounds(owner, name)}
         if hint is float:
             return {"type": "number", **_bounds(owner, name)}
-        if hint is dt.date:
-            return dict(_DATE)
+        if hint in _SCALARS:
+            return dict(_SCALARS[hint])
         if isinstance(hint, type) and issubclass(hint, enum.Enum):
             return {"enum": [member.value for member in hint]}
         if attrs.has(hint):

@@ -10,6 +10,8 @@ every class uses. Needs attrs only.
 
 from __future__ import annotations
 
+from negotrack.model._dates import ApproxDate, PartialDate, Precision
+from negotrack.model._drafts import Amendment, AmendmentOutcome, Draft
 from negotrack.model._errors import (
     LoadError,
     MissingExtraError,
@@ -25,22 +27,37 @@ from negotrack.model._issues import (
     Option,
     OrdinalScale,
     Scale,
+    SpecialPoint,
     Value,
 )
 from negotrack.model._negotiation import Effective, Negotiation
-from negotrack.model._parties import Membership, Party, PartyKind, Person, Side
+from negotrack.model._parties import (
+    Membership,
+    Party,
+    PartyKind,
+    Person,
+    PersonRole,
+    Role,
+    RoleKind,
+    Side,
+)
 from negotrack.model._positions import Acceptable, Condition, Interval, Position, RedLine
-from negotrack.model._proposals import Proposal, Term, TermStatus
+from negotrack.model._proposals import Alternative, Proposal, Term, TermStatus
 from negotrack.model._rounds import ContextEvent, Round, RoundFormat
 from negotrack.model._stances import Stance, StanceLevel
 
 __all__ = [
     "Acceptable",
+    "Alternative",
+    "Amendment",
+    "AmendmentOutcome",
+    "ApproxDate",
     "Basis",
     "CategoricalScale",
     "Condition",
     "Confidence",
     "ContextEvent",
+    "Draft",
     "Effective",
     "Interval",
     "Issue",
@@ -52,20 +69,26 @@ __all__ = [
     "NumericScale",
     "Option",
     "OrdinalScale",
+    "PartialDate",
     "Party",
     "PartyKind",
     "Person",
+    "PersonRole",
     "Position",
+    "Precision",
     "Problem",
     "Proposal",
     "RedLine",
     "Reliability",
+    "Role",
+    "RoleKind",
     "Round",
     "RoundFormat",
     "Scale",
     "Side",
     "Source",
     "SourceKind",
+    "SpecialPoint",
     "Stance",
     "StanceLevel",
     "Statement",

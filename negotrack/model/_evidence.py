@@ -7,6 +7,7 @@ import enum
 
 import attrs
 
+from negotrack.model._dates import ApproxDate
 from negotrack.model._fields import describe
 
 __all__ = [
@@ -87,16 +88,28 @@ class Source:
 
 @attrs.frozen
 class Statement:
-    """Evidence: something a party or one of its people said, dated, sourced and graded."""
+    """Evidence: something said or reported, dated, sourced and graded.
+
+    One statement can be joint (several parties and speakers: one communique, one record) or
+    unattributed ("officials said": no speaker and no party, but a source).
+    """
 
     id: str = attrs.field(metadata=describe("Stable id, unique among statements in the dossier."))
-    date: dt.date = attrs.field(metadata=describe("When it was said (YYYY-MM-DD)."))
+    date: ApproxDate = attrs.field(
+        metadata=describe("When it was said: YYYY-MM-DD, or YYYY-MM or YYYY if that is all.")
+    )
     speaker: str | None = attrs.field(
         default=None, metadata=describe("Id of the person who said it, if known.")
     )
     party: str | None = attrs.field(
         default=None,
         metadata=describe("Id of the party it speaks for, if not simply the speaker's party."),
+    )
+    speakers: tuple[str, ...] = attrs.field(
+        default=(), metadata=describe("Ids of further speakers, for a joint statement.")
+    )
+    parties: tuple[str, ...] = attrs.field(
+        default=(), metadata=describe("Ids of further parties, for a joint statement.")
     )
     source: str | None = attrs.field(
         default=None, metadata=describe("Id of the source it was taken from.")
@@ -127,3 +140,13 @@ class Statement:
             maximum=6,
         ),
     )
+
+    @property
+    def all_parties(self) -> tuple[str, ...]:
+        """``party`` then ``parties``: every party the statement speaks for, as written."""
+        return (self.party, *self.parties) if self.party is not None else self.parties
+
+    @property
+    def all_speakers(self) -> tuple[str, ...]:
+        """``speaker`` then ``speakers``: every person who made it."""
+        return (self.speaker, *self.speakers) if self.speaker is not None else self.speakers

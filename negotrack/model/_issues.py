@@ -16,6 +16,7 @@ __all__ = [
     "Option",
     "OrdinalScale",
     "Scale",
+    "SpecialPoint",
     "Value",
 ]
 
@@ -58,6 +59,17 @@ class CategoricalScale:
     options: tuple[Option, ...] = attrs.field(metadata=describe("The options, in no order."))
 
 
+@attrs.frozen
+class SpecialPoint:
+    """A named value beyond a numeric scale's end, such as "no expiry" or "unlimited"."""
+
+    id: str = attrs.field(metadata=describe("Stable id, used as a value on the issue."))
+    label: str = attrs.field(metadata=describe("Short label shown in reports."))
+    beyond: Literal["max", "min"] = attrs.field(
+        default="max", metadata=describe("Which end it lies beyond: 'max' (default) or 'min'.")
+    )
+
+
 @attrs.frozen(kw_only=True)
 class NumericScale:
     """A number between a minimum and a maximum, in a unit."""
@@ -70,6 +82,27 @@ class NumericScale:
     unit: str | None = attrs.field(
         default=None, metadata=describe("Unit of the values: personnel, percent, tonnes.")
     )
+    points: tuple[SpecialPoint, ...] = attrs.field(
+        default=(),
+        metadata=describe('Named values beyond the ends ("no expiry"), usable as values.'),
+    )
+
+    def point(self, point_id: str) -> SpecialPoint | None:
+        """The special point with this id, or None."""
+        return next((p for p in self.points if p.id == point_id), None)
+
+    def value_of(self, value: float | str) -> float:
+        """A value as a number for arithmetic: a special point stands at the end it lies beyond.
+
+        Raises:
+            KeyError: If ``value`` is text naming no special point.
+        """
+        if isinstance(value, str):
+            special = self.point(value)
+            if special is None:
+                raise KeyError(value)
+            return self.max if special.beyond == "max" else self.min
+        return value
 
     def normalise(self, value: float) -> float:
         """Return ``value`` mapped onto 0-1 between ``min`` and ``max``."""

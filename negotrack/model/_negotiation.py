@@ -8,11 +8,12 @@ from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
 
 import attrs
 
+from negotrack.model._drafts import Draft, merge_terms
 from negotrack.model._errors import UnknownIdError
 from negotrack.model._evidence import Source, Statement
 from negotrack.model._fields import describe
 from negotrack.model._issues import Issue
-from negotrack.model._parties import Party, Person, Side
+from negotrack.model._parties import Party, Person, Role, RoleKind, Side
 from negotrack.model._positions import Position
 from negotrack.model._proposals import Proposal
 from negotrack.model._rounds import ContextEvent, Round
@@ -23,11 +24,11 @@ if TYPE_CHECKING:
 
 __all__ = ["Effective", "Negotiation"]
 
-_T = TypeVar("_T", Position, Stance)
+_T = TypeVar("_T", Position, Stance, Draft)
 
 
-def _round_order(round_: Round) -> tuple[dt.date, str]:
-    return (round_.date or round_.start or dt.date.max, round_.id)
+def _round_order(round_: Round) -> tuple[dt.date, dt.time, str]:
+    return (round_.date or round_.start or dt.date.max, round_.time or dt.time(), round_.id)
 
 
 def _sorted_rounds(rounds: Sequence[Round]) -> tuple[Round, ...]:
@@ -78,7 +79,15 @@ class Negotiation:
     )
     sides: tuple[Side, ...] = attrs.field(
         default=(),
-        metadata=describe("Optional sides of the table: who sits across from whom."),
+        metadata=describe(
+            "Optional sides of the table: who sits across from whom, on every issue or some."
+        ),
+    )
+    roles: tuple[Role, ...] = attrs.field(
+        default=(),
+        metadata=describe(
+            "Who chairs, mediates, hosts or guarantees: parties that do not bargain."
+        ),
     )
     issues: tuple[Issue, ...] = attrs.field(default=(), metadata=describe("The issues negotiated."))
     proposals: tuple[Proposal, ...] = attrs.field(
@@ -89,6 +98,10 @@ class Negotiation:
     )
     events: tuple[ContextEvent, ...] = attrs.field(
         default=(), metadata=describe("Context events outside any round.")
+    )
+    statements: tuple[Statement, ...] = attrs.field(
+        default=(),
+        metadata=describe("Statements outside any round, such as a paper published before it."),
     )
     rounds: tuple[Round, ...] = attrs.field(
         default=(),
@@ -115,7 +128,7 @@ class Negotiation:
         return _lookup("source", self._sources, source_id)
 
     def statement(self, statement_id: str) -> Statement:
-        """Return the statement with this id, from whichever round holds it."""
+        """Return the statement with this id, from the dossier or whichever round holds it."""
         return _lookup("statement", self._statements, statement_id)
 
     def person(self, person_id: str) -> Person:
@@ -134,19 +147,83 @@ class Negotiation:
         """Return the party a person represents."""
         return self._party_of_person[self.person(person_id).id]
 
-    def side_of(self, party_id: str) -> Side | None:
-        """Return the side a party sits on, or None when the dossier declares no side for it."""
+    def side_of(
+        self, party_id: str, issue: str | None = None, round_id: str | None = None
+    ) -> Side | None:
+        """Return the side a party sits on, or None when none is declared for it.
+
+        With no issue, the dossier's sides for every issue; with an issue (and a round), the
+        sides in force for that issue there (`sides_for`).
+        """
         self.party(party_id)
-        return self._side_of_party.get(party_id)
+        if issue is None:
+            return self._side_of_party.get(party_id)
+        return next((s for s in self.sides_for(issue, round_id) if party_id in s.parties), None)
+
+    def sides_for(self, issue: str, round_id: str | None = None) -> tuple[Side, ...]:
+        """The sides in force on an issue in a round (by default, before any round).
+
+        The latest round up to ``round_id`` that declares sides covering the issue wins; else
+        the dossier's sides naming the issue; else its sides that name no issue.
+        """
+        if round_id is not None:
+            index = self.round_index(round_id)
+            for round_ in reversed(self.rounds[: index + 1]):
+                declared = tuple(s for s in round_.sides if s.covers(issue))
+                if declared:
+                    return declared
+        named = tuple(s for s in self.sides if issue in s.issues)
+        return named or tuple(s for s in self.sides if not s.issues)
+
+    def roles_in(self, round_id: str) -> dict[str, tuple[RoleKind, ...]]:
+        """The roles (chair, mediator...) each party holds in a round, by party id."""
+        index = self.round_index(round_id)
+        held: dict[str, tuple[RoleKind, ...]] = {}
+        places, end = self._round_places, len(self.rounds) - 1
+        for role in self.roles:
+            first = 0 if role.since is None else places.get(role.since, 0)
+            last = end if role.until is None else places.get(role.until, end)
+            if first <= index <= last:
+                held[role.party] = (*held.get(role.party, ()), role.role)
+        return held
+
+    def bargains(self, party_id: str, round_id: str) -> bool:
+        """Whether a party bargains in a round: it holds no role such as chair or mediator."""
+        return party_id not in self.roles_in(round_id)
+
+    def members_of(self, party_id: str, day: dt.date | None = None) -> tuple[str, ...]:
+        """The members of a coalition party (on ``day``, when given), in the order listed."""
+        members = self.party(party_id).members
+        return tuple(m.party for m in members if day is None or m.active_on(day))
+
+    def coalitions_of(self, party_id: str, day: dt.date | None = None) -> tuple[str, ...]:
+        """The coalition parties a party belongs to (on ``day``, when given)."""
+        self.party(party_id)
+        return tuple(
+            p.id
+            for p in self.parties
+            if any(m.party == party_id and (day is None or m.active_on(day)) for m in p.members)
+        )
+
+    def speaks_for(self, person_id: str, day: dt.date) -> str:
+        """The id of the party a person spoke for on ``day``: their dated role, else their party."""
+        person = self.person(person_id)
+        for role in person.roles:
+            if role.holds_on(day) and role.party is not None:
+                return role.party
+        return self._party_of_person[person_id].id
 
     @property
-    def statements(self) -> tuple[Statement, ...]:
-        """Every statement in the dossier, round by round."""
+    def all_statements(self) -> tuple[Statement, ...]:
+        """Every statement in the dossier: those outside any round, then round by round."""
         return tuple(self._statements.values())
 
     def round_index(self, round_id: str) -> int:
         """Return the 0-based place of a round in date order."""
-        return self.rounds.index(self.round(round_id))
+        place = self._round_places.get(round_id)
+        if place is None:
+            raise UnknownIdError("round", round_id, list(self._round_places))
+        return place
 
     # -- positions in force ------------------------------------------------------------------
 
@@ -192,7 +269,7 @@ class Negotiation:
             round_id = round_.id
             stated, stated_stances = [], []
             for position in round_.positions:
-                key = (position.party, position.issue)
+                key = position.key
                 if position.withdrawn:
                     positions.pop(key, None)
                 else:
@@ -210,6 +287,32 @@ class Negotiation:
                 yield round_, dict(positions), dict(stances)
             else:
                 yield round_, positions, stances
+
+    def effective_drafts(self, round_id: str) -> dict[str, Effective[Draft]]:
+        """The text of each draft proposal in force in a round, keyed by proposal id.
+
+        Each draft's terms are complete: a term the round does not restate carries forward from
+        the last draft of the same proposal, or from the proposal's terms as tabled. A draft the
+        round does not restate at all is carried whole, with ``carried`` set.
+        """
+        index = self.round_index(round_id)
+        state: dict[str, Effective[Draft]] = {}
+        for round_ in self.rounds[: index + 1]:
+            for draft in round_.drafts:
+                previous = state.get(draft.proposal)
+                base = (
+                    previous.value.terms
+                    if previous is not None
+                    else self._proposals[draft.proposal].terms
+                    if draft.proposal in self._proposals
+                    else ()
+                )
+                merged = attrs.evolve(draft, terms=merge_terms(base, draft.terms))
+                state[draft.proposal] = Effective(merged, round_.id, False)
+        return {
+            key: entry if entry.round == round_id else Effective(entry.value, entry.round, True)
+            for key, entry in state.items()
+        }
 
     # -- cached indexes (not part of equality) --------------------------------------------------
 
@@ -239,7 +342,13 @@ class Negotiation:
 
     @functools.cached_property
     def _statements(self) -> dict[str, Statement]:
-        return {s.id: s for r in self.rounds for s in r.statements}
+        return {
+            s.id: s for s in (*self.statements, *(s for r in self.rounds for s in r.statements))
+        }
+
+    @functools.cached_property
+    def _round_places(self) -> dict[str, int]:
+        return {r.id: index for index, r in enumerate(self.rounds)}
 
     @functools.cached_property
     def _people(self) -> dict[str, Person]:

@@ -14,6 +14,9 @@ __all__ = [
     "Party",
     "PartyKind",
     "Person",
+    "PersonRole",
+    "Role",
+    "RoleKind",
     "Side",
 ]
 
@@ -29,6 +32,61 @@ class PartyKind(enum.Enum):
     OTHER = "other"
 
 
+class RoleKind(enum.Enum):
+    """A part a party plays in the talks other than bargaining: none of these is a counterpart."""
+
+    CHAIR = "chair"
+    MEDIATOR = "mediator"
+    FACILITATOR = "facilitator"
+    GUARANTOR = "guarantor"
+    HOST = "host"
+    OBSERVER = "observer"
+
+
+@attrs.frozen
+class Role:
+    """A party's role in the talks (chair, mediator, guarantor...), for some or all rounds.
+
+    A role is separate from what kind of party it is: a state can chair or guarantee. A party
+    holding a role in a round is not a bargaining party in that round.
+    """
+
+    party: str = attrs.field(metadata=describe("Id of the party holding the role."))
+    role: RoleKind = attrs.field(
+        metadata=describe("chair, mediator, facilitator, guarantor, host or observer.")
+    )
+    since: str | None = attrs.field(
+        default=None, metadata=describe("Id of the first round it holds the role in, if not all.")
+    )
+    until: str | None = attrs.field(
+        default=None, metadata=describe("Id of the last round it holds the role in, if not all.")
+    )
+    note: str | None = attrs.field(default=None, metadata=describe("The analyst's note."))
+
+
+@attrs.frozen
+class PersonRole:
+    """An office a person held for a time, and the party they spoke for in it."""
+
+    role: str = attrs.field(metadata=describe("The office: chief negotiator, foreign minister."))
+    party: str | None = attrs.field(
+        default=None,
+        metadata=describe("Id of the party they spoke for in it, if not the one listing them."),
+    )
+    since: dt.date | None = attrs.field(
+        default=None, metadata=describe("First day in the office (YYYY-MM-DD), if known.")
+    )
+    until: dt.date | None = attrs.field(
+        default=None, metadata=describe("Last day in the office (YYYY-MM-DD), if it ended.")
+    )
+
+    def holds_on(self, day: dt.date) -> bool:
+        """Whether the role was held on ``day``."""
+        return (self.since is None or self.since <= day) and (
+            self.until is None or day <= self.until
+        )
+
+
 @attrs.frozen
 class Person:
     """Someone who speaks for a party: a negotiator, minister or spokesperson."""
@@ -37,6 +95,12 @@ class Person:
     name: str = attrs.field(metadata=describe("Full name as usually written in English."))
     role: str | None = attrs.field(
         default=None, metadata=describe("Office or role at the time of the talks.")
+    )
+    roles: tuple[PersonRole, ...] = attrs.field(
+        default=(),
+        metadata=describe(
+            "Dated offices, when the person's role or party changed during the talks."
+        ),
     )
 
 
@@ -51,6 +115,12 @@ class Membership:
     until: dt.date | None = attrs.field(
         default=None, metadata=describe("Last day of membership (YYYY-MM-DD), if it ended.")
     )
+
+    def active_on(self, day: dt.date) -> bool:
+        """Whether the party was a member on ``day``."""
+        return (self.since is None or self.since <= day) and (
+            self.until is None or day <= self.until
+        )
 
 
 @attrs.frozen
@@ -84,3 +154,11 @@ class Side:
     id: str = attrs.field(metadata=describe("Stable id, unique among sides."))
     name: str = attrs.field(metadata=describe("Display name of the side."))
     parties: tuple[str, ...] = attrs.field(metadata=describe("Ids of the parties on this side."))
+    issues: tuple[str, ...] = attrs.field(
+        default=(),
+        metadata=describe("Ids of the issues it holds for; empty for every issue without its own."),
+    )
+
+    def covers(self, issue: str) -> bool:
+        """Whether this side is declared for ``issue`` (a side naming no issues covers all)."""
+        return not self.issues or issue in self.issues

@@ -64,7 +64,7 @@ class RedLine:
 
 @attrs.frozen
 class Condition:
-    """A condition a party attaches to its position, optionally linked to another issue."""
+    """A condition a party attaches to its position, optionally linked to an issue or proposal."""
 
     text: str = attrs.field(metadata=describe("The condition in words."))
     id: str | None = attrs.field(
@@ -72,6 +72,17 @@ class Condition:
     )
     linked_issue: str | None = attrs.field(
         default=None, metadata=describe("Id of another issue this condition ties to (linkage).")
+    )
+    linked_proposal: str | None = attrs.field(
+        default=None, metadata=describe("Id of a proposal this condition ties to (linkage).")
+    )
+    linked_package: bool = attrs.field(
+        default=False,
+        metadata=describe("True when it ties to the whole package: nothing agreed until all is."),
+    )
+    met: bool = attrs.field(
+        default=False,
+        metadata=describe("True once the condition is met: it stays on the record, unlike a drop."),
     )
 
 
@@ -114,8 +125,20 @@ class Position:
         default=False,
         metadata=describe("True when the party no longer holds any position on the issue."),
     )
+    table: str | None = attrs.field(
+        default=None,
+        metadata=describe(
+            "Id of the counterpart the position is held toward, in talks at several tables."
+        ),
+    )
 
     @property
     def key(self) -> tuple[str, str]:
-        """``(party, issue)``: what identifies the position within a round."""
-        return (self.party, self.issue)
+        """``(party, issue)``, or ``(party, "issue@table")`` for a position at one table.
+
+        What identifies the position within a round: a party holds one position per issue
+        overall, and one more per table it names.
+        """
+        if self.table is None:
+            return (self.party, self.issue)
+        return (self.party, f"{self.issue}@{self.table}")

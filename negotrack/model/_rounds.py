@@ -7,8 +7,11 @@ import enum
 
 import attrs
 
-from negotrack.model._evidence import Statement
+from negotrack.model._dates import ApproxDate
+from negotrack.model._drafts import Amendment, Draft
+from negotrack.model._evidence import Reliability, Statement
 from negotrack.model._fields import describe
+from negotrack.model._parties import Side
 from negotrack.model._positions import Position
 from negotrack.model._stances import Stance
 
@@ -34,7 +37,9 @@ class ContextEvent:
     """Something that happened away from the table that analysts want on the timeline."""
 
     id: str = attrs.field(metadata=describe("Stable id, unique among events."))
-    date: dt.date = attrs.field(metadata=describe("When it happened (YYYY-MM-DD)."))
+    date: ApproxDate = attrs.field(
+        metadata=describe("When it happened: YYYY-MM-DD, or YYYY-MM or YYYY if that is all.")
+    )
     title: str = attrs.field(metadata=describe("Short title shown on the timeline."))
     description: str | None = attrs.field(default=None, metadata=describe("What happened."))
     evidence: tuple[str, ...] = attrs.field(
@@ -42,6 +47,18 @@ class ContextEvent:
     )
     sources: tuple[str, ...] = attrs.field(
         default=(), metadata=describe("Ids of sources that report it.")
+    )
+    reliability: Reliability | None = attrs.field(
+        default=None,
+        metadata=describe("Admiralty source reliability of the report, A to F, if graded."),
+    )
+    credibility: int | None = attrs.field(
+        default=None,
+        metadata=describe(
+            "Admiralty information credibility of the report, 1 to 6, if graded.",
+            minimum=1,
+            maximum=6,
+        ),
     )
 
 
@@ -61,6 +78,10 @@ class Round:
     end: dt.date | None = attrs.field(
         default=None, metadata=describe("Last day of a round spanning several days.")
     )
+    time: dt.time | None = attrs.field(
+        default=None,
+        metadata=describe("Time of day it began (HH:MM), to order two rounds on one day."),
+    )
     location: str | None = attrs.field(default=None, metadata=describe("Where it was held."))
     format: RoundFormat | None = attrs.field(
         default=None, metadata=describe("in_person, video, hybrid, written or other.")
@@ -69,7 +90,21 @@ class Round:
         default=None, metadata=describe("What happened, in the analyst's words.")
     )
     participants: tuple[str, ...] = attrs.field(
-        default=(), metadata=describe("Ids of the parties at the table, mediators included.")
+        default=(),
+        metadata=describe(
+            "Ids of the parties at the table, mediators included; not a record of joining."
+        ),
+    )
+    joined: tuple[str, ...] = attrs.field(
+        default=(), metadata=describe("Ids of parties that joined the talks in this round.")
+    )
+    left: tuple[str, ...] = attrs.field(
+        default=(),
+        metadata=describe("Ids of parties that left the talks (walked out, withdrew) in it."),
+    )
+    sides: tuple[Side, ...] = attrs.field(
+        default=(),
+        metadata=describe("Alignments declared from this round on, for the issues they name."),
     )
     statements: tuple[Statement, ...] = attrs.field(
         default=(), metadata=describe("Statements made or reported around this round.")
@@ -82,6 +117,12 @@ class Round:
     )
     events: tuple[ContextEvent, ...] = attrs.field(
         default=(), metadata=describe("Context events around this round.")
+    )
+    drafts: tuple[Draft, ...] = attrs.field(
+        default=(), metadata=describe("The state of draft texts on the table in this round.")
+    )
+    amendments: tuple[Amendment, ...] = attrs.field(
+        default=(), metadata=describe("Amendments to draft terms proposed or settled in it.")
     )
 
     @property

@@ -32,7 +32,10 @@ def point(issue: Issue, value: Value | None) -> float | None:
         return None
     scale = issue.scale
     if isinstance(scale, NumericScale):
-        return float(value) if not isinstance(value, str) else None
+        if isinstance(value, str):  # a special point stands at the end it lies beyond
+            special = scale.point(value)
+            return None if special is None else float(scale.value_of(value))
+        return float(value)
     if isinstance(scale, OrdinalScale):
         index = issue.option_index.get(value) if isinstance(value, str) else None
         return None if index is None else float(index)

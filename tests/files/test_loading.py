@@ -309,13 +309,23 @@ def test_integrity(old: str, new: str, expected: str) -> None:
     assert expected in messages(BASE.replace(old, new, 1))
 
 
-def test_statement_needs_words_and_a_speaker() -> None:
-    """A statement needs a quote or a summary, and a speaker or a party."""
-    text = BASE.replace("speaker: n-envoy, source: wire, quote: We want it open.", "source: wire")
+def test_statement_needs_words_and_someone_behind_it() -> None:
+    """A statement needs a quote or a summary, and a speaker, a party or at least a source."""
+    text = BASE.replace("speaker: n-envoy, source: wire, quote: We want it open.", "url: https://example.org/a")
     assert [
-        "$.rounds[0].statements[0]: a statement needs a speaker or a party",
+        "$.rounds[0].statements[0]: a statement needs a speaker, a party or, when unattributed, a source",
         "$.rounds[0].statements[0]: a statement needs a quote or a summary",
     ] == messages(text)
+
+
+def test_unattributed_statement_with_a_source_loads() -> None:
+    """An unattributed report ("officials said") is a statement with a source and no speaker."""
+    text = BASE.replace(
+        "speaker: n-envoy, source: wire, quote: We want it open.",
+        "source: wire, summary: Officials said the north wants the border open.",
+    )
+    statement = nt.loads(text).statement("s1")
+    assert (None, (), ()) == (statement.speaker, statement.all_speakers, statement.all_parties)
 
 
 def test_red_lines_checked_against_the_scale_and_own_preference() -> None:

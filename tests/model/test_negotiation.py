@@ -132,7 +132,7 @@ def test_round_index_follows_date_order() -> None:
 
 def test_statements_round_by_round() -> None:
     """``statements`` lists every statement, in round order."""
-    assert (S1, S2) == DOSSIER.statements
+    assert (S1, S2) == DOSSIER.all_statements
 
 
 @pytest.mark.parametrize(
@@ -219,7 +219,7 @@ def test_every_id_looks_up_its_item(negotiation: nt.Negotiation) -> None:
     for index, round_ in enumerate(negotiation.rounds):
         assert (round_, index) == (negotiation.round(round_.id), negotiation.round_index(round_.id))
     expected = tuple(s for r in negotiation.rounds for s in r.statements)
-    assert expected == negotiation.statements
+    assert expected == negotiation.all_statements
     for statement in expected:
         assert statement == negotiation.statement(statement.id)
 
