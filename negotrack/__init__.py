@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 _EXPORTS: dict[str, str] = {
+    "Validation": "negotrack.files",
+    "validate": "negotrack.files",
     "PersonRole": "negotrack.model",
     "Role": "negotrack.model",
     "RoleKind": "negotrack.model",
@@ -168,6 +170,7 @@ __all__ = [
     "Toward",
     "TurningPoint",
     "UnknownIdError",
+    "Validation",
     "Value",
     "Verdict",
     "compare",
@@ -185,6 +188,7 @@ __all__ = [
     "to_csv",
     "to_frame",
     "to_json",
+    "validate",
     "verdict",
 ]
 

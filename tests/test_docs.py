@@ -35,6 +35,7 @@ PYTHON_ONLY = {
     "TimelinePoint",
     "Toward",
     "TurningPoint",
+    "Validation",
 }
 
 #: Modules whose use of deprecated Sphinx APIs is not negotrack's concern.

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from negotrack.cli._exit import EXIT_BAD_INPUT, EXIT_DIFFERENCES, EXIT_OK
-from negotrack.files._loading import load
-from negotrack.model._errors import LoadError, NegotrackError, did_you_mean
+from negotrack.files._loading import load, validate
+from negotrack.model._errors import LoadError, NegotrackError, Problem, did_you_mean
 
 if TYPE_CHECKING:
     import argparse
@@ -65,7 +65,7 @@ def summary(negotiation: Negotiation) -> str:
         (len(rounds), "round", "rounds"),
         (sum(len(r.positions) for r in rounds), "position", "positions"),
         (sum(len(r.stances) for r in rounds), "stance", "stances"),
-        (sum(len(r.statements) for r in rounds), "statement", "statements"),
+        (len(negotiation.all_statements), "statement", "statements"),
     ]
     text = ", ".join(f"{n} {one if n == 1 else many}" for n, one, many in counts)
     if rounds:
@@ -73,18 +73,27 @@ def summary(negotiation: Negotiation) -> str:
     return text
 
 
+def _as_note(note: Problem) -> str:
+    """A note as ``file:line:col: note: path: message``, the severity editors and CI show."""
+    where, _, rest = str(note).partition(": ")
+    return f"{where}: note: {rest}"
+
+
 def _validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     status = EXIT_OK
     for path in args.paths:
         try:
-            negotiation = load(path)
+            checked = validate(path)
         except LoadError as exc:
             status = EXIT_BAD_INPUT
             for problem in exc.problems:
                 print(problem, file=err)
             continue
-        if not args.quiet:
-            print(f"{path}: ok: {summary(negotiation)}", file=out)
+        if args.quiet:
+            continue
+        for note in checked.notes:
+            print(_as_note(note), file=err)
+        print(f"{path}: ok: {summary(checked.negotiation)}", file=out)
     return status
 
 

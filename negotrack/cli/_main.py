@@ -82,7 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("paths", nargs="+", metavar="PATH", help="dossier folder or file")
     validate.add_argument(
-        "-q", "--quiet", action="store_true", help="print problems only, no summaries"
+        "-q", "--quiet", action="store_true", help="print problems only: no notes, no summaries"
     )
 
     diff = commands.add_parser(

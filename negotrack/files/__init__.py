@@ -10,13 +10,15 @@ and scales; `._loading` puts these together. `._saving` writes canonical YAML at
 
 from __future__ import annotations
 
-from negotrack.files._loading import load, loads
+from negotrack.files._loading import Validation, load, loads, validate
 from negotrack.files._saving import SaveError, dump, save
 
 __all__ = [
     "SaveError",
+    "Validation",
     "dump",
     "load",
     "loads",
     "save",
+    "validate",
 ]

@@ -234,7 +234,10 @@ def _bounds(cls: type[Any], name: str) -> tuple[Any, Any]:
     bounds = _BOUNDS.get((cls, name))
     if bounds is None:
         meta = attrs.fields_dict(cls)[name].metadata
-        bounds = _BOUNDS[(cls, name)] = (meta["minimum"], meta["maximum"])
+        bounds = _BOUNDS[(cls, name)] = (
+            meta.get("minimum", -math.inf),
+            meta.get("maximum", math.inf),
+        )
     return bounds
 
 

@@ -17,6 +17,7 @@ from negotrack.files._checks import Located, PlacedRound, check
 from negotrack.files._convert import converter
 from negotrack.files._field_problems import FieldProblem, field_problems
 from negotrack.files._parse import parse
+from negotrack.files._restating import fill_restatements
 from negotrack.files._scalars import InvalidValueError, parse_number
 from negotrack.files._yaml import PathKey, format_path, read_file
 from negotrack.model._errors import LoadError, NegotrackError, Problem
@@ -231,13 +232,19 @@ class _Assembly:
         self.header: Negotiation | None = _structure(header_doc, (), header_raw, Negotiation)
         self.rounds: list[PlacedRound] = []
         self.notes: list[Located] = []
+        self.given: list[tuple[frozenset[str], ...]] = []
 
     def add_round(self, doc: _Document, path: tuple[PathKey, ...], raw: Any) -> None:
+        given: tuple[frozenset[str], ...] = ()
         if type(raw) is dict:
             _convert_round_numbers(raw, self.numeric)
+            positions = raw.get("positions")
+            if type(positions) is list:
+                given = tuple(frozenset(p) if type(p) is dict else frozenset() for p in positions)
         structured = _structure(doc, path, raw, Round)
         if structured is not None:
             self.rounds.append(PlacedRound(structured, doc.file, path))
+            self.given.append(given)
 
     def finish(
         self, docs: list[_Document], problems: list[Problem], notes: list[Problem] | None
@@ -254,7 +261,9 @@ class _Assembly:
             raise LoadError(problems)
         if header is None:  # pragma: no cover - a header that failed has problems
             raise LoadError([Problem(header_doc.file, None, None, "$", "invalid dossier")])
-        negotiation: Negotiation = attrs.evolve(header, rounds=tuple(r.round for r in rounds))
+        # checked as written, then each restated position completed from the one it restates
+        filled = fill_restatements([r.round for r in rounds], self.given)
+        negotiation: Negotiation = attrs.evolve(header, rounds=tuple(filled))
         if notes is not None:
             for doc in docs:
                 notes.extend(_place(doc, [n for n in self.notes if n.file == doc.file]))

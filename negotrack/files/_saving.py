@@ -18,6 +18,7 @@ import yaml
 
 from negotrack.files._convert import converter
 from negotrack.files._loading import DOSSIER_FILE, ROUNDS_DIR
+from negotrack.files._restating import minimal_positions
 from negotrack.model._errors import NegotrackError
 
 if TYPE_CHECKING:
@@ -59,7 +60,13 @@ def _represent_str(dumper: Any, data: str) -> Any:
     return dumper.represent_str(data)
 
 
+def _represent_none(dumper: Any, _: None) -> Any:
+    # an empty value, which the loader reads as None (it keeps a plain `null` as text)
+    return dumper.represent_scalar("tag:yaml.org,2002:null", "")
+
+
 _Dumper.add_representer(str, _represent_str)
+_Dumper.add_representer(type(None), _represent_none)
 
 
 class SaveError(NegotrackError, OSError):
@@ -91,7 +98,7 @@ def dump(negotiation: Negotiation, *, schema: str | None = None) -> str:
         schema: If given, the path or URL of the JSON Schema to name in a
             ``# yaml-language-server: $schema=...`` first line.
     """
-    return _to_yaml(converter.unstructure(negotiation), schema)
+    return _to_yaml(_unstructure(negotiation), schema)
 
 
 def save(
@@ -121,7 +128,7 @@ def save(
     if target.suffix in (".yaml", ".yml") and not target.is_dir():
         _write_all({target: dump(negotiation, schema=schema)})
         return
-    data = converter.unstructure(negotiation)
+    data = _unstructure(negotiation)
     rounds = data.pop("rounds", [])
     files = {target / DOSSIER_FILE: _to_yaml(data, schema)}
     for round_data in rounds:
@@ -132,6 +139,13 @@ def save(
         for stale in rounds_dir.iterdir():
             if stale.suffix in (".yaml", ".yml") and stale not in files:
                 stale.unlink()
+
+
+def _unstructure(negotiation: Negotiation) -> dict[str, Any]:
+    """The dossier as plain data, each restated position written as what changed."""
+    data: dict[str, Any] = converter.unstructure(negotiation)
+    minimal_positions(negotiation.rounds, data.get("rounds", []), converter.unstructure)
+    return data
 
 
 def _write_all(files: Mapping[Path, str]) -> None:

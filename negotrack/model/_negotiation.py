@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
 
@@ -20,6 +19,7 @@ from negotrack.model._rounds import ContextEvent, Round
 from negotrack.model._stances import Stance
 
 if TYPE_CHECKING:
+    import datetime as dt
     from collections.abc import Iterator, Mapping, Sequence
 
 __all__ = ["Effective", "Negotiation"]
@@ -27,12 +27,8 @@ __all__ = ["Effective", "Negotiation"]
 _T = TypeVar("_T", Position, Stance, Draft)
 
 
-def _round_order(round_: Round) -> tuple[dt.date, dt.time, str]:
-    return (round_.date or round_.start or dt.date.max, round_.time or dt.time(), round_.id)
-
-
 def _sorted_rounds(rounds: Sequence[Round]) -> tuple[Round, ...]:
-    return tuple(sorted(rounds, key=_round_order))
+    return tuple(sorted(rounds, key=lambda round_: round_.sort_key))
 
 
 class Effective(NamedTuple, Generic[_T]):

@@ -126,6 +126,11 @@ class Round:
     )
 
     @property
+    def sort_key(self) -> tuple[dt.date, dt.time, str]:
+        """How rounds are ordered: by day, then time of day, then id."""
+        return (self.date or self.start or dt.date.max, self.time or dt.time(), self.id)
+
+    @property
     def when(self) -> dt.date:
         """The day the round began: ``date``, else ``start``.
 

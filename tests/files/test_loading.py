@@ -311,7 +311,9 @@ def test_integrity(old: str, new: str, expected: str) -> None:
 
 def test_statement_needs_words_and_someone_behind_it() -> None:
     """A statement needs a quote or a summary, and a speaker, a party or at least a source."""
-    text = BASE.replace("speaker: n-envoy, source: wire, quote: We want it open.", "url: https://example.org/a")
+    text = BASE.replace(
+        "speaker: n-envoy, source: wire, quote: We want it open.", "url: https://example.org/a"
+    )
     assert [
         "$.rounds[0].statements[0]: a statement needs a speaker, a party or, when unattributed, a source",
         "$.rounds[0].statements[0]: a statement needs a quote or a summary",
