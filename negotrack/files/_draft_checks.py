@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from negotrack.files._check_context import CheckContext, YamlPath
+from negotrack.model._brackets import count_brackets
 from negotrack.model._errors import did_you_mean
 
 if TYPE_CHECKING:
@@ -61,6 +62,8 @@ class DraftChecks(CheckContext):
             self.refs(file, (*at, "evidence"), "statement", draft.evidence, self.statements)
             for name in ("brackets", "options", "pages"):
                 self.bounds(file, at, draft, name)
+            if draft.text is not None:
+                self.pasted_text(file, at, draft)
             known = self.terms_of.get(draft.proposal)
             if known is None:
                 self.ref(file, (*at, "proposal"), "proposal", draft.proposal, self.proposals)
@@ -82,6 +85,28 @@ class DraftChecks(CheckContext):
                         f"term {term.key!r} is on issue {known[term.key].issue!r}, "
                         f"not {term.issue!r}",
                     )
+
+    def pasted_text(self, file: str, path: YamlPath, draft: Draft) -> None:
+        """Counts given beside a pasted text agree with what the text holds."""
+        counted = count_brackets(draft.text or "")
+        for name, given, found, what in (
+            ("brackets", draft.brackets, counted.brackets, "bracketed spans"),
+            ("options", draft.options, counted.options, "labelled options"),
+        ):
+            if given is not None and given != found:
+                self.add(
+                    file,
+                    (*path, name),
+                    f"{name} is {given} but the pasted text has {found} {what}; "
+                    f"correct the count or leave it out to use the text's",
+                )
+        if counted.unclosed:
+            self.add(
+                file,
+                (*path, "text"),
+                f"the pasted text has {counted.unclosed} bracket(s) opened and never closed "
+                "(or closed and never opened)",
+            )
 
     def amendments(self, file: str, path: YamlPath, amendments: Sequence[Amendment]) -> None:
         """Each amendment to a known term of a known proposal, by known parties."""

@@ -12,6 +12,7 @@ import enum
 
 import attrs
 
+from negotrack.model._brackets import count_brackets
 from negotrack.model._fields import describe
 from negotrack.model._issues import Value
 from negotrack.model._proposals import Term
@@ -52,6 +53,20 @@ class Draft:
         default=(), metadata=describe("Ids of statements that report the draft.")
     )
     note: str | None = attrs.field(default=None, metadata=describe("The analyst's note."))
+
+    @property
+    def bracket_count(self) -> int | None:
+        """``brackets`` as given, else counted in the pasted ``text``, else None."""
+        if self.brackets is not None or self.text is None:
+            return self.brackets
+        return count_brackets(self.text).brackets
+
+    @property
+    def option_count(self) -> int | None:
+        """``options`` as given, else counted in the pasted ``text``, else None."""
+        if self.options is not None or self.text is None:
+            return self.options
+        return count_brackets(self.text).options
 
 
 class AmendmentOutcome(enum.Enum):

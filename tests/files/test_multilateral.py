@@ -375,3 +375,23 @@ def test_multilateral_dossier_round_trips_through_a_folder(
     folder = tmp_path_factory.mktemp("dossier")
     nt.save(negotiation, folder)
     assert negotiation == nt.load(folder)
+
+
+def test_pasted_text_counts_must_agree() -> None:
+    """A count beside a pasted text that disagrees with it is a problem at the count."""
+    pasted = "        text: '[Option 1: shall] [Option 2: should] communicate'\n"
+    text = TALKS.replace("        brackets: 48\n", "        brackets: 48\n" + pasted)
+    assert [
+        "$.rounds[1].drafts[0].brackets: brackets is 48 but the pasted text has 2 bracketed spans; correct the count or leave it out to use the text's"
+    ] == messages(text)
+
+
+def test_counts_come_from_the_pasted_text_when_not_given() -> None:
+    """With only the text pasted, the draft's counts are what the text holds."""
+    pasted = "        text: '[Option 1: shall] [Option 2: should] [[nested]'\n"
+    text = TALKS.replace("        brackets: 48\n", pasted)
+    assert [
+        "$.rounds[1].drafts[0].text: the pasted text has 1 bracket(s) opened and never closed (or closed and never opened)"
+    ] == messages(text)
+    draft = nt.loads(text.replace("[[nested]", "[[nested]]")).round("r2").drafts[0]
+    assert (4, 2) == (draft.bracket_count, draft.option_count)
