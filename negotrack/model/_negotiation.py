@@ -201,6 +201,18 @@ class Negotiation:
             if any(m.party == party_id and (day is None or m.active_on(day)) for m in p.members)
         )
 
+    def sponsors(self, proposal_id: str, day: dt.date | None = None) -> tuple[str, ...]:
+        """The parties a proposal counts as their own: those that tabled it, and their members.
+
+        A proposal tabled by a coalition is its members' own too (those members on ``day``,
+        when given); the tabling parties come first, then members, each once.
+        """
+        tabled = self.proposal(proposal_id).tabled_by
+        found = list(tabled)
+        for party in tabled:
+            found.extend(m for m in self.members_of(party, day) if m not in found)
+        return tuple(found)
+
     def speaks_for(self, person_id: str, day: dt.date) -> str:
         """The id of the party a person spoke for on ``day``: their dated role, else their party."""
         person = self.person(person_id)

@@ -174,6 +174,23 @@ def test_coalition_members_and_dated_roles() -> None:
     assert "eu" == talks.speaks_for("eu-neg", dt.date(2015, 2, 1))
 
 
+def test_a_coalitions_proposal_is_its_members_own() -> None:
+    """A proposal tabled by a coalition counts as tabled by its members on the day."""
+    text = TALKS.replace("tabled_by: [pres]", "tabled_by: [eu]")
+    talks = nt.loads(text)
+    assert ("eu", "fr") == talks.sponsors("text", dt.date(2014, 6, 1))
+    assert ("eu", "fr", "de") == talks.sponsors("text")
+
+
+def test_a_time_needs_a_date() -> None:
+    """A round given a time of day but no date is refused at its time, as well as for the date."""
+    text = TALKS.replace('    date: 2015-12-09\n    time: "20:30"', '    time: "20:30"')
+    assert [
+        "$.rounds[1]: a round needs a date, or a start and an end",
+        "$.rounds[1].time: a time needs a date: give the round's date",
+    ] == messages(text)
+
+
 def test_joint_unattributed_and_month_dated_statements() -> None:
     """One joint record for two parties, an unattributed report, and a date known to the month."""
     talks = load()
