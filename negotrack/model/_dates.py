@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from typing import Any
+from typing import Any, Self
 
 __all__ = ["ApproxDate", "PartialDate", "Precision"]
 
@@ -29,7 +29,7 @@ class PartialDate(dt.date):
 
     _precision: Precision
 
-    def __new__(cls, year: int, month: int = 1, day: int = 1, *, precision: Precision) -> Any:
+    def __new__(cls, year: int, month: int = 1, day: int = 1, *, precision: Precision) -> Self:
         if precision is Precision.YEAR and (month, day) != (1, 1):
             raise ValueError("a date known to the year stands on 1 January")
         if precision is Precision.MONTH and day != 1:
@@ -71,17 +71,14 @@ class PartialDate(dt.date):
         if len(parts) == 3:
             return dt.date.fromisoformat(text)
         if len(parts) == 2 and len(parts[0]) == 4 and len(parts[1]) == 2:
-            month: PartialDate = cls(int(parts[0]), int(parts[1]), precision=Precision.MONTH)
-            return month
+            return cls(int(parts[0]), int(parts[1]), precision=Precision.MONTH)
         if len(parts) == 1 and len(text) == 4 and text.isdigit():
-            year: PartialDate = cls(int(text), precision=Precision.YEAR)
-            return year
+            return cls(int(text), precision=Precision.YEAR)
         raise ValueError(f"not a date: {text!r}")
 
 
 def _rebuild(year: int, month: int, day: int, precision: str) -> PartialDate:
-    result: PartialDate = PartialDate(year, month, day, precision=Precision(precision))
-    return result
+    return PartialDate(year, month, day, precision=Precision(precision))
 
 
 #: A date that may be known only to the year or month (statements, events): in the files
