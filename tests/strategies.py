@@ -69,12 +69,17 @@ def _value(draw: st.DrawFn, issue: nt.Issue) -> nt.Value:
 
 
 @st.composite
-def positions(
-    draw: st.DrawFn, party: str, issue: nt.Issue, issue_ids: list[str], statement_ids: list[str]
+def positions(  # noqa: PLR0917  (what a position may refer to)
+    draw: st.DrawFn,
+    party: str,
+    issue: nt.Issue,
+    issue_ids: list[str],
+    statement_ids: list[str],
+    table: str | None = None,
 ) -> nt.Position:
-    """A valid position of one party on one issue."""
+    """A valid position of one party on one issue (at one table, when ``table`` is given)."""
     if draw(st.integers(0, 9)) == 0:
-        return nt.Position(party, issue.id, withdrawn=True)
+        return nt.Position(party, issue.id, withdrawn=True, table=table)
     preferred = _value(draw, issue) if draw(st.integers(0, 4)) else None
     acceptable: nt.Acceptable | None = None
     red_lines: list[nt.RedLine] = []
@@ -134,7 +139,24 @@ def positions(
         if statement_ids
         else (),
         note=draw(optional_texts),
+        table=table,
     )
+
+
+def _at_tables(
+    draw: st.DrawFn, pairs: list[tuple[str, nt.Issue]], party_ids: list[str]
+) -> list[tuple[str, nt.Issue, str | None]]:
+    """Each (party, issue) pair as an overall position, some also at a table with another party.
+
+    The table is the first other party, so that two rounds often restate the same position.
+    """
+    found: list[tuple[str, nt.Issue, str | None]] = []
+    for party, issue in pairs:
+        found.append((party, issue, None))
+        others = [p for p in party_ids if p != party]
+        if others and draw(st.integers(0, 3)) == 0:
+            found.append((party, issue, others[0]))
+    return found
 
 
 @st.composite
@@ -261,8 +283,8 @@ def negotiations(draw: st.DrawFn, max_rounds: int = 4) -> nt.Negotiation:
                 participants=tuple(draw(st.lists(st.sampled_from(party_ids), unique=True))),
                 statements=statements,
                 positions=tuple(
-                    draw(positions(party, issue, issue_ids, statement_ids))
-                    for party, issue in pairs
+                    draw(positions(party, issue, issue_ids, statement_ids, table))
+                    for party, issue, table in _at_tables(draw, pairs, party_ids)
                 ),
                 stances=tuple(
                     nt.Stance(

@@ -163,6 +163,10 @@ class Change:
     party: str | None = attrs.field(default=None, metadata=describe("The party that moved."))
     issue: str | None = attrs.field(default=None, metadata=describe("The issue it is about."))
     proposal: str | None = attrs.field(default=None, metadata=describe("The proposal it is about."))
+    table: str | None = attrs.field(
+        default=None,
+        metadata=describe("For a position held at one table: the counterpart it is held toward."),
+    )
     subject: str | None = attrs.field(
         default=None,
         metadata=describe("For dossier edits: what was edited (party, issue, statement...)."),
@@ -199,13 +203,14 @@ class Change:
     )
 
     @property
-    def sort_key(self) -> tuple[str, str, str, int, str]:
-        """Issue (or proposal, or subject), party, kind: the order of a diff."""
+    def sort_key(self) -> tuple[str, str, str, str, int, str]:
+        """Issue (or proposal, or subject), party, table, kind: the order of a diff."""
         topic = self.issue or self.proposal or self.subject_id or ""
         return (
             "0" if self.issue else "1" if self.proposal else "2",
             topic,
             self.party or "",
+            self.table or "",
             self.kind.order,
             repr((self.field, self.before, self.after)),
         )
@@ -218,6 +223,9 @@ class Carried:
     party: str
     issue: str
     round: str = attrs.field(metadata=describe("The round that last stated it."))
+    table: str | None = attrs.field(
+        default=None, metadata=describe("For a position at one table: the counterpart.")
+    )
 
 
 @attrs.frozen(kw_only=True)

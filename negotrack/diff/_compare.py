@@ -81,12 +81,12 @@ def _compare(
         if old is not None and new is not None and (old[0] is new[0] or old[0] == new[0]):
             # the common case, kept out of the generator below: nothing changed
             if new[2]:
-                carried.append(Carried(party=key[0], issue=key[1], round=new[1]))
+                carried.append(_carried(new))
             continue
         found = list(differ.position(key, old, new, withdrawals.get(key, ())))
         changes.extend(found)
         if not found and new is not None and new.carried:
-            carried.append(Carried(party=key[0], issue=key[1], round=new.round))
+            carried.append(_carried(new))
     for key in old_stances.keys() | new_stances.keys():
         changes.extend(differ.stance(key, old_stances.get(key), new_stances.get(key)))
     changes.extend(_proposal_changes(negotiation, round_before, round_after))
@@ -104,8 +104,15 @@ def _compare(
         before=before,
         after=after,
         changes=ordered(changes),
-        carried=tuple(sorted(carried, key=lambda c: (c.issue, c.party))),
+        carried=tuple(sorted(carried, key=lambda c: (c.issue, c.party, c.table or ""))),
         measures=measures,
+    )
+
+
+def _carried(held: Effective[Position]) -> Carried:
+    position = held.value
+    return Carried(
+        party=position.party, issue=position.issue, round=held.round, table=position.table
     )
 
 

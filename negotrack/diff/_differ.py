@@ -5,13 +5,14 @@ Used by the round diff (`negotrack.compare`) and the version diff (`negotrack.co
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from negotrack.diff._changes import Change, ChangeKind, Direction, Meaning, Toward
 from negotrack.diff._matching import condition_changes, grading_changes, red_line_changes
+from negotrack.diff._sets import contains, middle
 from negotrack.model._errors import UnknownIdError
 from negotrack.model._issues import CategoricalScale
-from negotrack.model._positions import Interval
+from negotrack.model._positions import Interval, Position
 from negotrack.model._scales import counterparts, point, span, width
 
 if TYPE_CHECKING:
@@ -19,13 +20,21 @@ if TYPE_CHECKING:
 
     from negotrack.model._issues import Issue, Value
     from negotrack.model._negotiation import Effective, Negotiation
-    from negotrack.model._positions import Acceptable, Position
+    from negotrack.model._positions import Acceptable
     from negotrack.model._stances import Stance
 
-__all__ = ["EPSILON", "PositionDiffer"]
+__all__ = ["EPSILON", "PositionDiffer", "Seat"]
 
 #: Differences smaller than this, on a 0-1 scale, count as none.
 EPSILON: Final = 1e-9
+
+
+class Seat(NamedTuple):
+    """Whose position it is, on which issue, and at which table (None: the overall position)."""
+
+    party: str
+    issue: str
+    table: str | None
 
 
 class PositionDiffer:
@@ -52,11 +61,17 @@ class PositionDiffer:
 
     @property
     def holders(self) -> dict[str, list[str]]:
-        """The parties holding a position on each issue in either state (found on first use)."""
+        """The parties holding an overall position on each issue in either state (found once).
+
+        Positions at one table are left out: they are measured against that table only (their
+        keys, ``issue@table``, are no issue's id).
+        """
         if self._holders is None:
+            known = {i.id for i in (*self.old_dossier.issues, *self.new_dossier.issues)}
             by_issue: dict[str, set[str]] = {}
             for party, issue in (*self.old_positions, *self.new_positions):
-                by_issue.setdefault(issue, set()).add(party)
+                if issue in known:
+                    by_issue.setdefault(issue, set()).add(party)
             self._holders = {issue: sorted(parties) for issue, parties in by_issue.items()}
         return self._holders
 
@@ -75,11 +90,14 @@ class PositionDiffer:
         new: Effective[Position] | None,
         withdrawal_evidence: Sequence[str] = (),
     ) -> Iterator[Change]:
-        """Every change between two states of one party's position on one issue."""
-        party, issue_id = key
-        base: dict[str, Any] = {"party": party, "issue": issue_id, "round": self.round}
-        if old is None and new is None:
+        """Every change between two states of one party's position on one issue (or table)."""
+        current = new if new is not None else old
+        if current is None:
             return
+        seat = Seat(key[0], current.value.issue, current.value.table)
+        base: dict[str, Any] = {"party": seat.party, "issue": seat.issue, "round": self.round}
+        if seat.table is not None:
+            base["table"] = seat.table
         if old is None:
             assert new is not None  # noqa: S101 - narrowed for the type checker
             yield Change(
@@ -103,12 +121,13 @@ class PositionDiffer:
         if _position_substance(a) == _position_substance(b):
             yield from _new_evidence(old, new, b.preferred, base)
             return
-        issue = self.issue(issue_id)
+        issue = self.issue(seat.issue)
         evidence = b.evidence
         found: list[Change] = []
+        where = {**base, "evidence": evidence}
         if a.preferred != b.preferred:
-            found.append(self._preferred(issue, key, a.preferred, b.preferred, evidence))
-        found.extend(self._acceptable(issue, key, a.acceptable, b.acceptable, evidence))
+            found.append(self._preferred(issue, seat, a.preferred, b.preferred, where=where))
+        found.extend(self._acceptable(issue, seat, a.acceptable, b.acceptable, where=where))
         found.extend(red_line_changes(a.red_lines, b.red_lines, base, evidence))
         found.extend(condition_changes(a.conditions, b.conditions, base, evidence))
         found.extend(grading_changes(a, b, base, evidence))
@@ -128,7 +147,7 @@ class PositionDiffer:
         yield from found
 
     def _towards(
-        self, issue: Issue, key: tuple[str, str], before: float, after: float
+        self, issue: Issue, seat: Seat, before: float, after: float
     ) -> tuple[tuple[Toward, ...], Meaning]:
         """Direction of a move from ``before`` to ``after`` (points on the line) per counterpart.
 
@@ -138,14 +157,21 @@ class PositionDiffer:
         positive away. Averaging over both states of the counterpart makes the reversed diff
         give exactly the opposite effect. The meaning is a concession when the effects sum
         below zero, hardening above, neutral otherwise.
+
+        A position at one table has one counterpart, the party across that table, standing
+        where its position at the same table puts it, else where its overall position does.
         """
-        party, issue_id = key
         scale = width(issue)
         result: list[Toward] = []
         total = 0.0
-        for other in counterparts(self.new_dossier, party, self.holders.get(issue_id, ())):
-            c0 = self._point(self.old_positions, issue, (other, issue_id))
-            c1 = self._point(self.new_positions, issue, (other, issue_id))
+        others = (
+            counterparts(self.new_dossier, seat.party, self.holders.get(seat.issue, ()))
+            if seat.table is None
+            else [seat.table]
+        )
+        for other in others:
+            c0 = self._counterpart(self.old_positions, issue, seat, other)
+            c1 = self._counterpart(self.new_positions, issue, seat, other)
             c0 = c1 if c0 is None else c0
             c1 = c0 if c1 is None else c1
             if c0 is None or c1 is None:
@@ -175,30 +201,30 @@ class PositionDiffer:
         return tuple(result), meaning
 
     @staticmethod
-    def _point(
-        state: Mapping[tuple[str, str], Effective[Position]], issue: Issue, key: tuple[str, str]
+    def _counterpart(
+        state: Mapping[tuple[str, str], Effective[Position]], issue: Issue, seat: Seat, other: str
     ) -> float | None:
-        held = state.get(key)
+        """Where ``other`` stands on the issue's line, as seen from ``seat``."""
+        held = None
+        if seat.table is not None:  # across one table: its position there toward us, if any
+            held = state.get(Position(other, seat.issue, table=seat.party).key)
+        if held is None:
+            held = state.get((other, seat.issue))
         return None if held is None else point(issue, held.value.preferred)
 
     def _preferred(
         self,
         issue: Issue,
-        key: tuple[str, str],
+        seat: Seat,
         before: Value | None,
         after: Value | None,
-        evidence: tuple[str, ...],
+        *,
+        where: Mapping[str, Any],
     ) -> Change:
         x0, x1 = point(issue, before), point(issue, after)
-        base: dict[str, Any] = {
-            "party": key[0],
-            "issue": key[1],
-            "round": self.round,
-            "evidence": evidence,
-        }
         if x0 is None or x1 is None:
-            return Change(kind=ChangeKind.PREFERRED_MOVED, before=before, after=after, **base)
-        towards, meaning = self._towards(issue, key, x0, x1)
+            return Change(kind=ChangeKind.PREFERRED_MOVED, before=before, after=after, **where)
+        towards, meaning = self._towards(issue, seat, x0, x1)
         return Change(
             kind=ChangeKind.PREFERRED_MOVED,
             before=before,
@@ -207,23 +233,19 @@ class PositionDiffer:
             normalised=abs(x1 - x0) / width(issue),
             toward=towards,
             meaning=meaning,
-            **base,
+            **where,
         )
 
     def _acceptable(
         self,
         issue: Issue,
-        key: tuple[str, str],
+        seat: Seat,
         before: Acceptable | None,
         after: Acceptable | None,
-        evidence: tuple[str, ...],
+        *,
+        where: Mapping[str, Any],
     ) -> Iterator[Change]:
-        base: dict[str, Any] = {
-            "party": key[0],
-            "issue": key[1],
-            "round": self.round,
-            "evidence": evidence,
-        }
+        base = where
         if before == after or (
             isinstance(before, tuple) and isinstance(after, tuple) and set(before) == set(after)
         ):
@@ -239,7 +261,7 @@ class PositionDiffer:
             if change is None
             else change * (width(issue) if isinstance(before, Interval) else len(issue.option_ids))
         )
-        if _contains(after, before):
+        if contains(after, before):
             yield Change(
                 kind=ChangeKind.ACCEPTABLE_WIDENED,
                 before=before,
@@ -249,7 +271,7 @@ class PositionDiffer:
                 meaning=Meaning.CONCESSION,
                 **base,
             )
-        elif _contains(before, after):
+        elif contains(before, after):
             yield Change(
                 kind=ChangeKind.ACCEPTABLE_NARROWED,
                 before=before,
@@ -260,11 +282,11 @@ class PositionDiffer:
                 **base,
             )
         else:
-            m0, m1 = _middle(issue, before), _middle(issue, after)
+            m0, m1 = middle(issue, before), middle(issue, after)
             towards: tuple[Toward, ...] = ()
             meaning = Meaning.NEUTRAL
             if m0 is not None and m1 is not None and not isinstance(issue.scale, CategoricalScale):
-                towards, meaning = self._towards(issue, key, m0, m1)
+                towards, meaning = self._towards(issue, seat, m0, m1)
             yield Change(
                 kind=ChangeKind.ACCEPTABLE_SHIFTED,
                 before=before,
@@ -335,32 +357,6 @@ class PositionDiffer:
             except UnknownIdError:
                 continue
         return ()
-
-
-def _contains(outer: Acceptable, inner: Acceptable) -> bool:
-    """Whether ``outer`` holds all of ``inner`` (open interval ends reach forever)."""
-    if isinstance(outer, Interval) and isinstance(inner, Interval):
-        low_ok = outer.min is None or (inner.min is not None and inner.min >= outer.min)
-        high_ok = outer.max is None or (inner.max is not None and inner.max <= outer.max)
-        return low_ok and high_ok
-    if isinstance(outer, Interval) or isinstance(inner, Interval):
-        return False
-    return set(inner) <= set(outer)
-
-
-def _middle(issue: Issue, acceptable: Acceptable) -> float | None:
-    """The middle of an acceptable set on the issue's line."""
-    if isinstance(acceptable, Interval):
-        low = acceptable.min if acceptable.min is not None else point(issue, _scale_end(issue, 0))
-        high = acceptable.max if acceptable.max is not None else point(issue, _scale_end(issue, 1))
-        return None if low is None or high is None else (low + high) / 2
-    points = [p for p in (point(issue, option) for option in acceptable) if p is not None]
-    return sum(points) / len(points) if points else None
-
-
-def _scale_end(issue: Issue, end: int) -> float | None:
-    scale = issue.scale
-    return getattr(scale, "max" if end else "min", None)
 
 
 def _position_substance(p: Position) -> tuple[Any, ...]:

@@ -119,7 +119,9 @@ def measure_round(
     """Measure every issue of the dossier in one round, keyed by issue id in dossier order.
 
     ``positions``, when given, are the positions in force in the round (as
-    `Negotiation.effective_positions` gives them), saving a walk through the rounds.
+    `Negotiation.effective_positions` gives them), saving a walk through the rounds. Positions
+    held at one table (`Position.table`) are left out: each party counts once per issue, by
+    its overall position.
 
     Raises:
         UnknownIdError: If the round does not exist.
@@ -129,6 +131,8 @@ def measure_round(
     if positions is None:
         positions = negotiation.effective_positions(round_id)
     for (party, issue_id), effective in positions.items():
+        if effective.value.table is not None:
+            continue
         issue = negotiation.issue(issue_id)
         by_issue[issue_id].append(_held(issue, party, effective.value, weights, side_of))
     return {i.id: _measure(i, round_id, by_issue[i.id], bool(side_of)) for i in negotiation.issues}

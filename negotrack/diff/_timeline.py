@@ -126,7 +126,8 @@ def timeline(
     One pass over the dossier (`Negotiation.iter_effective`). Each position is read once, when a
     round states it; an issue none of whose positions a round restates or withdraws keeps its
     measures from the round before. ``weights`` gives a weight per party for the centre, as in
-    `measure_issue`.
+    `measure_issue`. Positions held at one table are left out, as in `measure_round`: each
+    party's line is its overall position.
 
     Raises:
         UnknownIdError: If an issue id is not in the dossier.
@@ -152,7 +153,8 @@ def _walk(
     for round_, effective, _ in negotiation.iter_effective(copies=False):
         rounds.append(round_.id)
         stated: dict[str, dict[str, _Held | None]] = {}
-        for party, issue_id in sorted({p.key for p in round_.positions if p.issue in tracks}):
+        overall = {p.key for p in round_.positions if p.issue in tracks and p.table is None}
+        for party, issue_id in sorted(overall):
             now = effective.get((party, issue_id))
             held = None
             if now is not None:

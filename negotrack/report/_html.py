@@ -16,11 +16,11 @@ from negotrack.model._errors import MissingExtraError, UnknownIdError
 from negotrack.report._charts import swatch_svg
 from negotrack.report._issue_charts import day, issue_chart
 from negotrack.report._labels import (
-    KIND_WORDS,
     MEANING_SYMBOLS,
     change_sentence,
     describe_value,
     issue_title,
+    kind_words,
     move_size,
     number,
     on_scale,
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
     import jinja2
 
-    from negotrack.diff._changes import Change, Diff
+    from negotrack.diff._changes import Carried, Change, Diff
     from negotrack.diff._measures import IssueMeasures
     from negotrack.diff._timeline import Timeline
     from negotrack.model._issues import Issue
@@ -105,7 +105,7 @@ class HtmlRenderer:
             others=others,
             issues=_issue_rows(negotiation, diff),
             carried=[
-                (party_name(negotiation, c.party), issue_title(negotiation, c.issue), c.round)
+                (party_name(negotiation, c.party), _carried_issue(negotiation, c), c.round)
                 for c in diff.carried
             ],
         )
@@ -256,7 +256,7 @@ def _change(negotiation: Negotiation, change: Change, evidence: list[str]) -> di
     if change.kind in _SENTENCES or change.detail:
         words = change_sentence(negotiation, change)
     else:
-        words = KIND_WORDS[change.kind]
+        words = kind_words(negotiation, change)
         if change.before is not None:
             old = describe_value(negotiation, change, change.before)
         if change.after is not None:
@@ -344,6 +344,14 @@ def _diff_sections(
         )
     rest = [{"kind": k, "title": t, **_group(negotiation, c)} for (k, t), c in others.items()]
     return sections, rest
+
+
+def _carried_issue(negotiation: Negotiation, carried: Carried) -> str:
+    """The issue a carried position is on, and the table it is held at, if one."""
+    title = issue_title(negotiation, carried.issue)
+    if carried.table is not None:
+        title += f" at the table with {party_name(negotiation, carried.table)}"
+    return title
 
 
 def _proposal_title(negotiation: Negotiation, proposal_id: str) -> str:

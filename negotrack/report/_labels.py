@@ -25,6 +25,7 @@ __all__ = [
     "change_sentence",
     "describe_value",
     "issue_title",
+    "kind_words",
     "move_size",
     "number",
     "on_scale",
@@ -159,9 +160,21 @@ def on_scale(issue: Issue, value: Any) -> str:  # noqa: PLR0911  (one branch per
     return labels.get(str(value), str(value))
 
 
+def kind_words(negotiation: Negotiation, change: Change) -> str:
+    """What kind of change it is, in words, with the table it is at.
+
+    The party and the issue are left to the headings: ``preferred outcome moved at the table
+    with B``.
+    """
+    words = KIND_WORDS[change.kind]
+    if change.table is not None:
+        words = f"{words} at the table with {party_name(negotiation, change.table)}"
+    return words
+
+
 def change_sentence(negotiation: Negotiation, change: Change) -> str:
     """One line saying what changed, in words, without the party or issue (the heading has them)."""
-    words = KIND_WORDS[change.kind]
+    words = kind_words(negotiation, change)
     if change.kind is ChangeKind.EDITED:
         words = f"{change.subject} {change.subject_id}: {change.field} edited"
     elif change.kind in (ChangeKind.ADDED, ChangeKind.REMOVED):

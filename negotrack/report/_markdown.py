@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Final
 from negotrack.diff._changes import Meaning
 from negotrack.diff._measures import Verdict, verdict
 from negotrack.model._errors import UnknownIdError
-from negotrack.report._labels import KIND_WORDS, describe_value, issue_title, party_name
+from negotrack.report._labels import describe_value, issue_title, kind_words, party_name
 from negotrack.report._text import (
     CARRIED,
     EDIT_KINDS,
@@ -165,7 +165,7 @@ class MarkdownRenderer:
         return table(["party", "change", "before", "after", "meaning"], rows)
 
     def _row(self, n: Negotiation, party: str, change: Change, group: Group) -> list[str]:
-        what = KIND_WORDS[change.kind]
+        what = kind_words(n, change)
         if group.issue is None and change.issue is not None:
             what = f"{what} ({issue_title(n, change.issue)})"
         before, after = (

@@ -151,6 +151,7 @@ def diff_schema() -> dict[str, Any]:
             "party": _is("string", "Id of the party that moved."),
             "issue": _is("string", "Id of the issue the change is about."),
             "proposal": _is("string", "Id of the proposal the change is about."),
+            "table": _is("string", "For a position at one table: the counterpart's id."),
             "subject": _is("string", "For dossier edits: what was edited (party, issue...)."),
             "subject_id": _is("string", "For dossier edits: the id of what was edited."),
             "field": _is("string", "For dossier edits: the key that changed."),
@@ -194,7 +195,9 @@ def diff_schema() -> dict[str, Any]:
             "party": _is("string", "Id of the party."),
             "issue": _is("string", "Id of the issue."),
             "round": _is("string", "Id of the round that last stated it."),
+            "table": _is("string", "For a position at one table: the counterpart's id."),
         },
+        ["party", "issue", "round"],
     )
     issue = _obj(
         "An issue's measures before and after, and whether the parties converged.",

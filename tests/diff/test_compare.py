@@ -182,9 +182,13 @@ def test_round_against_itself_is_empty(data: st.DataObject) -> None:
     assert () == nt.compare(n, round_id, round_id).changes
 
 
+def _where(change: nt.Change) -> tuple[Any, ...]:
+    return (change.party, change.issue, change.proposal, change.table)
+
+
 def _mirror_key(change: nt.Change) -> tuple[Any, ...]:
     towards = tuple(sorted((t.party, t.direction.value) for t in change.toward))
-    return (change.kind, change.party, change.issue, change.proposal, change.meaning, towards)
+    return (change.kind, *_where(change), change.meaning, towards)
 
 
 def _mirrored(change: nt.Change) -> tuple[Any, ...]:
@@ -195,7 +199,7 @@ def _mirrored(change: nt.Change) -> tuple[Any, ...]:
     kind = change.kind.mirrored()
     if change.kind is nt.ChangeKind.PROPOSAL_TABLED and change.before == "superseded":
         kind = nt.ChangeKind.PROPOSAL_SUPERSEDED
-    return (kind, change.party, change.issue, change.proposal, change.meaning.mirrored(), towards)
+    return (kind, *_where(change), change.meaning.mirrored(), towards)
 
 
 @given(two_rounds())
@@ -260,12 +264,15 @@ def test_every_id_a_change_names_exists(case: tuple[nt.Negotiation, str, str]) -
             n.proposal(change.proposal)
         for statement in change.evidence:
             n.statement(statement)
+        if change.table is not None:
+            n.party(change.table)
         if (
             change.issue is not None
             and change.party is not None
             and change.kind is not nt.ChangeKind.POSITION_WITHDRAWN
         ):
-            assert (change.party, change.issue) in n.effective_positions(change.round)
+            key = nt.Position(change.party, change.issue, table=change.table).key
+            assert key in n.effective_positions(change.round)
 
 
 @given(negotiations())
