@@ -68,6 +68,10 @@ def _value(draw: st.DrawFn, issue: nt.Issue) -> nt.Value:
     return draw(st.sampled_from(issue.option_ids))
 
 
+#: Condition texts that recur, so that rounds restate, reword and meet the same conditions.
+_CONDITION_TEXTS = st.sampled_from(["guarantees first", "guarantees verified first"])
+
+
 @st.composite
 def positions(  # noqa: PLR0917  (what a position may refer to)
     draw: st.DrawFn,
@@ -76,6 +80,7 @@ def positions(  # noqa: PLR0917  (what a position may refer to)
     issue_ids: list[str],
     statement_ids: list[str],
     table: str | None = None,
+    proposal_ids: tuple[str, ...] = (),
 ) -> nt.Position:
     """A valid position of one party on one issue (at one table, when ``table`` is given)."""
     if draw(st.integers(0, 9)) == 0:
@@ -109,17 +114,24 @@ def positions(  # noqa: PLR0917  (what a position may refer to)
             red_lines.append(
                 nt.RedLine(
                     draw(texts),
-                    id=draw(st.none() | ids),
-                    options=(draw(st.sampled_from(ruled_out)),),
+                    id=draw(st.none() | st.just("line") | ids),  # "line": followed across rounds
+                    options=tuple(
+                        draw(st.lists(st.sampled_from(ruled_out), min_size=1, unique=True))
+                    ),
                 )
             )
     others = [i for i in issue_ids if i != issue.id]
     condition_ids = _unique_ids(draw, 0, 2)
     conditions = tuple(
         nt.Condition(
-            draw(texts),
+            draw(_CONDITION_TEXTS | texts),
             id=condition_id if draw(st.booleans()) else None,
             linked_issue=draw(st.none() | st.sampled_from(others)) if others else None,
+            linked_proposal=draw(st.none() | st.sampled_from(proposal_ids))
+            if proposal_ids
+            else None,
+            linked_package=draw(st.booleans()),
+            met=draw(st.booleans()),
         )
         for condition_id in condition_ids
     )
@@ -283,7 +295,16 @@ def negotiations(draw: st.DrawFn, max_rounds: int = 4) -> nt.Negotiation:
                 participants=tuple(draw(st.lists(st.sampled_from(party_ids), unique=True))),
                 statements=statements,
                 positions=tuple(
-                    draw(positions(party, issue, issue_ids, statement_ids, table))
+                    draw(
+                        positions(
+                            party,
+                            issue,
+                            issue_ids,
+                            statement_ids,
+                            table,
+                            tuple(proposal_ids),
+                        )
+                    )
                     for party, issue, table in _at_tables(draw, pairs, party_ids)
                 ),
                 stances=tuple(

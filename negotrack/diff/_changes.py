@@ -70,9 +70,13 @@ class ChangeKind(enum.Enum):
     RED_LINE_ADDED = "red_line_added"
     RED_LINE_DROPPED = "red_line_dropped"
     RED_LINE_REWORDED = "red_line_reworded"
+    RED_LINE_NARROWED = "red_line_narrowed"
+    RED_LINE_WIDENED = "red_line_widened"
     CONDITION_ADDED = "condition_added"
     CONDITION_DROPPED = "condition_dropped"
     CONDITION_REWORDED = "condition_reworded"
+    CONDITION_MET = "condition_met"
+    CONDITION_UNMET = "condition_unmet"
     LINKAGE_ADDED = "linkage_added"
     LINKAGE_DROPPED = "linkage_dropped"
     SALIENCE_RAISED = "salience_raised"
@@ -117,7 +121,9 @@ _PAIRS = [
     (ChangeKind.ACCEPTABLE_STATED, ChangeKind.ACCEPTABLE_DROPPED),
     (ChangeKind.ACCEPTABLE_WIDENED, ChangeKind.ACCEPTABLE_NARROWED),
     (ChangeKind.RED_LINE_ADDED, ChangeKind.RED_LINE_DROPPED),
+    (ChangeKind.RED_LINE_NARROWED, ChangeKind.RED_LINE_WIDENED),
     (ChangeKind.CONDITION_ADDED, ChangeKind.CONDITION_DROPPED),
+    (ChangeKind.CONDITION_MET, ChangeKind.CONDITION_UNMET),
     (ChangeKind.LINKAGE_ADDED, ChangeKind.LINKAGE_DROPPED),
     (ChangeKind.SALIENCE_RAISED, ChangeKind.SALIENCE_LOWERED),
     (ChangeKind.STANCE_STATED, ChangeKind.STANCE_DROPPED),
@@ -175,7 +181,11 @@ class Change:
         default=None, metadata=describe("For dossier edits: the id of what was edited.")
     )
     field: str | None = attrs.field(
-        default=None, metadata=describe("For dossier edits: the key that changed.")
+        default=None,
+        metadata=describe(
+            "For dossier edits: the key that changed; for linkage: linked_proposal or "
+            "linked_package when the link is not to an issue."
+        ),
     )
     round: str | None = attrs.field(
         default=None, metadata=describe("The later round, where the change shows.")

@@ -108,10 +108,15 @@ def red_line_changes(
     base: Mapping[str, Any],
     evidence: tuple[str, ...],
 ) -> Iterator[Change]:
-    """Red lines added (hardening), dropped (concession) or reworded between two states."""
+    """Red lines added (hardening), dropped (concession), reworded, narrowed or widened.
+
+    A red line followed across the rounds (by id or text) that rules out fewer values is
+    narrowed, a concession; one that rules out more is widened, hardening. One that rules out
+    some values it did not and no longer some it did is both.
+    """
     pairs, dropped, added = match(old, new)
     for a, b in pairs:
-        if a != b:
+        if a.text != b.text:
             yield Change(
                 kind=ChangeKind.RED_LINE_REWORDED,
                 before=a.text,
@@ -120,6 +125,15 @@ def red_line_changes(
                 evidence=evidence,
                 **base,
             )
+        narrowed, widened = _ruled_out_moves(a, b)
+        for kind, meaning, moved in (
+            (ChangeKind.RED_LINE_NARROWED, Meaning.CONCESSION, narrowed),
+            (ChangeKind.RED_LINE_WIDENED, Meaning.HARDENING, widened),
+        ):
+            if moved:
+                yield Change(
+                    kind=kind, before=a, after=b, meaning=meaning, evidence=evidence, **base
+                )
     for item in added:
         yield Change(
             kind=ChangeKind.RED_LINE_ADDED,
@@ -138,13 +152,35 @@ def red_line_changes(
         )
 
 
+def _ruled_out_moves(a: RedLine, b: RedLine) -> tuple[bool, bool]:
+    """Whether red line ``b`` no longer rules out some values ``a`` did, and rules out new ones.
+
+    Options compare as sets. A ``below`` bound rules out less as it falls (and nothing once
+    gone), an ``above`` bound as it rises.
+    """
+    narrowed = bool(set(a.options) - set(b.options))
+    widened = bool(set(b.options) - set(a.options))
+    for old, new, sign in ((a.below, b.below, 1), (a.above, b.above, -1)):
+        if old == new:
+            continue
+        if new is None or (old is not None and (new - old) * sign < 0):
+            narrowed = True
+        else:
+            widened = True
+    return narrowed, widened
+
+
 def condition_changes(
     old: Sequence[Condition],
     new: Sequence[Condition],
     base: Mapping[str, Any],
     evidence: tuple[str, ...],
 ) -> Iterator[Change]:
-    """Conditions added (hardening), dropped (concession) or reworded, and linkage changes."""
+    """Conditions added (hardening), dropped (concession), reworded or met, and linkage changes.
+
+    A condition marked met is neither: the party got what it asked for, and it stays on the
+    record. Meeting it, or its ceasing to be met, is neutral.
+    """
     pairs, dropped, added = match(old, new)
     for a, b in pairs:
         if a.text != b.text:
@@ -156,7 +192,10 @@ def condition_changes(
                 evidence=evidence,
                 **base,
             )
-        yield from _linkage(a.linked_issue, b.linked_issue, b.text, base, evidence)
+        if a.met != b.met:
+            kind = ChangeKind.CONDITION_MET if b.met else ChangeKind.CONDITION_UNMET
+            yield Change(kind=kind, after=b.text, evidence=evidence, **base)
+        yield from _linkage(a, b, b.text, base, evidence)
     for item in added:
         yield Change(
             kind=ChangeKind.CONDITION_ADDED,
@@ -165,7 +204,7 @@ def condition_changes(
             evidence=evidence,
             **base,
         )
-        yield from _linkage(None, item.linked_issue, item.text, base, evidence)
+        yield from _linkage(None, item, item.text, base, evidence)
     for item in dropped:
         yield Change(
             kind=ChangeKind.CONDITION_DROPPED,
@@ -174,27 +213,55 @@ def condition_changes(
             evidence=evidence,
             **base,
         )
-        yield from _linkage(item.linked_issue, None, item.text, base, evidence)
+        yield from _linkage(item, None, item.text, base, evidence)
+
+
+def _links(condition: Condition | None) -> dict[str | None, Any]:
+    """What a condition is linked to, by the ``field`` a linkage change names (None: an issue)."""
+    if condition is None:
+        return {}
+    return {
+        None: condition.linked_issue,
+        "linked_proposal": condition.linked_proposal,
+        "linked_package": True if condition.linked_package else None,
+    }
 
 
 def _linkage(
-    before: str | None,
-    after: str | None,
+    before: Condition | None,
+    after: Condition | None,
     text: str,
     base: Mapping[str, Any],
     evidence: tuple[str, ...],
 ) -> Iterator[Change]:
-    """A condition's link to another issue dropped and/or added; ``text`` is the condition."""
-    if before == after:
-        return
-    if before is not None:
-        yield Change(
-            kind=ChangeKind.LINKAGE_DROPPED, before=before, detail=text, evidence=evidence, **base
-        )
-    if after is not None:
-        yield Change(
-            kind=ChangeKind.LINKAGE_ADDED, after=after, detail=text, evidence=evidence, **base
-        )
+    """A condition's links to another issue, a proposal or the whole package, dropped or added.
+
+    ``text`` is the condition's, kept as the change's ``detail``; ``field`` says what the link
+    is to when it is not an issue: ``linked_proposal`` (the proposal's id), ``linked_package``.
+    """
+    old, new = _links(before), _links(after)
+    for field in (None, "linked_proposal", "linked_package"):
+        a, b = old.get(field), new.get(field)
+        if a == b:
+            continue
+        if a is not None:
+            yield Change(
+                kind=ChangeKind.LINKAGE_DROPPED,
+                before=a,
+                detail=text,
+                evidence=evidence,
+                field=field,
+                **base,
+            )
+        if b is not None:
+            yield Change(
+                kind=ChangeKind.LINKAGE_ADDED,
+                after=b,
+                detail=text,
+                evidence=evidence,
+                field=field,
+                **base,
+            )
 
 
 def grading_changes(

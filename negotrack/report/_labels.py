@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Final
 from negotrack.diff._changes import ChangeKind, Meaning
 from negotrack.model._errors import UnknownIdError
 from negotrack.model._issues import NumericScale
-from negotrack.model._positions import Interval
+from negotrack.model._positions import Interval, RedLine
 from negotrack.model._stances import StanceLevel
 
 if TYPE_CHECKING:
@@ -30,6 +30,7 @@ __all__ = [
     "number",
     "on_scale",
     "party_name",
+    "proposal_title",
 ]
 
 #: One character per meaning for terminal and text output; the legend says which is which.
@@ -52,9 +53,13 @@ KIND_WORDS: Final = {
     ChangeKind.RED_LINE_ADDED: "red line added",
     ChangeKind.RED_LINE_DROPPED: "red line dropped",
     ChangeKind.RED_LINE_REWORDED: "red line reworded",
+    ChangeKind.RED_LINE_NARROWED: "red line narrowed",
+    ChangeKind.RED_LINE_WIDENED: "red line widened",
     ChangeKind.CONDITION_ADDED: "condition added",
     ChangeKind.CONDITION_DROPPED: "condition dropped",
     ChangeKind.CONDITION_REWORDED: "condition reworded",
+    ChangeKind.CONDITION_MET: "condition met",
+    ChangeKind.CONDITION_UNMET: "condition no longer met",
     ChangeKind.LINKAGE_ADDED: "linked to another issue",
     ChangeKind.LINKAGE_DROPPED: "link to another issue dropped",
     ChangeKind.SALIENCE_RAISED: "salience raised",
@@ -115,8 +120,10 @@ def describe_value(negotiation: Negotiation, change: Change, value: Any) -> str:
     issue = _issue(negotiation, change.issue)
     if isinstance(value, StanceLevel | enum.Enum):
         return str(value.value).replace("_", " ")
+    if isinstance(value, RedLine):
+        return f"rules out {_ruled_out(issue, value)}"
     if change.kind in (ChangeKind.LINKAGE_ADDED, ChangeKind.LINKAGE_DROPPED):
-        return issue_title(negotiation, str(value))
+        return _link(negotiation, change, value)
     if change.kind in (ChangeKind.MEMBER_JOINED, ChangeKind.MEMBER_LEFT):
         return party_name(negotiation, str(value))
     if issue is not None and change.kind.value.startswith(
@@ -128,6 +135,40 @@ def describe_value(negotiation: Negotiation, change: Change, value: Any) -> str:
     if isinstance(value, float | int):
         return number(value)
     return str(value)
+
+
+def proposal_title(negotiation: Negotiation, proposal_id: str) -> str:
+    """The proposal's title, or its id when the dossier does not know it."""
+    try:
+        return negotiation.proposal(proposal_id).title
+    except UnknownIdError:
+        return proposal_id
+
+
+def _link(negotiation: Negotiation, change: Change, value: Any) -> str:
+    """What a condition is linked to: an issue's or a proposal's title; else the condition.
+
+    A tie to the whole package is said by the kind's words; the value shown is the condition.
+    """
+    if change.field == "linked_package":
+        return change.detail or "the whole package"
+    if change.field == "linked_proposal":
+        return proposal_title(negotiation, str(value))
+    return issue_title(negotiation, str(value))
+
+
+def _ruled_out(issue: Issue | None, red_line: RedLine) -> str:
+    """What a red line rules out, in words: options, or values below and above bounds."""
+    unit = issue.scale.unit if issue is not None and isinstance(issue.scale, NumericScale) else None
+    parts = []
+    if red_line.options:
+        labels = on_scale(issue, red_line.options) if issue is not None else None
+        parts.append(labels or ", ".join(red_line.options))
+    if red_line.below is not None:
+        parts.append(f"values below {number(red_line.below, unit)}")
+    if red_line.above is not None:
+        parts.append(f"values above {number(red_line.above, unit)}")
+    return " and ".join(parts) or "nothing"
 
 
 def _issue(negotiation: Negotiation, issue_id: str | None) -> Issue | None:
@@ -160,13 +201,25 @@ def on_scale(issue: Issue, value: Any) -> str:  # noqa: PLR0911  (one branch per
     return labels.get(str(value), str(value))
 
 
+#: Words for links that are not to another issue, by kind and the change's ``field``.
+_LINK_WORDS: Final[dict[tuple[ChangeKind, str | None], str]] = {
+    (ChangeKind.LINKAGE_ADDED, "linked_proposal"): "linked to a proposal",
+    (ChangeKind.LINKAGE_DROPPED, "linked_proposal"): "link to a proposal dropped",
+    (ChangeKind.LINKAGE_ADDED, "linked_package"): "tied to the whole package",
+    (ChangeKind.LINKAGE_DROPPED, "linked_package"): "tie to the whole package dropped",
+}
+
+
 def kind_words(negotiation: Negotiation, change: Change) -> str:
-    """What kind of change it is, in words, with the table it is at.
+    """What kind of change it is, in words; with the red line it is about, and its table.
 
     The party and the issue are left to the headings: ``preferred outcome moved at the table
-    with B``.
+    with B``, ``red line narrowed ("no bases")``.
     """
-    words = KIND_WORDS[change.kind]
+    words = _LINK_WORDS.get((change.kind, change.field)) or KIND_WORDS[change.kind]
+    held = change.after if change.after is not None else change.before
+    if isinstance(held, RedLine):  # narrowed or widened: which red line, in its words
+        words = f'{words} ("{held.text}")'
     if change.table is not None:
         words = f"{words} at the table with {party_name(negotiation, change.table)}"
     return words

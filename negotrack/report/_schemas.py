@@ -154,7 +154,11 @@ def diff_schema() -> dict[str, Any]:
             "table": _is("string", "For a position at one table: the counterpart's id."),
             "subject": _is("string", "For dossier edits: what was edited (party, issue...)."),
             "subject_id": _is("string", "For dossier edits: the id of what was edited."),
-            "field": _is("string", "For dossier edits: the key that changed."),
+            "field": _is(
+                "string",
+                "For dossier edits: the key that changed; for linkage: linked_proposal or "
+                "linked_package.",
+            ),
             "round": _is("string", "Id of the later round, where the change shows."),
             "before": _is(
                 ["string", "number", "boolean", "array", "object"],
