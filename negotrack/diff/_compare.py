@@ -90,7 +90,7 @@ def _compare(
     for key in old_stances.keys() | new_stances.keys():
         changes.extend(differ.stance(key, old_stances.get(key), new_stances.get(key)))
     changes.extend(_proposal_changes(negotiation, round_before, round_after))
-    changes.extend(_participant_changes(round_before, round_after))
+    changes.extend(_participant_changes(negotiation, round_before, round_after))
     changes.extend(_member_changes(negotiation, round_before, round_after))
 
     def measure() -> dict[str, tuple[IssueMeasures, IssueMeasures]]:
@@ -208,30 +208,80 @@ def proposal_states(negotiation: Negotiation, round_id: str) -> dict[str, str]:
     return states
 
 
+def _successors(negotiation: Negotiation, proposal: str, round_id: str) -> tuple[str, ...]:
+    """The proposals tabled by ``round_id`` that supersede ``proposal``, by id."""
+    states = proposal_states(negotiation, round_id)
+    return tuple(
+        sorted(
+            p.id
+            for p in negotiation.proposals
+            if proposal in p.supersedes and states[p.id] != "not yet tabled"
+        )
+    )
+
+
 def _proposal_changes(negotiation: Negotiation, before: Round, after: Round) -> Iterator[Change]:
+    """Each proposal's way between its states, through the table: tabled, then off it.
+
+    A proposal off the table in one round (not yet tabled, withdrawn or superseded) and off it
+    in another in a different way went through the table between them, as when it is tabled
+    and superseded in one round: both steps are reported. Between withdrawn and superseded it
+    was never back on the table, and nothing is reported. A superseded proposal names its
+    successors, the proposals whose ``supersedes`` lists it, in place of the state.
+    """
     old, new = proposal_states(negotiation, before.id), proposal_states(negotiation, after.id)
     for proposal in sorted(old):
         a, b = old[proposal], new[proposal]
-        if a == b:
+        if a == b or (a != "not yet tabled" != b and _ON_TABLE not in (a, b)):
             continue
-        base: dict[str, Any] = {"proposal": proposal, "round": after.id, "before": a, "after": b}
+        base: dict[str, Any] = {"proposal": proposal, "round": after.id}
         evidence = negotiation.proposal(proposal).evidence
-        if b == _ON_TABLE:
-            yield Change(kind=ChangeKind.PROPOSAL_TABLED, evidence=evidence, **base)
-        elif a == _ON_TABLE and b == "superseded":
-            yield Change(kind=ChangeKind.PROPOSAL_SUPERSEDED, evidence=evidence, **base)
-        elif a == _ON_TABLE:
-            yield Change(kind=ChangeKind.PROPOSAL_WITHDRAWN, evidence=evidence, **base)
+        if a != _ON_TABLE:
+            was = _successors(negotiation, proposal, before.id) if a == "superseded" else a
+            yield Change(
+                kind=ChangeKind.PROPOSAL_TABLED,
+                before=was,
+                after=_ON_TABLE,
+                evidence=evidence,
+                **base,
+            )
+        if b == "superseded":
+            yield Change(
+                kind=ChangeKind.PROPOSAL_SUPERSEDED,
+                before=_ON_TABLE,
+                after=_successors(negotiation, proposal, after.id),
+                evidence=evidence,
+                **base,
+            )
+        elif b != _ON_TABLE:
+            yield Change(
+                kind=ChangeKind.PROPOSAL_WITHDRAWN,
+                before=_ON_TABLE,
+                after=b,
+                evidence=evidence,
+                **base,
+            )
 
 
-def _participant_changes(before: Round, after: Round) -> Iterator[Change]:
-    if not before.participants or not after.participants:
-        return
-    old, new = set(before.participants), set(after.participants)
-    for party in sorted(new - old):
-        yield Change(kind=ChangeKind.PARTY_JOINED, party=party, round=after.id)
-    for party in sorted(old - new):
-        yield Change(kind=ChangeKind.PARTY_LEFT, party=party, round=after.id)
+def _participant_changes(negotiation: Negotiation, before: Round, after: Round) -> Iterator[Change]:
+    """Parties recorded (``joined``, ``left``) as joining or leaving the talks between the rounds.
+
+    The records of the rounds after ``before`` up to ``after`` count; seen backwards, a party
+    that joined leaves. Who sat at each meeting (``participants``) is not such a record: a
+    party absent from one meeting has not left the talks.
+    """
+    first, last = negotiation.round_index(before.id), negotiation.round_index(after.id)
+    backwards = last < first
+    low, high = sorted((first, last))
+    found: set[tuple[ChangeKind, str]] = set()
+    for round_ in negotiation.rounds[low + 1 : high + 1]:
+        for kind, parties in (
+            (ChangeKind.PARTY_JOINED, round_.joined),
+            (ChangeKind.PARTY_LEFT, round_.left),
+        ):
+            found.update((kind.mirrored() if backwards else kind, party) for party in parties)
+    for kind, party in sorted(found, key=lambda pair: (pair[1], pair[0].order)):
+        yield Change(kind=kind, party=party, round=after.id)
 
 
 def _member_changes(negotiation: Negotiation, before: Round, after: Round) -> Iterator[Change]:

@@ -126,6 +126,11 @@ def describe_value(negotiation: Negotiation, change: Change, value: Any) -> str:
         return _link(negotiation, change, value)
     if change.kind in (ChangeKind.MEMBER_JOINED, ChangeKind.MEMBER_LEFT):
         return party_name(negotiation, str(value))
+    if isinstance(value, tuple) and change.kind in (
+        ChangeKind.PROPOSAL_SUPERSEDED,
+        ChangeKind.PROPOSAL_TABLED,
+    ):
+        return "superseded by " + " and ".join(proposal_title(negotiation, p) for p in value)
     if issue is not None and change.kind.value.startswith(
         ("position", "preferred", "acceptable", "term", "new")
     ):

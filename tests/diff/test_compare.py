@@ -197,8 +197,8 @@ def _mirrored(change: nt.Change) -> tuple[Any, ...]:
         sorted((t.party, flip.get(t.direction, t.direction).value) for t in change.toward)
     )
     kind = change.kind.mirrored()
-    if change.kind is nt.ChangeKind.PROPOSAL_TABLED and change.before == "superseded":
-        kind = nt.ChangeKind.PROPOSAL_SUPERSEDED
+    if change.kind is nt.ChangeKind.PROPOSAL_TABLED and isinstance(change.before, tuple):
+        kind = nt.ChangeKind.PROPOSAL_SUPERSEDED  # back on the table from superseded
     return (kind, *_where(change), change.meaning.mirrored(), towards)
 
 
