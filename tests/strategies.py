@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
 from hypothesis import strategies as st
 
 import negotrack as nt
@@ -171,6 +172,78 @@ def _at_tables(
     return found
 
 
+def _id(item: nt.Proposal) -> str:
+    return item.id
+
+
+def _alternatives(draw: st.DrawFn, issue: nt.Issue) -> tuple[nt.Alternative, ...]:
+    """Up to two options within a paragraph, from a few ids so that drafts share them."""
+    chosen = draw(st.lists(st.sampled_from(["opt-1", "opt-2", "opt-3"]), unique=True, max_size=2))
+    return tuple(
+        nt.Alternative(
+            alternative, draw(optional_texts), _value(draw, issue) if draw(st.booleans()) else None
+        )
+        for alternative in chosen
+    )
+
+
+#: Statuses a draft gives its terms (``withdrawn``, the old name of ``dropped``, left out).
+_STATUSES = st.sampled_from([s for s in nt.TermStatus if s is not nt.TermStatus.WITHDRAWN])
+
+
+def _draft(draw: st.DrawFn, proposal: nt.Proposal, issue_list: list[nt.Issue]) -> nt.Draft:
+    """A draft of a proposal restating some of its terms, each perhaps moved or reworded."""
+    by_id = {issue.id: issue for issue in issue_list}
+    restated = (
+        draw(st.lists(st.sampled_from(proposal.terms), unique_by=lambda t: t.key))
+        if proposal.terms
+        else []
+    )
+    terms = []
+    for term in restated:
+        issue = by_id[term.issue or ""]
+        changed = draw(st.booleans())
+        terms.append(
+            attrs.evolve(
+                term,
+                status=draw(_STATUSES),
+                value=_value(draw, issue) if changed and draw(st.booleans()) else term.value,
+                text=draw(st.just(term.text) | optional_texts),
+                alternatives=_alternatives(draw, issue) if changed else term.alternatives,
+            )
+        )
+    count = st.none() | st.integers(0, 60)
+    return nt.Draft(
+        proposal.id,
+        title=draw(optional_texts),
+        terms=tuple(terms),
+        brackets=draw(count),
+        options=draw(count),
+        pages=draw(count),
+    )
+
+
+def _amendment(
+    draw: st.DrawFn,
+    amendment_id: str,
+    proposal: nt.Proposal,
+    issue_list: list[nt.Issue],
+    party_ids: list[str],
+) -> nt.Amendment:
+    """An amendment to one term of a proposal, by up to two parties."""
+    term = draw(st.sampled_from(proposal.terms))
+    issue = next(i for i in issue_list if i.id == term.issue)
+    return nt.Amendment(
+        amendment_id,
+        proposal.id,
+        term.key,
+        by=tuple(draw(st.lists(st.sampled_from(party_ids), unique=True, max_size=2))),
+        value=_value(draw, issue) if draw(st.booleans()) else None,
+        text=draw(optional_texts),
+        outcome=draw(st.sampled_from(nt.AmendmentOutcome)),
+    )
+
+
 @st.composite
 def negotiations(draw: st.DrawFn, max_rounds: int = 4) -> nt.Negotiation:
     """A valid dossier: every id unique, every reference resolved, every value on its scale."""
@@ -232,6 +305,7 @@ def negotiations(draw: st.DrawFn, max_rounds: int = 4) -> nt.Negotiation:
                         _value(draw, issue) if draw(st.booleans()) else None,
                         draw(optional_texts),
                         draw(st.sampled_from(nt.TermStatus)),
+                        alternatives=_alternatives(draw, issue),
                     )
                     for issue in term_issues
                 ),
@@ -306,6 +380,17 @@ def negotiations(draw: st.DrawFn, max_rounds: int = 4) -> nt.Negotiation:
                         )
                     )
                     for party, issue, table in _at_tables(draw, pairs, party_ids)
+                ),
+                drafts=tuple(
+                    _draft(draw, proposal, issue_list)
+                    for proposal in draw(st.lists(st.sampled_from(proposals), unique_by=_id))
+                )
+                if proposals
+                else (),
+                amendments=tuple(
+                    _amendment(draw, f"am-{index}-{n}", proposal, issue_list, party_ids)
+                    for n, proposal in enumerate(proposals)
+                    if proposal.terms and draw(st.integers(0, 2)) == 0
                 ),
                 stances=tuple(
                     nt.Stance(

@@ -92,10 +92,25 @@ class ChangeKind(enum.Enum):
     PROPOSAL_TABLED = "proposal_tabled"
     PROPOSAL_WITHDRAWN = "proposal_withdrawn"
     PROPOSAL_SUPERSEDED = "proposal_superseded"
+    # draft texts and amendments
+    DRAFT_STATED = "draft_stated"
+    DRAFT_DROPPED = "draft_dropped"
+    DRAFT_REPLACED = "draft_replaced"
+    BRACKETS_CHANGED = "brackets_changed"
+    OPTIONS_CHANGED = "options_changed"
+    PAGES_CHANGED = "pages_changed"
     TERM_ADDED = "term_added"
     TERM_REMOVED = "term_removed"
+    TERM_ADVANCED = "term_advanced"
+    TERM_SET_BACK = "term_set_back"
     TERM_VALUE_CHANGED = "term_value_changed"
     TERM_STATUS_CHANGED = "term_status_changed"
+    TERM_REWORDED = "term_reworded"
+    ALTERNATIVE_ADDED = "alternative_added"
+    ALTERNATIVE_REMOVED = "alternative_removed"
+    AMENDMENT_TABLED = "amendment_tabled"
+    AMENDMENT_DROPPED = "amendment_dropped"
+    AMENDMENT_OUTCOME_CHANGED = "amendment_outcome_changed"
     # parties
     PARTY_JOINED = "party_joined"
     PARTY_LEFT = "party_left"
@@ -128,7 +143,11 @@ _PAIRS = [
     (ChangeKind.SALIENCE_RAISED, ChangeKind.SALIENCE_LOWERED),
     (ChangeKind.STANCE_STATED, ChangeKind.STANCE_DROPPED),
     (ChangeKind.PROPOSAL_TABLED, ChangeKind.PROPOSAL_WITHDRAWN),
+    (ChangeKind.DRAFT_STATED, ChangeKind.DRAFT_DROPPED),
     (ChangeKind.TERM_ADDED, ChangeKind.TERM_REMOVED),
+    (ChangeKind.TERM_ADVANCED, ChangeKind.TERM_SET_BACK),
+    (ChangeKind.ALTERNATIVE_ADDED, ChangeKind.ALTERNATIVE_REMOVED),
+    (ChangeKind.AMENDMENT_TABLED, ChangeKind.AMENDMENT_DROPPED),
     (ChangeKind.PARTY_JOINED, ChangeKind.PARTY_LEFT),
     (ChangeKind.MEMBER_JOINED, ChangeKind.MEMBER_LEFT),
     (ChangeKind.ADDED, ChangeKind.REMOVED),
@@ -169,16 +188,27 @@ class Change:
     party: str | None = attrs.field(default=None, metadata=describe("The party that moved."))
     issue: str | None = attrs.field(default=None, metadata=describe("The issue it is about."))
     proposal: str | None = attrs.field(default=None, metadata=describe("The proposal it is about."))
+    term: str | None = attrs.field(
+        default=None,
+        metadata=describe("For a draft text or an amendment: the key of the term (paragraph)."),
+    )
     table: str | None = attrs.field(
         default=None,
         metadata=describe("For a position held at one table: the counterpart it is held toward."),
     )
+    by: tuple[str, ...] = attrs.field(
+        default=(),
+        metadata=describe("For an amendment: its sponsors (the one sponsor is also `party`)."),
+    )
     subject: str | None = attrs.field(
         default=None,
-        metadata=describe("For dossier edits: what was edited (party, issue, statement...)."),
+        metadata=describe(
+            "What the change is about when that has an id of its own: 'amendment'; for dossier "
+            "edits, what was edited (party, issue, statement...)."
+        ),
     )
     subject_id: str | None = attrs.field(
-        default=None, metadata=describe("For dossier edits: the id of what was edited.")
+        default=None, metadata=describe("The id of that amendment, or of what was edited.")
     )
     field: str | None = attrs.field(
         default=None,
@@ -213,16 +243,22 @@ class Change:
     )
 
     @property
-    def sort_key(self) -> tuple[str, str, str, str, int, str]:
-        """Issue (or proposal, or subject), party, table, kind: the order of a diff."""
-        topic = self.issue or self.proposal or self.subject_id or ""
+    def sort_key(self) -> tuple[str, str, str, str, str, int, str, str]:
+        """Issue (or proposal, or subject), party, term, table, kind: the order of a diff.
+
+        A change about a term of a draft goes with its proposal, not with the term's issue.
+        """
+        on_issue = self.issue is not None and (self.proposal is None or self.term is None)
+        topic = (self.issue if on_issue else self.proposal or self.subject_id) or ""
         return (
-            "0" if self.issue else "1" if self.proposal else "2",
+            "0" if on_issue else "1" if self.proposal else "2",
             topic,
-            self.party or "",
+            self.party or ",".join(self.by),
+            self.term or "",
             self.table or "",
             self.kind.order,
             repr((self.field, self.before, self.after)),
+            self.subject_id or "",
         )
 
 
@@ -275,7 +311,8 @@ class Diff:
         """Return a new diff keeping the changes that match every given filter.
 
         Each filter takes one value or several; a change about a proposal matches ``issue``
-        when the proposal's id is given.
+        when the proposal's id is given, and a joint amendment matches ``party`` when one of
+        its sponsors is given.
         """
         parties = _as_set(party)
         issues = _as_set(issue)
@@ -284,7 +321,7 @@ class Diff:
         kept = tuple(
             c
             for c in self.changes
-            if (parties is None or c.party in parties)
+            if (parties is None or c.party in parties or not parties.isdisjoint(c.by))
             and (issues is None or c.issue in issues or c.proposal in issues)
             and (kinds is None or c.kind in kinds)
             and (meanings is None or c.meaning in meanings)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from negotrack.diff._changes import Carried, Change, ChangeKind, Diff, ordered
 from negotrack.diff._differ import PositionDiffer
+from negotrack.diff._drafts import amendment_changes, draft_changes
 from negotrack.diff._measures import measure_round
 from negotrack.model._errors import UnknownIdError
 from negotrack.model._gc import gc_paused
@@ -90,6 +91,8 @@ def _compare(
     for key in old_stances.keys() | new_stances.keys():
         changes.extend(differ.stance(key, old_stances.get(key), new_stances.get(key)))
     changes.extend(_proposal_changes(negotiation, round_before, round_after))
+    changes.extend(draft_changes(negotiation, before, after))
+    changes.extend(amendment_changes(negotiation, before, after))
     changes.extend(_participant_changes(negotiation, round_before, round_after))
     changes.extend(_member_changes(negotiation, round_before, round_after))
 

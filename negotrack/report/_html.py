@@ -16,6 +16,7 @@ from negotrack.model._errors import MissingExtraError, UnknownIdError
 from negotrack.report._charts import swatch_svg
 from negotrack.report._issue_charts import day, issue_chart
 from negotrack.report._labels import (
+    BOTH_SIDES,
     MEANING_SYMBOLS,
     change_sentence,
     describe_value,
@@ -25,6 +26,7 @@ from negotrack.report._labels import (
     number,
     on_scale,
     party_name,
+    proposal_title,
 )
 
 if TYPE_CHECKING:
@@ -257,9 +259,10 @@ def _change(negotiation: Negotiation, change: Change, evidence: list[str]) -> di
         words = change_sentence(negotiation, change)
     else:
         words = kind_words(negotiation, change)
-        if change.before is not None:
+        both = change.kind in BOTH_SIDES
+        if change.before is not None or both:
             old = describe_value(negotiation, change, change.before)
-        if change.after is not None:
+        if change.after is not None or both:
             new = describe_value(negotiation, change, change.after)
     toward = [
         f"{t.direction.value} {party_name(negotiation, t.party)}"
@@ -301,10 +304,10 @@ def _diff_sections(
     by_issue: dict[str, list[Change]] = {}
     others: dict[tuple[str, str], list[Change]] = {}
     for change in diff.changes:
-        if change.issue is not None and change.kind not in _SENTENCES:
+        if change.issue is not None and change.proposal is None and change.kind not in _SENTENCES:
             by_issue.setdefault(change.issue, []).append(change)
         elif change.proposal is not None:
-            title = _proposal_title(negotiation, change.proposal)
+            title = proposal_title(negotiation, change.proposal)
             others.setdefault(("Proposal", title), []).append(change)
         elif change.kind in _SENTENCES:
             others.setdefault(("Dossier", "edits"), []).append(change)
@@ -352,13 +355,6 @@ def _carried_issue(negotiation: Negotiation, carried: Carried) -> str:
     if carried.table is not None:
         title += f" at the table with {party_name(negotiation, carried.table)}"
     return title
-
-
-def _proposal_title(negotiation: Negotiation, proposal_id: str) -> str:
-    try:
-        return negotiation.proposal(proposal_id).title
-    except UnknownIdError:
-        return proposal_id
 
 
 def _issue_rows(negotiation: Negotiation, diff: Diff) -> list[dict[str, Any]]:

@@ -12,6 +12,7 @@ from negotrack.diff._changes import ChangeKind, Meaning
 from negotrack.model._errors import UnknownIdError
 from negotrack.model._issues import NumericScale
 from negotrack.model._positions import Interval, RedLine
+from negotrack.model._proposals import Alternative
 from negotrack.model._stances import StanceLevel
 
 if TYPE_CHECKING:
@@ -20,10 +21,12 @@ if TYPE_CHECKING:
     from negotrack.model._negotiation import Negotiation
 
 __all__ = [
+    "BOTH_SIDES",
     "KIND_WORDS",
     "MEANING_SYMBOLS",
     "change_sentence",
     "describe_value",
+    "draft_title",
     "issue_title",
     "kind_words",
     "move_size",
@@ -31,6 +34,8 @@ __all__ = [
     "on_scale",
     "party_name",
     "proposal_title",
+    "topic_words",
+    "wording",
 ]
 
 #: One character per meaning for terminal and text output; the legend says which is which.
@@ -73,10 +78,24 @@ KIND_WORDS: Final = {
     ChangeKind.PROPOSAL_TABLED: "proposal tabled",
     ChangeKind.PROPOSAL_WITHDRAWN: "proposal withdrawn",
     ChangeKind.PROPOSAL_SUPERSEDED: "proposal superseded",
+    ChangeKind.DRAFT_STATED: "draft text on record",
+    ChangeKind.DRAFT_DROPPED: "draft text no longer on record",
+    ChangeKind.DRAFT_REPLACED: "draft text replaced",
+    ChangeKind.BRACKETS_CHANGED: "brackets in the text",
+    ChangeKind.OPTIONS_CHANGED: "options in the text",
+    ChangeKind.PAGES_CHANGED: "length in pages",
     ChangeKind.TERM_ADDED: "term added",
     ChangeKind.TERM_REMOVED: "term removed",
+    ChangeKind.TERM_ADVANCED: "term moved toward agreement",
+    ChangeKind.TERM_SET_BACK: "term moved away from agreement",
     ChangeKind.TERM_VALUE_CHANGED: "term changed",
     ChangeKind.TERM_STATUS_CHANGED: "term status changed",
+    ChangeKind.TERM_REWORDED: "term reworded",
+    ChangeKind.ALTERNATIVE_ADDED: "option in the term added",
+    ChangeKind.ALTERNATIVE_REMOVED: "option in the term removed",
+    ChangeKind.AMENDMENT_TABLED: "amendment tabled",
+    ChangeKind.AMENDMENT_DROPPED: "amendment no longer on record",
+    ChangeKind.AMENDMENT_OUTCOME_CHANGED: "amendment outcome",
     ChangeKind.PARTY_JOINED: "joined the talks",
     ChangeKind.PARTY_LEFT: "left the talks",
     ChangeKind.MEMBER_JOINED: "member joined",
@@ -113,6 +132,10 @@ def number(value: float, unit: str | None = None) -> str:
     return f"{text} {unit}" if unit else text
 
 
+#: Kinds whose values are the ids of the rounds that issued drafts.
+_DRAFT_KINDS: Final = (ChangeKind.DRAFT_STATED, ChangeKind.DRAFT_DROPPED, ChangeKind.DRAFT_REPLACED)
+
+
 def describe_value(negotiation: Negotiation, change: Change, value: Any) -> str:  # noqa: PLR0911  (one branch per shape of value)
     """A change's before or after value in words: option labels, numbers with units, names."""
     if value is None:
@@ -122,17 +145,23 @@ def describe_value(negotiation: Negotiation, change: Change, value: Any) -> str:
         return str(value.value).replace("_", " ")
     if isinstance(value, RedLine):
         return f"rules out {_ruled_out(issue, value)}"
+    if isinstance(value, Alternative):
+        if value.text:
+            return value.text
+        return value.id if value.value is None or issue is None else on_scale(issue, value.value)
     if change.kind in (ChangeKind.LINKAGE_ADDED, ChangeKind.LINKAGE_DROPPED):
         return _link(negotiation, change, value)
     if change.kind in (ChangeKind.MEMBER_JOINED, ChangeKind.MEMBER_LEFT):
         return party_name(negotiation, str(value))
+    if change.kind in _DRAFT_KINDS:
+        return draft_title(negotiation, change.proposal, str(value))
     if isinstance(value, tuple) and change.kind in (
         ChangeKind.PROPOSAL_SUPERSEDED,
         ChangeKind.PROPOSAL_TABLED,
     ):
         return "superseded by " + " and ".join(proposal_title(negotiation, p) for p in value)
     if issue is not None and change.kind.value.startswith(
-        ("position", "preferred", "acceptable", "term", "new")
+        ("position", "preferred", "acceptable", "term", "new", "amendment")
     ):
         return on_scale(issue, value)
     if isinstance(value, tuple):
@@ -148,6 +177,18 @@ def proposal_title(negotiation: Negotiation, proposal_id: str) -> str:
         return negotiation.proposal(proposal_id).title
     except UnknownIdError:
         return proposal_id
+
+
+def draft_title(negotiation: Negotiation, proposal_id: str | None, round_id: str) -> str:
+    """The title of the draft of a proposal a round issued, else 'the draft of <round>'."""
+    try:
+        round_ = negotiation.round(round_id)
+    except UnknownIdError:
+        return round_id
+    for draft in round_.drafts:
+        if draft.proposal == proposal_id and draft.title:
+            return draft.title
+    return f"the draft of {round_.title}"
 
 
 def _link(negotiation: Negotiation, change: Change, value: Any) -> str:
@@ -216,10 +257,10 @@ _LINK_WORDS: Final[dict[tuple[ChangeKind, str | None], str]] = {
 
 
 def kind_words(negotiation: Negotiation, change: Change) -> str:
-    """What kind of change it is, in words; with the red line it is about, and its table.
+    """What kind of change it is, in words; with its table, and a joint amendment's sponsors.
 
     The party and the issue are left to the headings: ``preferred outcome moved at the table
-    with B``, ``red line narrowed ("no bases")``.
+    with B``, ``amendment tabled by A and B``.
     """
     words = _LINK_WORDS.get((change.kind, change.field)) or KIND_WORDS[change.kind]
     held = change.after if change.after is not None else change.before
@@ -227,7 +268,34 @@ def kind_words(negotiation: Negotiation, change: Change) -> str:
         words = f'{words} ("{held.text}")'
     if change.table is not None:
         words = f"{words} at the table with {party_name(negotiation, change.table)}"
+    if change.party is None and change.by:
+        words = f"{words} by {' and '.join(party_name(negotiation, p) for p in change.by)}"
     return words
+
+
+def topic_words(negotiation: Negotiation, change: Change, *, issue: bool) -> str:
+    """The issue (when ``issue``) and the draft term a change is about, or the empty string.
+
+    The term shows by its key when that is not simply the issue's id: ``Border, art2``.
+    """
+    parts = []
+    if issue and change.issue is not None:
+        parts.append(issue_title(negotiation, change.issue))
+    if change.term is not None and change.term != change.issue:
+        parts.append(change.term)
+    return ", ".join(parts)
+
+
+#: Kinds whose ``detail`` is a word-level diff, shown in place of the values.
+_REWORDED: Final = (
+    ChangeKind.CONDITION_REWORDED,
+    ChangeKind.RED_LINE_REWORDED,
+    ChangeKind.TERM_REWORDED,
+)
+
+
+#: Kinds that show both values even when one is none: a term's value set, or cleared.
+BOTH_SIDES: Final = (ChangeKind.TERM_VALUE_CHANGED,)
 
 
 def change_sentence(negotiation: Negotiation, change: Change) -> str:
@@ -238,19 +306,17 @@ def change_sentence(negotiation: Negotiation, change: Change) -> str:
     elif change.kind in (ChangeKind.ADDED, ChangeKind.REMOVED):
         words = f"{change.subject} {change.subject_id} {words}"
     before, after = change.before, change.after
-    if change.detail and change.kind in (
-        ChangeKind.CONDITION_REWORDED,
-        ChangeKind.RED_LINE_REWORDED,
-    ):
+    if change.detail and change.kind in _REWORDED:
         return f"{words}: {change.detail}"
     parts = [words]
-    if before is not None and after is not None:
+    if (before is not None and after is not None) or change.kind in BOTH_SIDES:
         old, new = (describe_value(negotiation, change, v) for v in (before, after))
         parts.append(f": {old} -> {new}")
     elif after is not None:
         parts.append(f": {describe_value(negotiation, change, after)}")
     elif before is not None:
         parts.append(f": {describe_value(negotiation, change, before)}")
+    parts.append(wording(change))
     size = move_size(negotiation, change)
     towards = [
         f"{t.direction.value} {party_name(negotiation, t.party)}"
@@ -261,6 +327,17 @@ def change_sentence(negotiation: Negotiation, change: Change) -> str:
     if extras:
         parts.append(f" ({'; '.join(extras)})")
     return "".join(parts)
+
+
+def wording(change: Change) -> str:
+    """What goes after a value: an amendment's wording, quoted; a new draft's counts."""
+    if not change.detail:
+        return ""
+    if change.kind in (ChangeKind.AMENDMENT_TABLED, ChangeKind.AMENDMENT_DROPPED):
+        return f' ("{change.detail}")'
+    if change.kind in (ChangeKind.DRAFT_STATED, ChangeKind.DRAFT_DROPPED):
+        return f" ({change.detail})"
+    return ""
 
 
 def move_size(negotiation: Negotiation, change: Change) -> str:

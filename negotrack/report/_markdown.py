@@ -14,7 +14,14 @@ from typing import TYPE_CHECKING, Final
 from negotrack.diff._changes import Meaning
 from negotrack.diff._measures import Verdict, verdict
 from negotrack.model._errors import UnknownIdError
-from negotrack.report._labels import describe_value, issue_title, kind_words, party_name
+from negotrack.report._labels import (
+    describe_value,
+    issue_title,
+    kind_words,
+    party_name,
+    topic_words,
+    wording,
+)
 from negotrack.report._text import (
     CARRIED,
     EDIT_KINDS,
@@ -132,7 +139,7 @@ class MarkdownRenderer:
                 tally = counts.setdefault(change.party, [0, 0])
                 tally[0] += change.meaning is Meaning.CONCESSION
                 tally[1] += change.meaning is Meaning.HARDENING
-        moved = {c.party for c in diff.changes if c.kind not in EDIT_KINDS}
+        moved = {p for c in diff.changes if c.kind not in EDIT_KINDS for p in (c.party, *c.by)}
         rows = [
             [escape(party_name(n, p)), str(c), str(h)] for p, (c, h) in counts.items() if p in moved
         ]
@@ -166,10 +173,11 @@ class MarkdownRenderer:
 
     def _row(self, n: Negotiation, party: str, change: Change, group: Group) -> list[str]:
         what = kind_words(n, change)
-        if group.issue is None and change.issue is not None:
-            what = f"{what} ({issue_title(n, change.issue)})"
+        topic = topic_words(n, change, issue=group.issue is None)
+        if topic:
+            what = f"{what} ({topic})"
         before, after = (
-            "" if value is None else cell(describe_value(n, change, value))
+            "" if value is None else cell(describe_value(n, change, value) + wording(change))
             for value in (change.before, change.after)
         )
         towards = [

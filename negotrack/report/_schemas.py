@@ -151,9 +151,13 @@ def diff_schema() -> dict[str, Any]:
             "party": _is("string", "Id of the party that moved."),
             "issue": _is("string", "Id of the issue the change is about."),
             "proposal": _is("string", "Id of the proposal the change is about."),
+            "term": _is("string", "For a draft text or an amendment: the key of the term."),
             "table": _is("string", "For a position at one table: the counterpart's id."),
-            "subject": _is("string", "For dossier edits: what was edited (party, issue...)."),
-            "subject_id": _is("string", "For dossier edits: the id of what was edited."),
+            "by": _ids("For an amendment: the ids of its sponsors."),
+            "subject": _is(
+                "string", "'amendment'; for dossier edits, what was edited (party, issue...)."
+            ),
+            "subject_id": _is("string", "The id of the amendment, or of what was edited."),
             "field": _is(
                 "string",
                 "For dossier edits: the key that changed; for linkage: linked_proposal or "

@@ -70,7 +70,13 @@ def plain(value: Any) -> Any:  # noqa: PLR0911  (one branch per kind of value)
 def change_data(change: Change) -> dict[str, Any]:
     """One change as a mapping; keys with no value are left out."""
     data: dict[str, Any] = {"kind": change.kind.value, "meaning": change.meaning.value}
-    for key in ("party", "issue", "proposal", "table", "subject", "subject_id", "field", "round"):
+    for key in ("party", "issue", "proposal", "term", "table"):
+        value = getattr(change, key)
+        if value is not None:
+            data[key] = value
+    if change.by:
+        data["by"] = list(change.by)
+    for key in ("subject", "subject_id", "field", "round"):
         value = getattr(change, key)
         if value is not None:
             data[key] = value

@@ -16,7 +16,14 @@ from negotrack.diff._measures import Verdict, verdict
 from negotrack.model._errors import UnknownIdError
 from negotrack.model._issues import NumericScale
 from negotrack.model._positions import Interval
-from negotrack.report._labels import MEANING_SYMBOLS, change_sentence, describe_value, party_name
+from negotrack.report._labels import (
+    MEANING_SYMBOLS,
+    change_sentence,
+    describe_value,
+    party_name,
+    proposal_title,
+    topic_words,
+)
 from negotrack.report._labels import issue_title as _issue_title
 
 if TYPE_CHECKING:
@@ -200,11 +207,10 @@ def group_changes(negotiation: Negotiation, diff: Diff) -> list[Group]:
 
 
 def change_words(negotiation: Negotiation, change: Change, group: Group) -> str:
-    """`change_sentence`, headed by the issue's title when the group is not that issue's."""
+    """`change_sentence`, headed by the issue (when the group is not the issue's) and the term."""
     sentence = change_sentence(negotiation, change)
-    if group.issue is None and change.issue is not None:
-        return f"{_issue_title(negotiation, change.issue)}: {sentence}"
-    return sentence
+    topic = topic_words(negotiation, change, issue=group.issue is None)
+    return f"{topic}: {sentence}" if topic else sentence
 
 
 def _topic(n: Negotiation, change: Change) -> tuple[int, int, str, str]:
@@ -225,14 +231,6 @@ def _index(items: tuple[Any, ...], item_id: str) -> int:
         if item.id == item_id:
             return index
     return len(items)
-
-
-def proposal_title(negotiation: Negotiation, proposal_id: str) -> str:
-    """The proposal's title, or its id when the dossier does not know it."""
-    try:
-        return negotiation.proposal(proposal_id).title
-    except UnknownIdError:
-        return proposal_id
 
 
 def is_round_diff(negotiation: Negotiation, diff: Diff) -> bool:

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 import negotrack as nt
 from negotrack.report._serialise import diff_data
 from tests.conftest import DATA, FLAGSHIP
+from tests.multilateral_strategies import multilateral
 from tests.strategies import negotiations
 
 CASES = DATA / "cases"
@@ -166,7 +167,8 @@ def test_order_is_issue_party_kind(talks: nt.Negotiation) -> None:
 
 
 def _two_rounds(draw: st.DrawFn) -> tuple[nt.Negotiation, str, str]:
-    n = draw(negotiations(max_rounds=4).filter(lambda n: len(n.rounds) >= 1))
+    dossiers = st.one_of(negotiations(max_rounds=4), multilateral())
+    n = draw(dossiers.filter(lambda n: len(n.rounds) >= 1))
     ids = [r.id for r in n.rounds]
     return n, draw(st.sampled_from(ids)), draw(st.sampled_from(ids))
 
@@ -183,7 +185,7 @@ def test_round_against_itself_is_empty(data: st.DataObject) -> None:
 
 
 def _where(change: nt.Change) -> tuple[Any, ...]:
-    return (change.party, change.issue, change.proposal, change.table)
+    return (change.party, change.issue, change.proposal, change.term, change.table, change.by)
 
 
 def _mirror_key(change: nt.Change) -> tuple[Any, ...]:
@@ -229,6 +231,10 @@ def _shuffled(n: nt.Negotiation, seed: int) -> nt.Negotiation:
             stances=shuffle(r.stances),
             statements=shuffle(r.statements),
             participants=shuffle(r.participants),
+            joined=shuffle(r.joined),
+            left=shuffle(r.left),
+            drafts=shuffle(r.drafts),
+            amendments=shuffle(r.amendments),
         )
         for r in n.rounds
     ]
@@ -264,11 +270,15 @@ def test_every_id_a_change_names_exists(case: tuple[nt.Negotiation, str, str]) -
             n.proposal(change.proposal)
         for statement in change.evidence:
             n.statement(statement)
-        if change.table is not None:
-            n.party(change.table)
+        for party in (change.table, *change.by):
+            if party is not None:
+                n.party(party)
+        if change.term is not None:
+            assert change.term in {t.key for t in n.proposal(change.proposal or "").terms}
         if (
             change.issue is not None
             and change.party is not None
+            and change.proposal is None
             and change.kind is not nt.ChangeKind.POSITION_WITHDRAWN
         ):
             key = nt.Position(change.party, change.issue, table=change.table).key
