@@ -27,6 +27,7 @@ from negotrack.report._labels import (
     on_scale,
     party_name,
     proposal_title,
+    topic_words,
 )
 
 if TYPE_CHECKING:
@@ -252,8 +253,10 @@ def _quote(negotiation: Negotiation, statement_id: str) -> dict[str, Any]:
     }
 
 
-def _change(negotiation: Negotiation, change: Change, evidence: list[str]) -> dict[str, Any]:
-    """A change for the page: its meaning, what changed, from and to, and its evidence."""
+def _change(
+    negotiation: Negotiation, change: Change, evidence: list[str], *, lead: bool
+) -> dict[str, Any]:
+    """A change for the page: meaning, words (with ``lead``, led by who and its topic), values."""
     old = new = None
     if change.kind in _SENTENCES or change.detail:
         words = change_sentence(negotiation, change)
@@ -264,15 +267,17 @@ def _change(negotiation: Negotiation, change: Change, evidence: list[str]) -> di
             old = describe_value(negotiation, change, change.before)
         if change.after is not None or both:
             new = describe_value(negotiation, change, change.after)
+    if lead and change.kind not in _SENTENCES:
+        who = party_name(negotiation, change.party)
+        heading = ", ".join(x for x in (who, topic_words(negotiation, change, issue=True)) if x)
+        words = f"{heading}: {words}" if heading else words
     toward = [
         f"{t.direction.value} {party_name(negotiation, t.party)}"
         for t in change.toward
         if t.direction.value != "neither"
     ]
     extras = "; ".join(x for x in (move_size(negotiation, change), ", ".join(toward)) if x)
-    for statement in change.evidence:
-        if statement not in evidence:
-            evidence.append(statement)
+    evidence += [s for s in dict.fromkeys(change.evidence) if s not in evidence]
     return {
         "meaning": change.meaning.value,
         "symbol": MEANING_SYMBOLS[change.meaning],
@@ -284,10 +289,12 @@ def _change(negotiation: Negotiation, change: Change, evidence: list[str]) -> di
     }
 
 
-def _group(negotiation: Negotiation, changes: Iterable[Change]) -> dict[str, Any]:
+def _group(
+    negotiation: Negotiation, changes: Iterable[Change], *, lead: bool = False
+) -> dict[str, Any]:
     """Changes that share a heading, with the quotes they cite numbered once."""
     evidence: list[str] = []
-    items = [_change(negotiation, c, evidence) for c in changes]
+    items = [_change(negotiation, c, evidence, lead=lead) for c in changes]
     return {"changes": items, "quotes": [_quote(negotiation, s) for s in evidence]}
 
 
@@ -345,7 +352,10 @@ def _diff_sections(
                 ],
             }
         )
-    rest = [{"kind": k, "title": t, **_group(negotiation, c)} for (k, t), c in others.items()]
+    rest = [
+        {"kind": k, "title": t, **_group(negotiation, c, lead=k == "Proposal")}
+        for (k, t), c in others.items()
+    ]
     return sections, rest
 
 
