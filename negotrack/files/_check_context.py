@@ -83,11 +83,13 @@ class CheckContext:
         self.statement_dates = {s.id: s.date for s in header.statements} | {
             s.id: s.date for placed in rounds for s in placed.round.statements
         }
+        self.latest_statement = max(self.statement_dates.values(), default=None)
         self.terms_of = {p.id: {t.key: t for t in p.terms} for p in header.proposals}
         self.dated_roles = {
             person.id: person.roles for p in header.parties for person in p.representatives
         }
         self.notes: list[Located] = []
+        self.want_notes = False
 
     def note(self, file: str, path: YamlPath, message: str) -> None:
         """Record something the analyst should see that is not an error."""

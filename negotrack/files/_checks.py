@@ -85,7 +85,8 @@ class _Checker(RoundChecks, PartyChecks):
         for placed_round in self.rounds:
             self.round(placed_round)
             self.sides(placed_round.file, (*placed_round.path, "sides"), placed_round.round.sides)
-        self.bargaining_sides_note()
+        if self.want_notes:
+            self.bargaining_sides_note()
         return self.problems
 
     def issue(self, issue: Issue, path: YamlPath) -> None:
@@ -144,12 +145,14 @@ class _Checker(RoundChecks, PartyChecks):
 
 
 def check(
-    header: Negotiation, header_file: str, rounds: Sequence[PlacedRound]
+    header: Negotiation, header_file: str, rounds: Sequence[PlacedRound], *, notes: bool = False
 ) -> tuple[list[Located], list[Located]]:
     """Return the integrity problems of a dossier whose parts all structured cleanly, and notes.
 
     Notes are what an analyst should see that is no error: evidence dated after its round,
-    more than two bargaining parties with no sides declared.
+    more than two bargaining parties with no sides declared. They are looked for only when
+    ``notes`` is true (`negotrack.validate`), so that `negotrack.load` does not pay for them.
     """
     checker = _Checker(header, header_file, rounds)
+    checker.want_notes = notes
     return checker.run(), checker.notes

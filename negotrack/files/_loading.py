@@ -253,7 +253,7 @@ class _Assembly:
         header, header_doc, rounds = self.header, self.header_doc, self.rounds
         clean = not problems and all(not d.problems for d in docs)
         if clean and header is not None:
-            found, self.notes = check(header, header_doc.file, rounds)
+            found, self.notes = check(header, header_doc.file, rounds, notes=notes is not None)
             for located in found:
                 by_file = next(d for d in docs if d.file == located.file)
                 by_file.problems.append(located)

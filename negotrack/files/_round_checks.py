@@ -32,7 +32,8 @@ class RoundChecks(DraftChecks):
             self.statement(f, (*path, "statements", index), statement)
         self.drafts(f, (*path, "drafts"), r.drafts)
         self.amendments(f, (*path, "amendments"), r.amendments)
-        self.late_evidence(placed)
+        if self.want_notes:
+            self.late_evidence(placed)
         seen: set[tuple[str, str]] = set()
         for index, position in enumerate(r.positions):
             at = (*path, "positions", index)
@@ -59,33 +60,32 @@ class RoundChecks(DraftChecks):
         """A note for each position, stance or draft citing a statement made after its round."""
         r, f, path = placed.round, placed.file, placed.path
         last = r.end or r.date or r.start
-        if last is None:
-            return  # reported by the round order checks
-        cited: list[tuple[YamlPath, str]] = [
-            ((*path, "positions", index, "evidence", j), statement_id)
-            for index, position in enumerate(r.positions)
-            for j, statement_id in enumerate(position.evidence)
-        ]
-        cited += [
-            ((*path, "stances", index, "evidence", j), statement_id)
-            for index, stance in enumerate(r.stances)
-            for j, statement_id in enumerate(stance.evidence)
-        ]
-        for at, statement_id in cited:
-            said = self.statement_dates.get(statement_id)
-            if said is not None and said > last:
-                self.note(
-                    f,
-                    at,
-                    f"statement {statement_id!r} ({said}) is dated after round {r.id!r} "
-                    f"({last}); fine for a position inferred later, but check it",
-                )
+        if last is None or self.latest_statement is None or self.latest_statement <= last:
+            return  # no date to compare with (reported elsewhere), or no statement is later
+        dates = self.statement_dates
+        cited: tuple[tuple[str, Sequence[Position | Stance]], ...] = (
+            ("positions", r.positions),
+            ("stances", r.stances),
+        )
+        for kind, items in cited:
+            for index, item in enumerate(items):
+                for j, statement_id in enumerate(item.evidence):
+                    said = dates.get(statement_id)
+                    if said is not None and said > last:
+                        self.note(
+                            f,
+                            (*path, kind, index, "evidence", j),
+                            f"statement {statement_id!r} ({said}) is dated after round "
+                            f"{r.id!r} ({last}); fine for a position inferred later, but check it",
+                        )
 
     def statement(self, f: str, path: YamlPath, statement: Statement) -> None:
         self.ref(f, (*path, "speaker"), "person", statement.speaker, self.people)
         self.ref(f, (*path, "party"), "party", statement.party, self.parties)
-        self.refs(f, (*path, "speakers"), "person", statement.speakers, self.people)
-        self.refs(f, (*path, "parties"), "party", statement.parties, self.parties)
+        if statement.speakers:
+            self.refs(f, (*path, "speakers"), "person", statement.speakers, self.people)
+        if statement.parties:
+            self.refs(f, (*path, "parties"), "party", statement.parties, self.parties)
         self.ref(f, (*path, "source"), "source", statement.source, self.sources)
         speakers, parties = statement.all_speakers, statement.all_parties
         if not speakers and not parties and statement.source is None:
@@ -113,9 +113,10 @@ class RoundChecks(DraftChecks):
 
     def position(self, f: str, path: YamlPath, position: Position) -> None:
         self.ref(f, (*path, "party"), "party", position.party, self.parties)
-        self.ref(f, (*path, "table"), "party", position.table, self.parties)
-        if position.table is not None and position.table == position.party:
-            self.add(f, (*path, "table"), "a party holds a position toward others, not itself")
+        if position.table is not None:
+            self.ref(f, (*path, "table"), "party", position.table, self.parties)
+            if position.table == position.party:
+                self.add(f, (*path, "table"), "a party holds a position toward others, not itself")
         self.refs(f, (*path, "evidence"), "statement", position.evidence, self.statements)
         self.conditions(f, (*path, "conditions"), position.conditions, position.issue)
         issue = self.issues.get(position.issue)
@@ -192,13 +193,14 @@ class RoundChecks(DraftChecks):
                 self.ref(f, at, "issue", linked, self.issues)
             if linked == own:
                 self.add(f, at, "a condition cannot link an issue to itself")
-            self.ref(
-                f,
-                (*path, index, "linked_proposal"),
-                "proposal",
-                condition.linked_proposal,
-                self.proposals,
-            )
+            if condition.linked_proposal is not None:
+                self.ref(
+                    f,
+                    (*path, index, "linked_proposal"),
+                    "proposal",
+                    condition.linked_proposal,
+                    self.proposals,
+                )
 
     def stance(self, f: str, path: YamlPath, stance: Stance) -> None:
         self.ref(f, (*path, "party"), "party", stance.party, self.parties)
