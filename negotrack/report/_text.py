@@ -366,7 +366,7 @@ def _table(headers: list[str], rows: list[list[str]], width: int) -> list[str] |
     headers = [plain(cell) for cell in headers]
     rows = [[plain(cell) for cell in row] for row in rows]
     columns = list(zip(headers, *rows, strict=True))
-    widths = [max(len(cell) for cell in column) for column in columns]
+    widths = [max(1, *(len(cell) for cell in column)) for column in columns]  # none empty
     floors = [
         max(len(word) for cell in column for word in [*cell.split(), ""]) for column in columns
     ]

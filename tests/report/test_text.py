@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import os
 import re
@@ -185,3 +186,14 @@ def test_any_diff_renders_within_the_width(n: nt.Negotiation, width: int) -> Non
     for text in texts:
         assert [] == [line for line in text.split("\n") if len(line) > width]
         assert "\x1b" not in text
+
+
+def test_a_column_with_nothing_in_it_renders() -> None:
+    """A timeline column whose header and cells are all empty (a party and an option with no name) renders."""
+    issue = nt.Issue("i", "I", nt.OrdinalScale(options=(nt.Option("o", ""),)))
+    held = nt.Position("p", "i", preferred="o")
+    round_ = nt.Round("r1", "One", date=dt.date(2024, 1, 1), positions=(held,))
+    n = nt.Negotiation("n", "N", parties=(nt.Party("p", ""),), issues=(issue,), rounds=(round_,))
+    text = TextRenderer(width=40).timeline(n, nt.timeline(n))
+    assert "2024-01-01" in text
+    assert all(len(line) <= 40 for line in text.split("\n"))
