@@ -28,6 +28,7 @@ from negotrack.report._labels import (
     party_name,
     proposal_title,
     topic_words,
+    who_said,
 )
 
 if TYPE_CHECKING:
@@ -229,12 +230,9 @@ def _quote(negotiation: Negotiation, statement_id: str) -> dict[str, Any]:
             party = party or negotiation.party_of(s.speaker).id
         except UnknownIdError:
             speaker = s.speaker
-    source = None
-    if s.source is not None:
-        try:
-            source = negotiation.source(s.source)
-        except UnknownIdError:
-            source = None
+    if s.speakers or s.parties:  # a joint statement names everyone on it
+        speaker, role, party = who_said(negotiation, s), None, None
+    source = negotiation._sources.get(s.source or "")
     url = s.url or (source.url if source else None)
     return {
         "id": s.id,

@@ -17,6 +17,7 @@ from negotrack.model._stances import StanceLevel
 
 if TYPE_CHECKING:
     from negotrack.diff._changes import Change
+    from negotrack.model._evidence import Statement
     from negotrack.model._issues import Issue
     from negotrack.model._negotiation import Negotiation
 
@@ -35,6 +36,7 @@ __all__ = [
     "party_name",
     "proposal_title",
     "topic_words",
+    "who_said",
     "wording",
 ]
 
@@ -114,6 +116,23 @@ def party_name(negotiation: Negotiation, party_id: str | None) -> str:
         return negotiation.party(party_id).name
     except UnknownIdError:
         return party_id
+
+
+def who_said(negotiation: Negotiation, statement: Statement) -> str:
+    """Who made a statement: its speakers' names, else its parties' names, joined with "and".
+
+    A joint statement names everyone on it; an unattributed one gives "" (the outlet is then
+    all a report can say).
+    """
+    names = []
+    for person_id in statement.all_speakers:
+        try:
+            names.append(negotiation.person(person_id).name)
+        except UnknownIdError:
+            names.append(person_id)
+    if not names:
+        names = [party_name(negotiation, party) for party in statement.all_parties]
+    return " and ".join(names) if len(names) <= 2 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def issue_title(negotiation: Negotiation, issue_id: str | None) -> str:

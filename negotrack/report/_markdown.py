@@ -20,6 +20,7 @@ from negotrack.report._labels import (
     kind_words,
     party_name,
     topic_words,
+    who_said,
     wording,
 )
 from negotrack.report._text import (
@@ -222,12 +223,7 @@ class MarkdownRenderer:
         return out
 
     def _who(self, n: Negotiation, statement: Statement) -> str:
-        if statement.speaker is not None:
-            try:
-                return escape(n.person(statement.speaker).name)
-            except UnknownIdError:
-                return escape(statement.speaker)
-        return escape(party_name(n, statement.party))
+        return escape(who_said(n, statement))
 
     def _issue_table(self, n: Negotiation, timeline: Timeline, issue_id: str) -> list[str]:
         out = [f"## {escape(issue_title(n, issue_id))}", ""]
