@@ -291,17 +291,11 @@ def _member_changes(negotiation: Negotiation, before: Round, after: Round) -> It
     for party in negotiation.parties:
         if not party.members:
             continue
-        old = {m.party for m in party.members if _active(m, before.when)}
-        new = {m.party for m in party.members if _active(m, after.when)}
+        old = set(negotiation.members_of(party.id, before.when))
+        new = set(negotiation.members_of(party.id, after.when))
         for member in sorted(new - old):
             yield Change(
                 kind=ChangeKind.MEMBER_JOINED, party=party.id, after=member, round=after.id
             )
         for member in sorted(old - new):
             yield Change(kind=ChangeKind.MEMBER_LEFT, party=party.id, before=member, round=after.id)
-
-
-def _active(member: Any, day: Any) -> bool:
-    return (member.since is None or member.since <= day) and (
-        member.until is None or day <= member.until
-    )

@@ -85,9 +85,6 @@ class CheckContext:
         }
         self.latest_statement = max(self.statement_dates.values(), default=None)
         self.terms_of = {p.id: {t.key: t for t in p.terms} for p in header.proposals}
-        self.dated_roles = {
-            person.id: person.roles for p in header.parties for person in p.representatives
-        }
         self.notes: list[Located] = []
         self.want_notes = False
 
@@ -96,11 +93,8 @@ class CheckContext:
         self.notes.append(Located(file, path, message))
 
     def party_on(self, person: str, day: dt.date) -> str | None:
-        """The party a person spoke for on a day: a dated role's party, else the listing party."""
-        for role in self.dated_roles.get(person, ()):
-            if role.holds_on(day) and role.party is not None:
-                return role.party
-        return self.party_of.get(person)
+        """The party a known person spoke for on a day (`Negotiation.speaks_for`); else None."""
+        return self.header.speaks_for(person, day) if person in self.party_of else None
 
     def add(self, file: str, path: YamlPath, message: str) -> None:
         self.problems.append(Located(file, path, message))
