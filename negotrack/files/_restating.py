@@ -24,7 +24,9 @@ __all__ = ["CARRIED_KEYS", "fill_restatements", "minimal_positions"]
 
 #: The keys of a position that a restatement may leave out to keep their carried value.
 CARRIED_KEYS: Final = tuple(
-    f.name for f in attrs.fields(Position) if f.name not in ("party", "issue", "table", "withdrawn")
+    f.name
+    for f in attrs.fields(Position)
+    if f.name not in ("party", "issue", "table", "withdrawn", "raised")
 )
 
 

@@ -131,6 +131,13 @@ class Position:
             "Id of the counterpart the position is held toward, in talks at several tables."
         ),
     )
+    raised: bool = attrs.field(
+        default=False,
+        metadata=describe(
+            "True when the party first raised this demand in this round (a new demand); false "
+            "when the round is only where the record first shows a position held already."
+        ),
+    )
 
     @property
     def key(self) -> tuple[str, str]:
