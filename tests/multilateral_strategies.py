@@ -122,6 +122,14 @@ def multilateral(draw: st.DrawFn) -> nt.Negotiation:
                 ),
             )
             statements = (joint, *statements[1:])
+        positions = round_.positions
+        if positions and len(party_ids) >= 2 and draw(st.booleans()):
+            # the same party's position held toward one counterpart, beside its overall one
+            first = positions[0]
+            counterpart = draw(st.sampled_from([p for p in party_ids if p != first.party]))
+            extra = attrs.evolve(first, table=counterpart, withdrawn=False)
+            if extra.key not in {p.key for p in positions}:
+                positions = (*positions, extra)
         timed = round_.date is not None and draw(st.booleans())
         rounds.append(
             attrs.evolve(
@@ -133,6 +141,7 @@ def multilateral(draw: st.DrawFn) -> nt.Negotiation:
                 if len(party_ids) >= 2 and draw(st.booleans())
                 else (),
                 statements=statements,
+                positions=positions,
                 drafts=tuple(drafts),
                 amendments=tuple(amendments),
             )

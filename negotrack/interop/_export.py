@@ -7,8 +7,9 @@ with `ID_SEPARATOR` (``;``), free text with `TEXT_SEPARATOR` (`` | ``). The colu
 fixed order, are `COLUMNS`:
 
 - ``round_id``, ``round_date`` (the day it began, ``YYYY-MM-DD``), ``round_title``;
-- ``party_id``, ``party_name``, ``issue_id``, ``issue_title``, ``scale`` (ordinal, numeric or
-  categorical);
+- ``party_id``, ``party_name``, ``issue_id``, ``issue_title``, ``table`` (the counterpart a
+  position is held toward, in talks at several tables; empty for a party's overall position),
+  ``scale`` (ordinal, numeric or categorical);
 - ``preferred`` (an option id or a number) and ``preferred_label`` (the option's label, or the
   number with its unit);
 - ``acceptable`` (option ids, on ordinal and categorical issues), ``acceptable_min`` and
@@ -20,7 +21,8 @@ fixed order, are `COLUMNS`:
   index or the number) and ``normalised`` (that place as a share, 0-1, of the line, rounded to
   six places).
 
-Rows come in round order, then by issue in dossier order, then by party id.
+Rows come in round order, then by issue in dossier order, then by party id, a party's overall
+position before its positions at single tables.
 """
 
 from __future__ import annotations
@@ -58,6 +60,7 @@ COLUMNS: Final = (
     "party_name",
     "issue_id",
     "issue_title",
+    "table",
     "scale",
     "preferred",
     "preferred_label",
@@ -89,10 +92,16 @@ def export_rows(negotiation: Negotiation) -> list[dict[str, Any]]:
     order = {issue_id: index for index, issue_id in enumerate(issues)}
     rows: list[dict[str, Any]] = []
     for round_, positions, _ in negotiation.iter_effective():
-        keys = sorted(positions, key=lambda key: (order.get(key[1], len(order)), key[1], key[0]))
-        for party_id, issue_id in keys:
-            effective = positions[party_id, issue_id]
-            rows.append(_row(negotiation, round_, issues.get(issue_id), effective))
+        held = sorted(
+            positions.values(),
+            key=lambda e: (
+                order.get(e.value.issue, len(order)),
+                e.value.issue,
+                e.value.party,
+                e.value.table or "",
+            ),
+        )
+        rows.extend(_row(negotiation, round_, issues.get(e.value.issue), e) for e in held)
     return rows
 
 
@@ -149,6 +158,7 @@ def _row(
         "party_name": party_name(negotiation, position.party),
         "issue_id": position.issue,
         "issue_title": issue_title(negotiation, position.issue),
+        "table": position.table,
         "scale": None if issue is None else issue.scale.kind,
         "preferred": preferred,
         "preferred_label": _label(issue, preferred),

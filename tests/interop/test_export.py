@@ -12,6 +12,7 @@ from hypothesis import given, settings
 import negotrack as nt
 from negotrack.interop._export import COLUMNS, export_rows, to_csv, to_json
 from tests.conftest import MINIMAL
+from tests.multilateral_strategies import multilateral
 from tests.strategies import negotiations
 
 
@@ -42,6 +43,7 @@ def test_minimal_first_row() -> None:
         "party_name": "Bakery management",
         "issue_id": "wage-rise",
         "issue_title": "Wage rise",
+        "table": None,
         "scale": "numeric",
         "preferred": 2,
         "preferred_label": "2 percent",
@@ -76,6 +78,7 @@ def test_minimal_carried_row() -> None:
         "party_name": "Bakers' union",
         "issue_id": "wage-rise",
         "issue_title": "Wage rise",
+        "table": None,
         "scale": "numeric",
         "preferred": 5,
         "preferred_label": "5 percent",
@@ -115,6 +118,7 @@ def test_minimal_ordinal_row_with_condition() -> None:
         "party_name": "Bakers' union",
         "issue_id": "weekend-shifts",
         "issue_title": "Weekend shifts",
+        "table": None,
         "scale": "ordinal",
         "preferred": "volunteers_only",
         "preferred_label": "Volunteers only",
@@ -199,3 +203,25 @@ def test_any_csv_reads_back(negotiation: nt.Negotiation) -> None:
     """Whatever the text in a dossier (commas, quotes, line breaks), the CSV reads back intact."""
     reader = csv.DictReader(io.StringIO(to_csv(negotiation)))
     assert [as_cells(row) for row in export_rows(negotiation)] == list(reader)
+
+
+@settings(deadline=None)
+@given(multilateral())
+def test_rows_name_the_issue_and_table_of_their_position(negotiation: nt.Negotiation) -> None:
+    """A position at one table gets its own row, under its issue, with the counterpart named."""
+    titles = {issue.id: issue.title for issue in negotiation.issues}
+    rows = export_rows(negotiation)
+    expected = sorted(
+        (r.id, key) for r in negotiation.rounds for key in negotiation.effective_positions(r.id)
+    )
+    found = sorted(
+        (row["round_id"], (row["party_id"], _issue_key(row["issue_id"], row["table"])))
+        for row in rows
+    )
+    assert expected == found
+    assert all(row["issue_title"] == titles[row["issue_id"]] for row in rows)
+    assert all(row["scale"] is not None for row in rows)
+
+
+def _issue_key(issue: str, table: str | None) -> str:
+    return issue if table is None else f"{issue}@{table}"
