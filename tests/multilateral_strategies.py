@@ -125,9 +125,9 @@ def multilateral(draw: st.DrawFn) -> nt.Negotiation:
         positions = round_.positions
         if positions and len(party_ids) >= 2 and draw(st.booleans()):
             # the same party's position held toward one counterpart, beside its overall one
-            first = positions[0]
-            counterpart = draw(st.sampled_from([p for p in party_ids if p != first.party]))
-            extra = attrs.evolve(first, table=counterpart, withdrawn=False)
+            held = positions[0]
+            counterpart = draw(st.sampled_from([p for p in party_ids if p != held.party]))
+            extra = attrs.evolve(held, table=counterpart, withdrawn=False)
             if extra.key not in {p.key for p in positions}:
                 positions = (*positions, extra)
         timed = round_.date is not None and draw(st.booleans())
