@@ -3,8 +3,8 @@
 Above the model and the files (it never imports YAML). `negotrack.diff._compare` compares two
 rounds and `._versions` two versions of a dossier, both through the position differ
 (`._differ`), with conditions and red lines matched in `._matching`; the change types are in
-`._changes`, the per-issue measures (gap, zone of agreement, centre) in `._measures`, and the
-whole run in `._timeline`.
+`._changes`, the per-issue measures (gap, zone of agreement, centre) in `._measures` and the
+same per table in `._tables`, and the whole run in `._timeline`.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 from negotrack.diff._changes import Carried, Change, ChangeKind, Diff, Direction, Meaning, Toward
 from negotrack.diff._compare import compare
 from negotrack.diff._measures import IssueMeasures, Verdict, measure_round, pairwise_gaps, verdict
+from negotrack.diff._tables import Table, measure_tables
 from negotrack.diff._timeline import IssueTimeline, Timeline, TimelinePoint, TurningPoint, timeline
 from negotrack.diff._versions import NotComparableError, compare_versions
 
@@ -25,6 +26,7 @@ __all__ = [
     "IssueTimeline",
     "Meaning",
     "NotComparableError",
+    "Table",
     "Timeline",
     "TimelinePoint",
     "Toward",
@@ -33,6 +35,7 @@ __all__ = [
     "compare",
     "compare_versions",
     "measure_round",
+    "measure_tables",
     "pairwise_gaps",
     "timeline",
     "verdict",

@@ -13,10 +13,12 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from negotrack.diff._measures import IssueMeasures
+from negotrack.diff._tables import Table
 from negotrack.model._fields import describe
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
+
 
 __all__ = [
     "Change",
@@ -284,6 +286,9 @@ class Diff:
         changes: The changes, ordered by issue, party and kind.
         carried: Positions in force in ``after`` that it did not restate (not changes).
         measures: Per-issue measures before and after, keyed by issue id.
+        tables: Measures before and after at each table (an issue between two parties, when
+            one holds a position toward the other), keyed by `negotrack.diff._tables.Table`;
+            empty when no position names a table.
     """
 
     before: str
@@ -291,6 +296,9 @@ class Diff:
     changes: tuple[Change, ...] = ()
     carried: tuple[Carried, ...] = ()
     measures: Mapping[str, tuple[IssueMeasures, IssueMeasures]] = attrs.field(
+        factory=dict, eq=attrs.cmp_using(eq=lambda a, b: dict(a) == dict(b)), hash=False
+    )
+    tables: Mapping[Table, tuple[IssueMeasures, IssueMeasures]] = attrs.field(
         factory=dict, eq=attrs.cmp_using(eq=lambda a, b: dict(a) == dict(b)), hash=False
     )
 
@@ -336,7 +344,12 @@ class Diff:
             if issues is None
             else {k: v for k, v in self.measures.items() if k in issues}
         )
-        return attrs.evolve(self, changes=kept, carried=carried, measures=measures)
+        tables = (
+            self.tables
+            if issues is None
+            else {k: v for k, v in self.tables.items() if k.issue in issues}
+        )
+        return attrs.evolve(self, changes=kept, carried=carried, measures=measures, tables=tables)
 
 
 def _as_set(value: Any) -> frozenset[Any] | None:

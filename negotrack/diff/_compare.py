@@ -8,12 +8,14 @@ way round mirrors every change.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 from negotrack.diff._changes import Carried, Change, ChangeKind, Diff, ordered
 from negotrack.diff._differ import PositionDiffer
 from negotrack.diff._drafts import amendment_changes, draft_changes
 from negotrack.diff._measures import measure_round
+from negotrack.diff._tables import measure_tables as measure_tables_in
+from negotrack.diff._tables import tables_of
 from negotrack.model._errors import UnknownIdError
 from negotrack.model._gc import gc_paused
 
@@ -21,6 +23,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
     from negotrack.diff._measures import IssueMeasures
+    from negotrack.diff._tables import Table
     from negotrack.model._negotiation import Effective, Negotiation
     from negotrack.model._positions import Position
     from negotrack.model._rounds import Round
@@ -30,6 +33,7 @@ __all__ = ["compare", "proposal_states"]
 
 PositionState = dict[tuple[str, str], "Effective[Position]"]
 StanceState = dict[tuple[str, str], "Effective[Stance]"]
+_K = TypeVar("_K")
 
 
 def compare(
@@ -102,13 +106,19 @@ def _compare(
                 negotiation, (before, old_positions), (after, new_positions), weights
             )
 
-    measures = LazyMeasures(measure)
+    def measure_tables() -> dict[Table, tuple[IssueMeasures, IssueMeasures]]:
+        found = tables_of(e.value for e in (*old_positions.values(), *new_positions.values()))
+        old = measure_tables_in(negotiation, before, weights, positions=old_positions, tables=found)
+        new = measure_tables_in(negotiation, after, weights, positions=new_positions, tables=found)
+        return {table: (old[table], new[table]) for table in old}
+
     return Diff(
         before=before,
         after=after,
         changes=ordered(changes),
         carried=tuple(sorted(carried, key=lambda c: (c.issue, c.party, c.table or ""))),
-        measures=measures,
+        measures=LazyMeasures(measure),
+        tables=LazyMeasures(measure_tables),
     )
 
 
@@ -130,8 +140,8 @@ def _measure_both(
     return {issue: (old[issue], new[issue]) for issue in old}
 
 
-class LazyMeasures(Mapping[str, "tuple[IssueMeasures, IssueMeasures]"]):
-    """Per-issue measures of a diff, worked out the first time they are read.
+class LazyMeasures(Mapping[_K, "tuple[IssueMeasures, IssueMeasures]"]):
+    """Measures of a diff (per issue, or per table), worked out the first time they are read.
 
     A diff's changes are its point; the measures cost as much again to compute, so a program
     that only wants the changes does not pay for them.
@@ -140,21 +150,21 @@ class LazyMeasures(Mapping[str, "tuple[IssueMeasures, IssueMeasures]"]):
     __slots__ = ("_compute", "_value")
 
     def __init__(
-        self, compute: Callable[[], dict[str, tuple[IssueMeasures, IssueMeasures]]]
+        self, compute: Callable[[], dict[_K, tuple[IssueMeasures, IssueMeasures]]]
     ) -> None:
-        self._compute: Callable[[], dict[str, tuple[IssueMeasures, IssueMeasures]]] | None = compute
-        self._value: dict[str, tuple[IssueMeasures, IssueMeasures]] = {}
+        self._compute: Callable[[], dict[_K, tuple[IssueMeasures, IssueMeasures]]] | None = compute
+        self._value: dict[_K, tuple[IssueMeasures, IssueMeasures]] = {}
 
-    def _get(self) -> dict[str, tuple[IssueMeasures, IssueMeasures]]:
+    def _get(self) -> dict[_K, tuple[IssueMeasures, IssueMeasures]]:
         if self._compute is not None:
             self._value = self._compute()
             self._compute = None
         return self._value
 
-    def __getitem__(self, issue: str) -> tuple[IssueMeasures, IssueMeasures]:
-        return self._get()[issue]
+    def __getitem__(self, key: _K) -> tuple[IssueMeasures, IssueMeasures]:
+        return self._get()[key]
 
-    def __iter__(self) -> Iterator[str]:
+    def __iter__(self) -> Iterator[_K]:
         return iter(self._get())
 
     def __len__(self) -> int:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import attrs
 
 from negotrack.diff._measures import IssueMeasures, Verdict, _Held, _held, _measure, _sides, verdict
+from negotrack.diff._tables import Table, measure_tables, tables_of
 from negotrack.model._gc import gc_paused
 from negotrack.model._scales import is_linear
 
@@ -87,6 +88,9 @@ class IssueTimeline:
             fewer than two such rounds.
         turning_points: The (at most three) rounds with the largest movement above 0, largest
             first, ties in round order.
+        tables: At each table on the issue (two parties, one holding a position toward the
+            other; `negotrack.diff._tables`), its measures in every round, keyed by the two
+            party ids sorted; empty when no position on the issue names a table.
     """
 
     issue: str
@@ -94,6 +98,9 @@ class IssueTimeline:
     measures: tuple[IssueMeasures, ...]
     verdict: Verdict
     turning_points: tuple[TurningPoint, ...]
+    tables: dict[tuple[str, str], tuple[IssueMeasures, ...]] = attrs.field(
+        factory=dict, eq=True, hash=False
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -137,7 +144,31 @@ def timeline(
     ids = [i.id for i in negotiation.issues] if issues is None else list(issues)
     tracks = {issue_id: _Track(negotiation.issue(issue_id)) for issue_id in ids}
     with gc_paused():  # many small objects and no cycles
-        return _walk(negotiation, tracks, weights)
+        walked = _walk(negotiation, tracks, weights)
+    found = {
+        t
+        for t in tables_of(p for r in negotiation.rounds for p in r.positions)
+        if t.issue in tracks
+    }
+    if not found:
+        return walked
+    at_tables: dict[Table, list[IssueMeasures]] = {t: [] for t in sorted(found)}
+    for round_, effective, _ in negotiation.iter_effective(copies=False):
+        measured = measure_tables(
+            negotiation, round_.id, weights, positions=effective, tables=found
+        )
+        for table, measures in measured.items():
+            at_tables[table].append(measures)
+    issues = {
+        issue_id: attrs.evolve(
+            track,
+            tables={
+                (t.first, t.second): tuple(m) for t, m in at_tables.items() if t.issue == issue_id
+            },
+        )
+        for issue_id, track in walked.issues.items()
+    }
+    return attrs.evolve(walked, issues=issues)
 
 
 def _walk(

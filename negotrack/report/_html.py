@@ -28,8 +28,8 @@ from negotrack.report._labels import (
     party_name,
     proposal_title,
     topic_words,
-    who_said,
 )
+from negotrack.report._quotes import quote_data, safe_url
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -44,22 +44,13 @@ if TYPE_CHECKING:
     from negotrack.model._positions import Position
     from negotrack.model._rounds import Round
 
-__all__ = ["HtmlRenderer", "safe_url"]
+__all__ = ["HtmlRenderer"]
 
-#: Address schemes that become links; anything else is shown as plain text.
-LINK_SCHEMES: Final = ("http://", "https://", "mailto:")
 #: Kinds shown as one sentence, not as old -> new.
 _SENTENCES: Final = {ChangeKind.EDITED, ChangeKind.ADDED, ChangeKind.REMOVED}
 
 #: A party's position in one column of a chart or table, and whether it carries.
 Held = dict[str, tuple["Position", bool]]
-
-
-def safe_url(url: str | None) -> str | None:
-    """The address if it may be a link (http, https or mailto, no spaces or controls), else None."""
-    if not url or any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in url):
-        return None
-    return url if url.lower().startswith(LINK_SCHEMES) else None
 
 
 class HtmlRenderer:
@@ -215,42 +206,6 @@ def _measure_words(issue: Issue, measures: IssueMeasures | None) -> dict[str, st
     return {"gap": gap, "zone": zone}
 
 
-def _quote(negotiation: Negotiation, statement_id: str) -> dict[str, Any]:
-    """A statement as a quote: words, who said it, when, where from, and its grading."""
-    try:
-        s = negotiation.statement(statement_id)
-    except UnknownIdError:
-        return {"id": statement_id, "missing": True}
-    speaker = role = None
-    party = s.party
-    if s.speaker is not None:
-        try:
-            person = negotiation.person(s.speaker)
-            speaker, role = person.name, person.role
-            party = party or negotiation.party_of(s.speaker).id
-        except UnknownIdError:
-            speaker = s.speaker
-    if s.speakers or s.parties:  # a joint statement names everyone on it
-        speaker, role, party = who_said(negotiation, s), None, None
-    source = negotiation._sources.get(s.source or "")
-    url = s.url or (source.url if source else None)
-    return {
-        "id": s.id,
-        "missing": False,
-        "text": s.quote or s.summary or "",
-        "summary": s.quote is None,
-        "speaker": speaker,
-        "role": role,
-        "party": party_name(negotiation, party) if party else None,
-        "date": day(s.date),
-        "source": source,
-        "url": url,
-        "link": safe_url(url),
-        "grade": f"{s.reliability.value}{s.credibility}",
-        "translation": s.translation_note,
-    }
-
-
 def _change(
     negotiation: Negotiation, change: Change, evidence: list[str], *, lead: bool
 ) -> dict[str, Any]:
@@ -293,7 +248,7 @@ def _group(
     """Changes that share a heading, with the quotes they cite numbered once."""
     evidence: list[str] = []
     items = [_change(negotiation, c, evidence, lead=lead) for c in changes]
-    return {"changes": items, "quotes": [_quote(negotiation, s) for s in evidence]}
+    return {"changes": items, "quotes": [quote_data(negotiation, s) for s in evidence]}
 
 
 def _diff_sections(
@@ -344,6 +299,15 @@ def _diff_sections(
                 "chart": chart,
                 "key": key,
                 "measures": [_measure_words(issue, m) for m in measures] if measures else [],
+                "tables": [
+                    (
+                        party_name(negotiation, t.first),
+                        party_name(negotiation, t.second),
+                        [_measure_words(issue, m) for m in pair],
+                    )
+                    for t, pair in diff.tables.items()
+                    if t.issue == issue_id
+                ],
                 "parties": [
                     (party_name(negotiation, party), _group(negotiation, changes))
                     for party, changes in parties.items()

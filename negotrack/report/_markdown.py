@@ -23,7 +23,8 @@ from negotrack.report._labels import (
     who_said,
     wording,
 )
-from negotrack.report._text import (
+from negotrack.report._text import plain
+from negotrack.report._words import (
     CARRIED,
     EDIT_KINDS,
     carried_words,
@@ -32,8 +33,8 @@ from negotrack.report._text import (
     group_changes,
     is_round_diff,
     measure_words,
-    plain,
     round_date,
+    table_lines,
     timeline_rows,
     turning_words,
     verdict_lists,
@@ -45,7 +46,7 @@ if TYPE_CHECKING:
     from negotrack.diff._timeline import Timeline
     from negotrack.model._evidence import Statement
     from negotrack.model._negotiation import Negotiation
-    from negotrack.report._text import Group
+    from negotrack.report._words import Group
 
 __all__ = ["MarkdownRenderer"]
 
@@ -90,6 +91,9 @@ class MarkdownRenderer:
             if group.issue is not None and group.issue in diff.measures:
                 words = measure_words(n, *diff.measures[group.issue])
                 out += [f"{escape(words[0].upper() + words[1:])}.", ""]
+                if lines := table_lines(n, diff, group.issue):
+                    out += [f"- {escape(line[0].upper() + line[1:])}." for line in lines]
+                    out.append("")
             if group.edits:
                 out += [f"- {escape(change_words(n, c, group))}" for c in group.loose]
                 for party, changes in group.parties:

@@ -17,124 +17,23 @@ from typing import Any, Final
 
 from negotrack.diff._changes import ChangeKind, Direction, Meaning
 from negotrack.diff._measures import Verdict
+from negotrack.report._schema_parts import (
+    _acceptable,
+    _ids,
+    _interval,
+    _is,
+    _list_of,
+    _measures,
+    _nullable_ref,
+    _obj,
+    _ref,
+    _values,
+)
 from negotrack.report._serialise import DIFF_FORMAT, REPORT_FORMAT
 
 __all__ = ["OUTPUT_SCHEMAS", "diff_schema", "report_schema"]
 
 _DATE: Final = {"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
-
-
-def _obj(
-    description: str, properties: dict[str, Any], required: list[str] | None = None
-) -> dict[str, Any]:
-    """A closed object; every property is required unless ``required`` says otherwise."""
-    return {
-        "type": "object",
-        "description": description,
-        "additionalProperties": False,
-        "properties": properties,
-        "required": list(properties) if required is None else required,
-    }
-
-
-def _is(kind: str | list[str], description: str, **more: Any) -> dict[str, Any]:
-    return {"type": kind, "description": description, **more}
-
-
-def _ref(name: str, description: str) -> dict[str, Any]:
-    # draft-07 ignores keywords beside $ref, descriptions included
-    return {"allOf": [{"$ref": f"#/definitions/{name}"}], "description": description}
-
-
-def _list_of(item: dict[str, Any] | str, description: str) -> dict[str, Any]:
-    items = {"$ref": f"#/definitions/{item}"} if isinstance(item, str) else item
-    return {"type": "array", "description": description, "items": items}
-
-
-def _ids(description: str) -> dict[str, Any]:
-    return _list_of({"type": "string"}, description)
-
-
-def _nullable_ref(name: str, description: str) -> dict[str, Any]:
-    return {
-        "anyOf": [{"$ref": f"#/definitions/{name}"}, {"type": "null"}],
-        "description": description,
-    }
-
-
-def _values(enum: type[Any]) -> list[str]:
-    return [member.value for member in enum]
-
-
-def _interval() -> dict[str, Any]:
-    return _obj(
-        "A closed range of numbers; an open end (null) runs to the end of the scale.",
-        {
-            "min": _is(["number", "null"], "Lowest value, or null for no lower bound."),
-            "max": _is(["number", "null"], "Highest value, or null for no upper bound."),
-        },
-    )
-
-
-def _acceptable() -> dict[str, Any]:
-    return {
-        "description": "A set of values: option ids in scale order, or an interval of numbers.",
-        "anyOf": [
-            _ids("Option ids (ordinal and categorical issues)."),
-            {"$ref": "#/definitions/Interval"},
-        ],
-    }
-
-
-def _measures(*, in_report: bool) -> dict[str, Any]:
-    """One issue's measures in one round: every key in a report, those with a value in a diff."""
-    maybe: Any = (lambda kind: [kind, "null"]) if in_report else (lambda kind: kind)
-    properties: dict[str, Any] = {
-        "issue": _is("string", "Id of the issue."),
-        "round": _is("string", "Id of the round measured."),
-        "parties": _ids("The parties with a preferred value, sorted."),
-        "gap": _is(
-            maybe("number"),
-            "Mean normalised (0-1) distance between the preferred values of counterparts.",
-            minimum=0,
-            maximum=1,
-        ),
-        "max_gap": _is(maybe("number"), "The largest such distance.", minimum=0, maximum=1),
-        "zone": {
-            "description": "The zone of possible agreement: what every party's acceptable set "
-            "has in common, when they intersect.",
-            "anyOf": [
-                {"$ref": "#/definitions/Acceptable"},
-                *([{"type": "null"}] if in_report else []),
-            ],
-        },
-        "zone_exists": _is(
-            maybe("boolean"), "Whether the acceptable sets intersect (null: fewer than two)."
-        ),
-        "zone_extent": _is(
-            maybe("number"), "Size of the zone as a share (0-1) of the scale.", minimum=0, maximum=1
-        ),
-        "centre": _is(
-            maybe("number"),
-            "Salience-weighted centre of the preferred values on the issue's line "
-            "(option index, or the number).",
-        ),
-        "dispersion": _is(
-            maybe("number"),
-            "Weighted standard deviation of the normalised preferred values around the centre.",
-            minimum=0,
-        ),
-    }
-    if in_report:
-        del properties["issue"]  # the issue is the key the measures sit under
-        return _obj(
-            "One issue's measures in one round; null where a measure has no value.", properties
-        )
-    return _obj(
-        "One issue's measures in one round; measures with no value are left out.",
-        properties,
-        ["issue", "round"],
-    )
 
 
 def diff_schema() -> dict[str, Any]:
@@ -233,6 +132,11 @@ def diff_schema() -> dict[str, Any]:
                     "description": "Per-issue measures before and after, keyed by issue id.",
                     "additionalProperties": {"$ref": "#/definitions/IssueChange"},
                 },
+                "tables": _list_of(
+                    "TableChange",
+                    "Measures at each table (an issue between two parties, one holding a "
+                    "position toward the other), before and after, sorted.",
+                ),
             },
         ),
         "definitions": {
@@ -242,6 +146,19 @@ def diff_schema() -> dict[str, Any]:
             "Interval": _interval(),
             "IssueChange": issue,
             "Measures": _measures(in_report=False),
+            "TableChange": _obj(
+                "One table's measures before and after, and whether its two parties converged.",
+                {
+                    "issue": _is("string", "Id of the issue."),
+                    "parties": _ids("The two parties at the table, ids sorted."),
+                    "before": _ref("Measures", "The measures in the earlier round."),
+                    "after": _ref("Measures", "The measures in the later round."),
+                    "verdict": {
+                        "enum": _values(Verdict),
+                        "description": "converging, diverging or unchanged, from before to after.",
+                    },
+                },
+            ),
             "Toward": toward,
         },
     }
@@ -343,6 +260,9 @@ def report_schema() -> dict[str, Any]:
                 "to the last.",
             },
             "turning_points": _list_of("TurningPoint", "The rounds that moved most, most first."),
+            "tables": _list_of(
+                "Table", "Each table on the issue, with its measures in every round."
+            ),
         },
     )
     return {
@@ -378,6 +298,13 @@ def report_schema() -> dict[str, Any]:
             "Point": point,
             "Round": round_,
             "TurningPoint": turning,
+            "Table": _obj(
+                "Two parties at one table on an issue, one holding a position toward the other.",
+                {
+                    "parties": _ids("The two parties, ids sorted."),
+                    "measures": _list_of("Measures", "The table's measures in every round."),
+                },
+            ),
         },
     }
 

@@ -129,6 +129,16 @@ def diff_data(diff: Diff) -> dict[str, Any]:
             }
             for issue, (a, b) in sorted(diff.measures.items())
         },
+        "tables": [
+            {
+                "issue": table.issue,
+                "parties": [table.first, table.second],
+                "before": measures_data(a),
+                "after": measures_data(b),
+                "verdict": verdict(a, b).value,
+            }
+            for table, (a, b) in sorted(diff.tables.items())
+        ],
     }
 
 
@@ -137,7 +147,8 @@ def timeline_data(negotiation: Negotiation, timeline: Timeline) -> dict[str, Any
 
     Holds the rounds (id, title, dates), the context events, and per issue (in the timeline's
     order) its title, scale, every position in force in every round, the measures of every
-    round, the verdict and the turning points; then the ids of the converging issues.
+    round, the verdict, the turning points and the measures at each of its tables; then the ids
+    of the converging issues.
     """
     issues = {issue_id: negotiation.issue(issue_id) for issue_id in timeline.issues}
     return {
@@ -247,5 +258,9 @@ def _issue_data(issue: Issue, track: IssueTimeline) -> dict[str, Any]:
         "turning_points": [
             {"round": t.round, "movement": _number(t.movement), "parties": list(t.parties)}
             for t in track.turning_points
+        ],
+        "tables": [
+            {"parties": list(pair), "measures": [_report_measures(m) for m in measures]}
+            for pair, measures in sorted(track.tables.items())
         ],
     }

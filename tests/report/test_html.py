@@ -12,7 +12,8 @@ import pytest
 import negotrack as nt
 from negotrack.model._errors import MissingExtraError
 from negotrack.report._charts import Chart, EventMark, Series, chart_svg
-from negotrack.report._html import HtmlRenderer, safe_url
+from negotrack.report._html import HtmlRenderer
+from negotrack.report._quotes import safe_url
 from negotrack.report._render import renderer_for
 from tests.conftest import DATA, FLAGSHIP, MINIMAL
 
