@@ -5,13 +5,15 @@ The lowest layer: it imports nothing else of negotrack. Parties and coalitions
 (`._proposals`), evidence (`._evidence`), positions (`._positions`), stances (`._stances`),
 rounds (`._rounds`), the dossier that holds them all (`._negotiation`) and the error family
 (`._errors`). `._scales` places values on an issue's line; `._fields` holds the field metadata
-every class uses; `._brackets` counts the brackets and options in a pasted draft text. Needs
+every class uses; `._brackets` counts the brackets and options in a pasted draft text;
+`._chronology` puts the rounds and the record between them in date order. Needs
 attrs only.
 """
 
 from __future__ import annotations
 
 from negotrack.model._brackets import TextCounts, count_brackets
+from negotrack.model._chronology import Moment, MomentKind, chronology
 from negotrack.model._dates import ApproxDate, PartialDate, Precision
 from negotrack.model._drafts import Amendment, AmendmentOutcome, Draft
 from negotrack.model._errors import (
@@ -66,6 +68,8 @@ __all__ = [
     "LoadError",
     "Membership",
     "MissingExtraError",
+    "Moment",
+    "MomentKind",
     "Negotiation",
     "NegotrackError",
     "NumericScale",
@@ -99,5 +103,6 @@ __all__ = [
     "TextCounts",
     "UnknownIdError",
     "Value",
+    "chronology",
     "count_brackets",
 ]

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Final
 
 from negotrack.diff._changes import ChangeKind, Meaning
+from negotrack.model._chronology import MomentKind
 from negotrack.model._errors import MissingExtraError, UnknownIdError
 from negotrack.report._charts import swatch_svg
 from negotrack.report._issue_charts import day, issue_chart
@@ -30,6 +31,7 @@ from negotrack.report._labels import (
     topic_words,
 )
 from negotrack.report._quotes import quote_data, safe_url
+from negotrack.report._words import moment_row, moments
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -160,6 +162,14 @@ class HtmlRenderer:
             negotiation,
             charts=charts,
             rounds=rounds,
+            moments=[
+                (
+                    negotiation.round(m.id) if m.kind is MomentKind.ROUND else None,
+                    day(m.date),
+                    moment_row(negotiation, m)[1],
+                )
+                for m in moments(negotiation, timeline)
+            ],
             issues=issues,
             events=[(day(e.date), e) for e in sorted(events, key=lambda e: (e.date, e.id))],
             converging=[issue_title(negotiation, i) for i in timeline.converging()],

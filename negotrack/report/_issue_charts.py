@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from negotrack.model._dates import Precision
 from negotrack.model._issues import CategoricalScale, NumericScale
 from negotrack.model._positions import Interval
 from negotrack.model._scales import point
@@ -96,7 +97,15 @@ def issue_chart(
 
 
 def day(date: dt.date) -> str:
-    """A date as people write it, the same in every locale: ``7 Mar 2022``."""
+    """A date as people write it, the same in every locale: ``7 Mar 2022``.
+
+    A date known only to the month or year reads as written: ``Mar 2013``, ``2013``.
+    """
+    precision = getattr(date, "precision", None)
+    if precision is Precision.YEAR:
+        return str(date.year)
+    if precision is Precision.MONTH:
+        return f"{MONTHS[date.month - 1]} {date.year}"
     return f"{date.day} {MONTHS[date.month - 1]} {date.year}"
 
 

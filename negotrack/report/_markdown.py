@@ -33,7 +33,8 @@ from negotrack.report._words import (
     group_changes,
     is_round_diff,
     measure_words,
-    round_date,
+    moment_row,
+    moments,
     table_lines,
     timeline_rows,
     turning_words,
@@ -112,11 +113,8 @@ class MarkdownRenderer:
         out = [f"# {escape(n.title)}", ""]
         if n.description:
             out += [escape(n.description), ""]
-        rows = [
-            [round_date(n, r), escape(n.round(r).title), escape(n.round(r).location or "")]
-            for r in timeline.rounds
-        ]
-        out += ["## Rounds", "", *table(["date", "round", "location"], rows), "", "## Summary", ""]
+        rows = [[escape(cell) for cell in moment_row(n, m)] for m in moments(n, timeline)]
+        out += ["## Rounds", "", *table(["date", "what", "where"], rows), "", "## Summary", ""]
         for word, ids in verdict_lists(timeline):
             titles = "; ".join(escape(issue_title(n, i)) for i in ids) or "none"
             out.append(f"- **{word} over the run:** {titles}")

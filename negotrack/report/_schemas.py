@@ -280,6 +280,11 @@ def report_schema() -> dict[str, Any]:
                 ),
                 "rounds": _list_of("Round", "The rounds, in date order."),
                 "events": _list_of("Event", "Context events, by date."),
+                "chronology": _list_of(
+                    "Moment",
+                    "The rounds, and the dossier's statements and events outside any round "
+                    "where they fall among them, by date.",
+                ),
                 "issues": {
                     "type": "object",
                     "description": "Each issue's timeline, keyed by issue id, in dossier order.",
@@ -298,6 +303,19 @@ def report_schema() -> dict[str, Any]:
             "Point": point,
             "Round": round_,
             "TurningPoint": turning,
+            "Moment": _obj(
+                "One thing on the timeline: a round, or a statement or event outside rounds.",
+                {
+                    "date": _is("string", "The date as written (YYYY, YYYY-MM or YYYY-MM-DD)."),
+                    "kind": {"enum": ["round", "statement", "event"], "description": "What it is."},
+                    "id": _is("string", "Its id."),
+                    "after": _is(
+                        ["string", "null"],
+                        "For a statement or event: the last round that began before it, or "
+                        "null when it comes first; null for a round.",
+                    ),
+                },
+            ),
             "Table": _obj(
                 "Two parties at one table on an issue, one holding a position toward the other.",
                 {

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
+from negotrack.model._chronology import MomentKind, chronology
+
 if TYPE_CHECKING:
     from negotrack.diff._changes import Change, Diff
     from negotrack.diff._measures import IssueMeasures
@@ -145,10 +147,11 @@ def diff_data(diff: Diff) -> dict[str, Any]:
 def timeline_data(negotiation: Negotiation, timeline: Timeline) -> dict[str, Any]:
     """A timeline as a mapping, headed by `REPORT_FORMAT`: the body of the JSON report.
 
-    Holds the rounds (id, title, dates), the context events, and per issue (in the timeline's
-    order) its title, scale, every position in force in every round, the measures of every
-    round, the verdict, the turning points and the measures at each of its tables; then the ids
-    of the converging issues.
+    Holds the rounds (id, title, dates), the context events, the chronology (the rounds with
+    the dossier's statements and events outside rounds where they fall), and per issue (in the
+    timeline's order) its title, scale, every position in force in every round, the measures of
+    every round, the verdict, the turning points and the measures at each of its tables; then
+    the ids of the converging issues.
     """
     issues = {issue_id: negotiation.issue(issue_id) for issue_id in timeline.issues}
     return {
@@ -156,6 +159,11 @@ def timeline_data(negotiation: Negotiation, timeline: Timeline) -> dict[str, Any
         "negotiation": {"id": negotiation.id, "title": negotiation.title},
         "rounds": [_round_data(negotiation.round(round_id)) for round_id in timeline.rounds],
         "events": _events_data(negotiation),
+        "chronology": [
+            {"date": m.date.isoformat(), "kind": m.kind.value, "id": m.id, "after": m.after}
+            for m in chronology(negotiation)
+            if m.kind is not MomentKind.ROUND or m.id in timeline.rounds
+        ],
         "issues": {
             issue_id: _issue_data(issues[issue_id], track)
             for issue_id, track in timeline.issues.items()

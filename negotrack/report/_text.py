@@ -24,7 +24,8 @@ from negotrack.report._words import (
     group_changes,
     is_round_diff,
     measure_words,
-    round_date,
+    moment_row,
+    moments,
     run_words,
     table_lines,
     timeline_rows,
@@ -102,9 +103,9 @@ class TextRenderer:
         """Render the whole run: rounds, issues converging and diverging, then each issue."""
         n = negotiation
         out = [*self._wrap(n.title, style="bold"), *self._wrap(run_words(n, timeline))]
-        for round_id in timeline.rounds:
-            line = f"{round_date(n, round_id)}  {n.round(round_id).title}"
-            out += self._wrap(line, indent="  ", hang="    ")
+        for moment in moments(n, timeline):
+            when, what, _ = moment_row(n, moment)
+            out += self._wrap(f"{when}  {what}", indent="  ", hang="    ")
         for title, ids in verdict_lists(timeline):
             titles = ", ".join(_issue_title(n, i) for i in ids) or "none"
             out += self._wrap(f"{title}: {titles}")

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from negotrack.diff._changes import Change, ChangeKind
 from negotrack.diff._measures import Verdict, verdict
+from negotrack.model._chronology import MomentKind, chronology
 from negotrack.model._errors import UnknownIdError
 from negotrack.model._issues import NumericScale
 from negotrack.model._positions import Interval
@@ -20,6 +21,7 @@ from negotrack.report._labels import (
     party_name,
     proposal_title,
     topic_words,
+    who_said,
 )
 from negotrack.report._labels import issue_title as _issue_title
 
@@ -27,6 +29,7 @@ if TYPE_CHECKING:
     from negotrack.diff._changes import Diff
     from negotrack.diff._measures import IssueMeasures
     from negotrack.diff._timeline import IssueTimeline, Timeline, TurningPoint
+    from negotrack.model._chronology import Moment
     from negotrack.model._negotiation import Negotiation
 
 __all__ = [
@@ -40,6 +43,8 @@ __all__ = [
     "group_changes",
     "is_round_diff",
     "measure_words",
+    "moment_row",
+    "moments",
     "round_date",
     "round_words",
     "run_words",
@@ -130,6 +135,30 @@ def round_date(negotiation: Negotiation, round_id: str) -> str:
     if round_.date is None and end is not None and end != start:
         return f"{start.isoformat()} to {end.isoformat()}"
     return start.isoformat()
+
+
+def moments(negotiation: Negotiation, timeline: Timeline) -> list[Moment]:
+    """The timeline's rounds, with the dossier's statements and events outside rounds among them."""
+    rounds = set(timeline.rounds)
+    return [m for m in chronology(negotiation) if m.kind is not MomentKind.ROUND or m.id in rounds]
+
+
+def moment_row(negotiation: Negotiation, moment: Moment) -> tuple[str, str, str]:
+    """A row of the timeline table: the date as written, what happened, and where.
+
+    A round gives its dates, title and location; a statement outside the rounds gives who made
+    it and its quote (or summary); an event its title.
+    """
+    if moment.kind is MomentKind.ROUND:
+        round_ = negotiation.round(moment.id)
+        return round_date(negotiation, moment.id), round_.title, round_.location or ""
+    if moment.kind is MomentKind.STATEMENT:
+        statement = negotiation.statement(moment.id)
+        who = who_said(negotiation, statement) or "unattributed"
+        words = statement.quote or statement.summary or ""
+        return statement.date.isoformat(), f"statement, {who}: {words}", ""
+    event = next(e for e in negotiation.events if e.id == moment.id)
+    return event.date.isoformat(), f"event: {event.title}", ""
 
 
 def round_words(negotiation: Negotiation, round_id: str) -> str:
