@@ -122,7 +122,10 @@ def multilateral(draw: st.DrawFn) -> nt.Negotiation:
                 ),
             )
             statements = (joint, *statements[1:])
-        positions = round_.positions
+        positions = tuple(
+            attrs.evolve(p, raised=True) if not p.withdrawn and draw(st.booleans()) else p
+            for p in round_.positions
+        )
         if positions and len(party_ids) >= 2 and draw(st.booleans()):
             # the same party's position held toward one counterpart, beside its overall one
             held = positions[0]

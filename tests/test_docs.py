@@ -25,6 +25,8 @@ PAGES = sorted(DOCS.glob("*.md"))
 
 #: Exported attrs classes that exist only in Python, never as keys in a dossier file.
 PYTHON_ONLY = {
+    "IssueVerdict",
+    "Reading",
     "Carried",
     "Change",
     "Diff",

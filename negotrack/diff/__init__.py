@@ -12,8 +12,10 @@ from __future__ import annotations
 from negotrack.diff._changes import Carried, Change, ChangeKind, Diff, Direction, Meaning, Toward
 from negotrack.diff._compare import compare
 from negotrack.diff._measures import IssueMeasures, Verdict, measure_round, pairwise_gaps, verdict
+from negotrack.diff._readings import Reading, ReadingKind
 from negotrack.diff._tables import Table, measure_tables
 from negotrack.diff._timeline import IssueTimeline, Timeline, TimelinePoint, TurningPoint, timeline
+from negotrack.diff._verdicts import IssueVerdict, issue_verdicts, readings
 from negotrack.diff._versions import NotComparableError, compare_versions
 
 __all__ = [
@@ -24,8 +26,11 @@ __all__ = [
     "Direction",
     "IssueMeasures",
     "IssueTimeline",
+    "IssueVerdict",
     "Meaning",
     "NotComparableError",
+    "Reading",
+    "ReadingKind",
     "Table",
     "Timeline",
     "TimelinePoint",
@@ -34,9 +39,11 @@ __all__ = [
     "Verdict",
     "compare",
     "compare_versions",
+    "issue_verdicts",
     "measure_round",
     "measure_tables",
     "pairwise_gaps",
+    "readings",
     "timeline",
     "verdict",
 ]

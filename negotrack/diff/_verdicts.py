@@ -1,0 +1,201 @@
+"""Issue verdicts that compare like with like, and the readings of stances on proposals.
+
+An issue's verdict between two rounds is decided in this order, each step named in ``because``:
+
+1. *No like-for-like pair*: the bargaining parties (no chair or mediator) holding a position in
+   both rounds, with those that raised or withdrew a demand in between, include no pair of
+   counterparts (`negotrack.diff._footing.counterparts`): unchanged, "no earlier measure".
+2. *Distance*: the mean over those pairs of ``(d + g) / 2``, ``d`` the distance between the
+   two preferred values and ``g`` the gap between their effective acceptable sets (0 when they
+   meet), both shares of the line; a party whose demand is not standing in a round (raised
+   later, withdrawn earlier) is 0 from everyone there. Lower after: converging; higher:
+   diverging.
+3. Otherwise unchanged, "no like-for-like movement". Parties entering or leaving the record
+   never change the verdict by themselves.
+
+A stance moving up on a proposal is a concession and down a hardening, unless the party holds
+a role, tabled the proposal alone or through its coalition (its own text), or the move follows
+conditions on the stance marked met: neutral.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Final
+
+import attrs
+
+from negotrack.diff._footing import counterparts, distance, is_chair, overlap, set_gap
+from negotrack.diff._measures import Verdict
+from negotrack.diff._readings import (
+    Reading,
+    ReadingKind,
+    _withdrawn_between,
+    position_readings,
+)
+from negotrack.model._fields import describe
+
+if TYPE_CHECKING:
+    from negotrack.model._issues import Issue
+    from negotrack.model._negotiation import Negotiation
+    from negotrack.model._positions import Position
+
+__all__ = ["IssueVerdict", "issue_verdicts", "readings", "stance_readings"]
+
+_EPS: Final = 1e-9
+
+
+@attrs.frozen(kw_only=True)
+class IssueVerdict:
+    """Whether the parties on an issue converged between two rounds, like for like."""
+
+    issue: str = attrs.field(metadata=describe("Id of the issue."))
+    verdict: Verdict = attrs.field(metadata=describe("converging, diverging or unchanged."))
+    because: str = attrs.field(metadata=describe("The step of the decision order that decided."))
+    parties: tuple[str, ...] = attrs.field(
+        default=(), metadata=describe("The parties compared like for like.")
+    )
+    before: float | None = attrs.field(default=None, metadata=describe("Distance before."))
+    after: float | None = attrs.field(default=None, metadata=describe("Distance after."))
+
+
+def issue_verdicts(negotiation: Negotiation, before: str, after: str) -> dict[str, IssueVerdict]:
+    """The like-for-like verdict of every issue, keyed by issue id in dossier order."""
+    forward = negotiation.round_index(before) <= negotiation.round_index(after)
+    earlier, later = (before, after) if forward else (after, before)
+    old = negotiation.effective_positions(before)
+    new = negotiation.effective_positions(after)
+    withdrawn = _withdrawn_between(negotiation, earlier, later)
+    out = {}
+    for issue in negotiation.issues:
+        p_old = {p: e.value for (p, i), e in old.items() if i == issue.id}
+        p_new = {p: e.value for (p, i), e in new.items() if i == issue.id}
+        kept = []
+        for party in sorted(p_old.keys() | p_new.keys()):
+            if is_chair(negotiation, party, earlier, later):
+                continue
+            a, b = p_old.get(party), p_new.get(party)
+            only = a if b is None else b
+            stands = a is not None and b is not None
+            if stands or (party, issue.id) in withdrawn or (only is not None and only.raised):
+                kept.append(party)
+        out[issue.id] = _verdict(negotiation, issue, kept, p_old, p_new, (earlier, later))
+    return out
+
+
+def _verdict(  # noqa: PLR0917 - one verdict's context
+    negotiation: Negotiation,
+    issue: Issue,
+    kept: list[str],
+    p_old: dict[str, Position],
+    p_new: dict[str, Position],
+    rounds: tuple[str, str],
+) -> IssueVerdict:
+    reference = {**p_new, **p_old}
+    both = {p for p in kept if p in p_old and p in p_new}
+    pairs = sorted(
+        {
+            tuple(sorted((party, h.party)))
+            for party in kept
+            for h in counterparts(negotiation, issue.id, party, rounds, reference)
+            if h.party in both
+            or (h.party in kept and party in both)
+            or (party not in both and not is_chair(negotiation, h.party, *rounds))
+        }
+    )
+    base: dict[str, Any] = {"issue": issue.id, "parties": tuple(kept)}
+    if not pairs:
+        return IssueVerdict(**base, verdict=Verdict.UNCHANGED, because="no earlier measure")
+    d0 = _mean(issue, pairs, p_old)
+    d1 = _mean(issue, pairs, p_new)
+    if d0 is None or d1 is None:
+        return IssueVerdict(**base, verdict=Verdict.UNCHANGED, because="no earlier measure")
+    z0, z1 = _zone(issue, pairs, p_old), _zone(issue, pairs, p_new)
+    if d1 < d0 - _EPS:
+        verdict, because = Verdict.CONVERGING, "like-for-like distance fell"
+    elif d1 > d0 + _EPS:
+        verdict, because = Verdict.DIVERGING, "like-for-like distance grew"
+    elif z1 > z0 + _EPS:
+        verdict, because = Verdict.CONVERGING, "distance unchanged; the zone of agreement widened"
+    elif z1 < z0 - _EPS:
+        verdict, because = Verdict.DIVERGING, "distance unchanged; the zone of agreement narrowed"
+    else:
+        verdict, because = Verdict.UNCHANGED, "no like-for-like movement"
+    return IssueVerdict(**base, verdict=verdict, because=because, before=d0, after=d1)
+
+
+def _mean(issue: Issue, pairs: list[tuple[str, ...]], held: dict[str, Position]) -> float | None:
+    total, count = 0.0, 0
+    for a, b in pairs:
+        pa, pb = held.get(a), held.get(b)
+        if pa is None or pb is None:
+            count += 1  # a demand not standing is 0 from everyone
+            continue
+        d, g = distance(issue, pa, pb), set_gap(issue, pa, pb)
+        if d is None and g is None:
+            continue
+        parts = [x for x in (d, g) if x is not None]
+        parts.append((_rules_out(pa, pb) + _rules_out(pb, pa)) / 2)
+        total += sum(parts) / len(parts)
+        count += 1
+    return None if count == 0 else total / count
+
+
+def _rules_out(a: Position, b: Position) -> float:
+    """1 when a's red lines rule out b's preferred value, else 0."""
+    pref = b.preferred
+    return float(pref is not None and any(line.rules_out(pref) for line in a.red_lines))
+
+
+def _zone(issue: Issue, pairs: list[tuple[str, ...]], held: dict[str, Position]) -> float:
+    """The summed overlap of the pairs' effective acceptable sets (shares of the line)."""
+    total = 0.0
+    for a, b in pairs:
+        pa, pb = held.get(a), held.get(b)
+        if pa is not None and pb is not None:
+            total += overlap(issue, pa, pb)
+    return total
+
+
+def stance_readings(negotiation: Negotiation, before: str, after: str) -> list[Reading]:
+    """A reading for every party whose stance on a proposal changed level."""
+    old = negotiation.effective_stances(before)
+    new = negotiation.effective_stances(after)
+    out = []
+    for key in sorted(old.keys() & new.keys()):
+        s0, s1 = old[key].value, new[key].value
+        if s0.stance == s1.stance:
+            continue
+        party, proposal = key
+        up = s1.stance.rank > s0.stance.rank
+        base: dict[str, Any] = {"party": party, "proposal": proposal}
+        met_now = {c.id or c.text for c in s1.conditions if c.met}
+        met_before = {c.id or c.text for c in s0.conditions if c.met}
+        if is_chair(negotiation, party, before, after):
+            kind, because = ReadingKind.NEUTRAL, "a chair or mediator bridges"
+        elif _own_text(negotiation, party, proposal):
+            kind, because = ReadingKind.NEUTRAL, "its own text"
+        elif met_now - met_before or (met_before - met_now and not up):
+            kind, because = ReadingKind.NEUTRAL, "conditions met"
+        elif up:
+            kind, because = ReadingKind.CONCESSION, "moves up on a text it did not table alone"
+        else:
+            kind, because = ReadingKind.HARDENING, "moves down on a text it did not table alone"
+        out.append(Reading(**base, reading=kind, because=because))
+    return out
+
+
+def _own_text(negotiation: Negotiation, party: str, proposal: str) -> bool:
+    """Whether the party tabled the proposal alone, or its one coalition did."""
+    tabled = negotiation.proposal(proposal).tabled_by
+    return len(tabled) == 1 and (tabled[0] == party or party in negotiation.members_of(tabled[0]))
+
+
+def readings(negotiation: Negotiation, before: str, after: str) -> tuple[Reading, ...]:
+    """Every reading between two rounds: per party and issue, then per party and proposal.
+
+    Raises:
+        UnknownIdError: If a round does not exist.
+    """
+    found = position_readings(negotiation, before, after)
+    found += stance_readings(negotiation, before, after)
+    return tuple(found)
