@@ -108,6 +108,7 @@ class ChangeKind(enum.Enum):
     TERM_REWORDED = "term_reworded"
     ALTERNATIVE_ADDED = "alternative_added"
     ALTERNATIVE_REMOVED = "alternative_removed"
+    ALTERNATIVE_REWORDED = "alternative_reworded"
     AMENDMENT_TABLED = "amendment_tabled"
     AMENDMENT_DROPPED = "amendment_dropped"
     AMENDMENT_OUTCOME_CHANGED = "amendment_outcome_changed"

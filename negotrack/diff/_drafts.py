@@ -188,6 +188,14 @@ def _term(t0: Term, t1: Term, where: Mapping[str, Any]) -> Iterator[Change]:
             detail=word_diff(t0.text, t1.text),
             **where,
         )
+    yield from _alternatives(t0, t1, where)
+
+
+def _alternatives(t0: Term, t1: Term, where: Mapping[str, Any]) -> Iterator[Change]:
+    """Options within a term, matched by id: added, removed, or kept with other wording.
+
+    As for a term, an option is reworded only when both states give its wording.
+    """
     old = {alternative.id: alternative for alternative in t0.alternatives}
     new = {alternative.id: alternative for alternative in t1.alternatives}
     for alternative in t1.alternatives:
@@ -196,6 +204,21 @@ def _term(t0: Term, t1: Term, where: Mapping[str, Any]) -> Iterator[Change]:
     for alternative in t0.alternatives:
         if alternative.id not in new:
             yield Change(kind=ChangeKind.ALTERNATIVE_REMOVED, before=alternative, **where)
+    for alternative in t1.alternatives:
+        kept = old.get(alternative.id)
+        if (
+            kept is not None
+            and kept.text is not None
+            and alternative.text is not None
+            and kept.text != alternative.text
+        ):
+            yield Change(
+                kind=ChangeKind.ALTERNATIVE_REWORDED,
+                before=kept,
+                after=alternative,
+                detail=word_diff(kept.text, alternative.text),
+                **where,
+            )
 
 
 def _status(status: TermStatus) -> TermStatus:

@@ -95,6 +95,7 @@ KIND_WORDS: Final = {
     ChangeKind.TERM_REWORDED: "term reworded",
     ChangeKind.ALTERNATIVE_ADDED: "option in the term added",
     ChangeKind.ALTERNATIVE_REMOVED: "option in the term removed",
+    ChangeKind.ALTERNATIVE_REWORDED: "option in the term reworded",
     ChangeKind.AMENDMENT_TABLED: "amendment tabled",
     ChangeKind.AMENDMENT_DROPPED: "amendment no longer on record",
     ChangeKind.AMENDMENT_OUTCOME_CHANGED: "amendment outcome",
@@ -285,6 +286,8 @@ def kind_words(negotiation: Negotiation, change: Change) -> str:
     held = change.after if change.after is not None else change.before
     if isinstance(held, RedLine):  # narrowed or widened: which red line, in its words
         words = f'{words} ("{held.text}")'
+    if isinstance(held, Alternative) and change.kind is ChangeKind.ALTERNATIVE_REWORDED:
+        words = f"{words} ({held.id})"  # the word diff says what changed, not which option
     if change.table is not None:
         words = f"{words} at the table with {party_name(negotiation, change.table)}"
     if change.party is None and change.by:
@@ -310,6 +313,7 @@ _REWORDED: Final = (
     ChangeKind.CONDITION_REWORDED,
     ChangeKind.RED_LINE_REWORDED,
     ChangeKind.TERM_REWORDED,
+    ChangeKind.ALTERNATIVE_REWORDED,
 )
 
 
