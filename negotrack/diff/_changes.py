@@ -214,7 +214,8 @@ class Change:
     field: str | None = attrs.field(
         default=None,
         metadata=describe(
-            "For dossier edits: the key that changed; for linkage: linked_proposal or "
+            "For dossier edits: the key that changed (for a party added to or removed from a "
+            "round's joined, left or participants, that list); for linkage: linked_proposal or "
             "linked_package when the link is not to an issue."
         ),
     )

@@ -25,7 +25,16 @@ if TYPE_CHECKING:
     from negotrack.model._negotiation import Effective, Negotiation
     from negotrack.model._proposals import Term
 
-__all__ = ["amendment_changes", "amendments_on_record", "draft_changes"]
+__all__ = [
+    "amendment_base",
+    "amendment_changes",
+    "amendment_pair_changes",
+    "amendments_on_record",
+    "count_changes",
+    "draft_changes",
+    "term_changes",
+    "whole_draft_changes",
+]
 
 #: The counts of a draft (given, or counted in its pasted text) and the change kind of each.
 _COUNTS: Final = (
@@ -46,17 +55,14 @@ def draft_changes(negotiation: Negotiation, before: str, after: str) -> Iterator
     for proposal in sorted(old.keys() | new.keys()):
         a, b = old.get(proposal), new.get(proposal)
         base: dict[str, Any] = {"proposal": proposal, "round": after}
-        yield from _whole(a, b, base)
+        yield from whole_draft_changes(a, b, base)
         if a is not None and b is not None:
-            for name, kind in _COUNTS:
-                x, y = getattr(a.value, name), getattr(b.value, name)
-                if x is not None and y is not None and x != y:
-                    yield Change(kind=kind, before=x, after=y, magnitude=abs(y - x), **base)
+            yield from count_changes(a.value, b.value, base)
         missing = before if a is None else after if b is None else None
         if missing is not None and not _tabled_by(negotiation, proposal, missing):
             continue
         tabled = _tabled_terms(negotiation, proposal)
-        yield from _terms(
+        yield from term_changes(
             tabled if a is None else a.value.terms,
             tabled if b is None else b.value.terms,
             base,
@@ -64,7 +70,7 @@ def draft_changes(negotiation: Negotiation, before: str, after: str) -> Iterator
         )
 
 
-def _whole(
+def whole_draft_changes(
     a: Effective[Draft] | None, b: Effective[Draft] | None, base: Mapping[str, Any]
 ) -> Iterator[Change]:
     """A draft put on record, taken off it, or replaced by another issued in another round.
@@ -90,6 +96,14 @@ def _whole(
         )
     elif a is not None:
         yield Change(kind=ChangeKind.DRAFT_DROPPED, before=a.round, detail=_counts(a.value), **base)
+
+
+def count_changes(a: Draft, b: Draft, base: Mapping[str, Any]) -> Iterator[Change]:
+    """Brackets, options and pages of two drafts, each when both give it (or count it)."""
+    for name, kind in _COUNTS:
+        x, y = getattr(a, name), getattr(b, name)
+        if x is not None and y is not None and x != y:
+            yield Change(kind=kind, before=x, after=y, magnitude=abs(y - x), **base)
 
 
 def _counts(draft: Draft) -> str | None:
@@ -137,7 +151,7 @@ def _restated_evidence(
     return found
 
 
-def _terms(
+def term_changes(
     old: tuple[Term, ...],
     new: tuple[Term, ...],
     base: Mapping[str, Any],
@@ -262,23 +276,35 @@ def amendment_changes(negotiation: Negotiation, before: str, after: str) -> Iter
         a, b = old.get(amendment_id), new.get(amendment_id)
         amendment = b if b is not None else a
         assert amendment is not None  # noqa: S101 - the id came from one of them
-        base = _amendment_base(negotiation, amendment, after)
-        outcomes = (
-            AmendmentOutcome.PENDING if a is None else a.outcome,
-            AmendmentOutcome.PENDING if b is None else b.outcome,
+        yield from amendment_pair_changes(a, b, amendment_base(negotiation, amendment, after))
+
+
+def amendment_pair_changes(
+    a: Amendment | None, b: Amendment | None, base: Mapping[str, Any]
+) -> Iterator[Change]:
+    """One amendment's record then and now: tabled, its outcome moved, no longer on record.
+
+    A record missing on one side counts as pending there: one put on record already adopted is
+    tabled, then adopted.
+    """
+    amendment = b if b is not None else a
+    assert amendment is not None  # noqa: S101 - one side holds it
+    outcomes = (
+        AmendmentOutcome.PENDING if a is None else a.outcome,
+        AmendmentOutcome.PENDING if b is None else b.outcome,
+    )
+    proposed, wording = _proposed(amendment)
+    if a is None:
+        yield Change(kind=ChangeKind.AMENDMENT_TABLED, after=proposed, detail=wording, **base)
+    if outcomes[0] is not outcomes[1]:
+        yield Change(
+            kind=ChangeKind.AMENDMENT_OUTCOME_CHANGED,
+            before=outcomes[0],
+            after=outcomes[1],
+            **base,
         )
-        proposed, wording = _proposed(amendment)
-        if a is None:
-            yield Change(kind=ChangeKind.AMENDMENT_TABLED, after=proposed, detail=wording, **base)
-        if outcomes[0] is not outcomes[1]:
-            yield Change(
-                kind=ChangeKind.AMENDMENT_OUTCOME_CHANGED,
-                before=outcomes[0],
-                after=outcomes[1],
-                **base,
-            )
-        if b is None:
-            yield Change(kind=ChangeKind.AMENDMENT_DROPPED, before=proposed, detail=wording, **base)
+    if b is None:
+        yield Change(kind=ChangeKind.AMENDMENT_DROPPED, before=proposed, detail=wording, **base)
 
 
 def _proposed(amendment: Amendment) -> tuple[Any, str | None]:
@@ -288,9 +314,7 @@ def _proposed(amendment: Amendment) -> tuple[Any, str | None]:
     return amendment.text, None
 
 
-def _amendment_base(
-    negotiation: Negotiation, amendment: Amendment, round_id: str
-) -> dict[str, Any]:
+def amendment_base(negotiation: Negotiation, amendment: Amendment, round_id: str) -> dict[str, Any]:
     """Where an amendment's changes belong: proposal, term and its issue, sponsors, evidence."""
     terms = {term.key: term for term in _tabled_terms(negotiation, amendment.proposal)}
     term = terms.get(amendment.term)

@@ -326,6 +326,12 @@ def change_sentence(negotiation: Negotiation, change: Change) -> str:
     words = kind_words(negotiation, change)
     if change.kind is ChangeKind.EDITED:
         words = f"{change.subject} {change.subject_id}: {change.field} edited"
+    elif change.kind in (ChangeKind.ADDED, ChangeKind.REMOVED) and change.field is not None:
+        # a party put on or taken off one of a round's lists: round r2: Ukraine added to joined
+        held = change.after if change.kind is ChangeKind.ADDED else change.before
+        who = party_name(negotiation, str(held))
+        to = "to" if change.kind is ChangeKind.ADDED else "from"
+        return f"{change.subject} {change.subject_id}: {who} {words} {to} {change.field}"
     elif change.kind in (ChangeKind.ADDED, ChangeKind.REMOVED):
         words = f"{change.subject} {change.subject_id} {words}"
     before, after = change.before, change.after
