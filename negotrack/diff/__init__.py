@@ -1,10 +1,13 @@
 """Comparing rounds and versions: what moved, what it means, and whether the parties converge.
 
 Above the model and the files (it never imports YAML). `negotrack.diff._compare` compares two
-rounds and `._versions` two versions of a dossier, both through the position differ
-(`._differ`), with conditions and red lines matched in `._matching`; the change types are in
-`._changes`, the per-issue measures (gap, zone of agreement, centre) in `._measures` and the
-same per table in `._tables`, and the whole run in `._timeline`.
+rounds and `._versions` two versions of a dossier (inside each round, `._version_rounds`; records
+matched by id, `._edits`), both through the position differ (`._differ`) and the comparison of
+draft texts (`._drafts`), with conditions and red lines matched in `._matching`; the change
+types are in `._changes`, the per-issue measures (gap, zone of agreement, centre) in
+`._measures` and the same per table in `._tables`, the readings per party and issue in
+`._readings` and `._verdicts` (who faces whom in `._footing`), and the whole run in
+`._timeline`.
 """
 
 from __future__ import annotations

@@ -110,6 +110,7 @@ class ChangeKind(enum.Enum):
     TERM_REWORDED = "term_reworded"
     ALTERNATIVE_ADDED = "alternative_added"
     ALTERNATIVE_REMOVED = "alternative_removed"
+    ALTERNATIVE_REWORDED = "alternative_reworded"
     AMENDMENT_TABLED = "amendment_tabled"
     AMENDMENT_DROPPED = "amendment_dropped"
     AMENDMENT_OUTCOME_CHANGED = "amendment_outcome_changed"
@@ -215,7 +216,8 @@ class Change:
     field: str | None = attrs.field(
         default=None,
         metadata=describe(
-            "For dossier edits: the key that changed; for linkage: linked_proposal or "
+            "For dossier edits: the key that changed (for a party added to or removed from a "
+            "round's joined, left or participants, that list); for linkage: linked_proposal or "
             "linked_package when the link is not to an issue."
         ),
     )

@@ -25,7 +25,16 @@ if TYPE_CHECKING:
     from negotrack.model._negotiation import Effective, Negotiation
     from negotrack.model._proposals import Term
 
-__all__ = ["amendment_changes", "amendments_on_record", "draft_changes"]
+__all__ = [
+    "amendment_base",
+    "amendment_changes",
+    "amendment_pair_changes",
+    "amendments_on_record",
+    "count_changes",
+    "draft_changes",
+    "term_changes",
+    "whole_draft_changes",
+]
 
 #: The counts of a draft (given, or counted in its pasted text) and the change kind of each.
 _COUNTS: Final = (
@@ -46,17 +55,14 @@ def draft_changes(negotiation: Negotiation, before: str, after: str) -> Iterator
     for proposal in sorted(old.keys() | new.keys()):
         a, b = old.get(proposal), new.get(proposal)
         base: dict[str, Any] = {"proposal": proposal, "round": after}
-        yield from _whole(a, b, base)
+        yield from whole_draft_changes(a, b, base)
         if a is not None and b is not None:
-            for name, kind in _COUNTS:
-                x, y = getattr(a.value, name), getattr(b.value, name)
-                if x is not None and y is not None and x != y:
-                    yield Change(kind=kind, before=x, after=y, magnitude=abs(y - x), **base)
+            yield from count_changes(a.value, b.value, base)
         missing = before if a is None else after if b is None else None
         if missing is not None and not _tabled_by(negotiation, proposal, missing):
             continue
         tabled = _tabled_terms(negotiation, proposal)
-        yield from _terms(
+        yield from term_changes(
             tabled if a is None else a.value.terms,
             tabled if b is None else b.value.terms,
             base,
@@ -64,7 +70,7 @@ def draft_changes(negotiation: Negotiation, before: str, after: str) -> Iterator
         )
 
 
-def _whole(
+def whole_draft_changes(
     a: Effective[Draft] | None, b: Effective[Draft] | None, base: Mapping[str, Any]
 ) -> Iterator[Change]:
     """A draft put on record, taken off it, or replaced by another issued in another round.
@@ -90,6 +96,14 @@ def _whole(
         )
     elif a is not None:
         yield Change(kind=ChangeKind.DRAFT_DROPPED, before=a.round, detail=_counts(a.value), **base)
+
+
+def count_changes(a: Draft, b: Draft, base: Mapping[str, Any]) -> Iterator[Change]:
+    """Brackets, options and pages of two drafts, each when both give it (or count it)."""
+    for name, kind in _COUNTS:
+        x, y = getattr(a, name), getattr(b, name)
+        if x is not None and y is not None and x != y:
+            yield Change(kind=kind, before=x, after=y, magnitude=abs(y - x), **base)
 
 
 def _counts(draft: Draft) -> str | None:
@@ -137,7 +151,7 @@ def _restated_evidence(
     return found
 
 
-def _terms(
+def term_changes(
     old: tuple[Term, ...],
     new: tuple[Term, ...],
     base: Mapping[str, Any],
@@ -188,6 +202,14 @@ def _term(t0: Term, t1: Term, where: Mapping[str, Any]) -> Iterator[Change]:
             detail=word_diff(t0.text, t1.text),
             **where,
         )
+    yield from _alternatives(t0, t1, where)
+
+
+def _alternatives(t0: Term, t1: Term, where: Mapping[str, Any]) -> Iterator[Change]:
+    """Options within a term, matched by id: added, removed, or kept with other wording.
+
+    As for a term, an option is reworded only when both states give its wording.
+    """
     old = {alternative.id: alternative for alternative in t0.alternatives}
     new = {alternative.id: alternative for alternative in t1.alternatives}
     for alternative in t1.alternatives:
@@ -196,6 +218,21 @@ def _term(t0: Term, t1: Term, where: Mapping[str, Any]) -> Iterator[Change]:
     for alternative in t0.alternatives:
         if alternative.id not in new:
             yield Change(kind=ChangeKind.ALTERNATIVE_REMOVED, before=alternative, **where)
+    for alternative in t1.alternatives:
+        kept = old.get(alternative.id)
+        if (
+            kept is not None
+            and kept.text is not None
+            and alternative.text is not None
+            and kept.text != alternative.text
+        ):
+            yield Change(
+                kind=ChangeKind.ALTERNATIVE_REWORDED,
+                before=kept,
+                after=alternative,
+                detail=word_diff(kept.text, alternative.text),
+                **where,
+            )
 
 
 def _status(status: TermStatus) -> TermStatus:
@@ -239,23 +276,35 @@ def amendment_changes(negotiation: Negotiation, before: str, after: str) -> Iter
         a, b = old.get(amendment_id), new.get(amendment_id)
         amendment = b if b is not None else a
         assert amendment is not None  # noqa: S101 - the id came from one of them
-        base = _amendment_base(negotiation, amendment, after)
-        outcomes = (
-            AmendmentOutcome.PENDING if a is None else a.outcome,
-            AmendmentOutcome.PENDING if b is None else b.outcome,
+        yield from amendment_pair_changes(a, b, amendment_base(negotiation, amendment, after))
+
+
+def amendment_pair_changes(
+    a: Amendment | None, b: Amendment | None, base: Mapping[str, Any]
+) -> Iterator[Change]:
+    """One amendment's record then and now: tabled, its outcome moved, no longer on record.
+
+    A record missing on one side counts as pending there: one put on record already adopted is
+    tabled, then adopted.
+    """
+    amendment = b if b is not None else a
+    assert amendment is not None  # noqa: S101 - one side holds it
+    outcomes = (
+        AmendmentOutcome.PENDING if a is None else a.outcome,
+        AmendmentOutcome.PENDING if b is None else b.outcome,
+    )
+    proposed, wording = _proposed(amendment)
+    if a is None:
+        yield Change(kind=ChangeKind.AMENDMENT_TABLED, after=proposed, detail=wording, **base)
+    if outcomes[0] is not outcomes[1]:
+        yield Change(
+            kind=ChangeKind.AMENDMENT_OUTCOME_CHANGED,
+            before=outcomes[0],
+            after=outcomes[1],
+            **base,
         )
-        proposed, wording = _proposed(amendment)
-        if a is None:
-            yield Change(kind=ChangeKind.AMENDMENT_TABLED, after=proposed, detail=wording, **base)
-        if outcomes[0] is not outcomes[1]:
-            yield Change(
-                kind=ChangeKind.AMENDMENT_OUTCOME_CHANGED,
-                before=outcomes[0],
-                after=outcomes[1],
-                **base,
-            )
-        if b is None:
-            yield Change(kind=ChangeKind.AMENDMENT_DROPPED, before=proposed, detail=wording, **base)
+    if b is None:
+        yield Change(kind=ChangeKind.AMENDMENT_DROPPED, before=proposed, detail=wording, **base)
 
 
 def _proposed(amendment: Amendment) -> tuple[Any, str | None]:
@@ -265,9 +314,7 @@ def _proposed(amendment: Amendment) -> tuple[Any, str | None]:
     return amendment.text, None
 
 
-def _amendment_base(
-    negotiation: Negotiation, amendment: Amendment, round_id: str
-) -> dict[str, Any]:
+def amendment_base(negotiation: Negotiation, amendment: Amendment, round_id: str) -> dict[str, Any]:
     """Where an amendment's changes belong: proposal, term and its issue, sponsors, evidence."""
     terms = {term.key: term for term in _tabled_terms(negotiation, amendment.proposal)}
     term = terms.get(amendment.term)

@@ -1,9 +1,10 @@
 """Comparing two versions of one dossier: how an analyst reviews a colleague's edit.
 
-Everything is matched by id: parties, issues and their options, proposals and their terms (by
-issue), sources, events, rounds, statements, and positions and stances (by party and issue or
-proposal). Positions and stances are compared round by round with the same change types as a
-round diff; everything else is reported as added, removed or edited, key by key.
+Everything is matched by id: parties, sides, issues and their options, proposals and their
+terms (by issue), sources, events, rounds, statements, and positions and stances (by party and
+issue or proposal); roles by party and role. What is inside a round (positions, stances, drafts,
+amendments, who joined, left or took part) is compared in `._version_rounds`, with the round
+diff's change types where they fit; everything else is added, removed or edited, key by key.
 """
 
 from __future__ import annotations
@@ -13,20 +14,18 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from negotrack.diff._changes import Change, ChangeKind, Diff, ordered
-from negotrack.diff._differ import PositionDiffer
+from negotrack.diff._edits import edits, entities
+from negotrack.diff._version_rounds import ROUND_CONTENT, round_content
 from negotrack.model._errors import NegotrackError
 from negotrack.model._issues import NumericScale
-from negotrack.model._negotiation import Effective
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Sequence
+    from collections.abc import Iterator, Sequence
 
     from negotrack.model._issues import Issue
     from negotrack.model._negotiation import Negotiation
-    from negotrack.model._parties import Party
-    from negotrack.model._positions import Position
+    from negotrack.model._parties import Party, Role
     from negotrack.model._proposals import Proposal
-    from negotrack.model._rounds import Round
 
 __all__ = ["NotComparableError", "compare_versions"]
 
@@ -54,83 +53,26 @@ def compare_versions(
             f"cannot compare {before!r} with {after!r}: they are different negotiations "
             f"({old.id!r} and {new.id!r})"
         )
-    changes: list[Change] = list(_edits("negotiation", old.id, old, new, skip=_COLLECTIONS))
-    changes.extend(_entities("party", old.parties, new.parties, _party_children))
-    changes.extend(_entities("side", old.sides, new.sides))
-    changes.extend(_entities("issue", old.issues, new.issues, _issue_children))
-    changes.extend(_entities("proposal", old.proposals, new.proposals, _proposal_children))
-    changes.extend(_entities("source", old.sources, new.sources))
-    changes.extend(_entities("event", old.events, new.events))
-    changes.extend(_entities("round", old.rounds, new.rounds, skip=_ROUND_CONTENT))
+    changes: list[Change] = list(edits("negotiation", old.id, old, new, skip=_COLLECTIONS))
+    changes.extend(entities("party", old.parties, new.parties, _party_children))
+    changes.extend(entities("side", old.sides, new.sides))
+    changes.extend(entities("issue", old.issues, new.issues, _issue_children))
+    changes.extend(entities("proposal", old.proposals, new.proposals, _proposal_children))
+    changes.extend(entities("source", old.sources, new.sources))
+    changes.extend(entities("event", old.events, new.events))
+    changes.extend(_roles(old.roles, new.roles))
+    changes.extend(entities("round", old.rounds, new.rounds, skip=ROUND_CONTENT))
     changes.extend(_rounds(old, new))
     return Diff(before=before, after=after, changes=ordered(changes))
 
 
-_COLLECTIONS = frozenset({"parties", "sides", "issues", "proposals", "sources", "events", "rounds"})
-_ROUND_CONTENT = frozenset({"statements", "positions", "stances", "events"})
-
-
-def _label(item: Any) -> Any:
-    for attribute in ("title", "name", "label", "id"):
-        value = getattr(item, attribute, None)
-        if value:
-            return value
-    return None
-
-
-def _edits(
-    subject: str, subject_id: str, old: Any, new: Any, *, skip: Iterable[str] = (), **base: Any
-) -> Iterator[Change]:
-    """One EDITED change per attrs field that differs, leaving out ``skip``."""
-    if old == new:
-        return
-    skipped = set(skip)
-    for field in attrs.fields(type(old)):
-        if field.name in skipped:
-            continue
-        a, b = getattr(old, field.name), getattr(new, field.name)
-        if a != b:
-            yield Change(
-                kind=ChangeKind.EDITED,
-                subject=subject,
-                subject_id=subject_id,
-                field=field.name,
-                before=a,
-                after=b,
-                **base,
-            )
-
-
-def _entities(
-    subject: str,
-    old: Sequence[Any],
-    new: Sequence[Any],
-    children: Any = None,
-    *,
-    skip: Iterable[str] = (),
-) -> Iterator[Change]:
-    old_by_id = {item.id: item for item in old}
-    new_by_id = {item.id: item for item in new}
-    for item_id in sorted(old_by_id.keys() | new_by_id.keys()):
-        a, b = old_by_id.get(item_id), new_by_id.get(item_id)
-        if a is None:
-            yield Change(
-                kind=ChangeKind.ADDED, subject=subject, subject_id=item_id, after=_label(b)
-            )
-        elif b is None:
-            yield Change(
-                kind=ChangeKind.REMOVED, subject=subject, subject_id=item_id, before=_label(a)
-            )
-        elif a != b:
-            child_fields: frozenset[str] = frozenset()
-            if children is not None:
-                child_fields, found = children(a, b)
-                yield from found
-            yield from _edits(subject, item_id, a, b, skip=set(skip) | child_fields)
+_COLLECTIONS = frozenset(
+    {"parties", "sides", "roles", "issues", "proposals", "sources", "events", "rounds"}
+)
 
 
 def _party_children(a: Party, b: Party) -> tuple[frozenset[str], list[Change]]:
-    found = list(_entities("person", a.representatives, b.representatives))
+    found = list(entities("person", a.representatives, b.representatives))
     old = {m.party for m in a.members}
     new = {m.party for m in b.members}
     found += [Change(kind=ChangeKind.MEMBER_JOINED, party=a.id, after=m) for m in sorted(new - old)]
@@ -138,9 +80,7 @@ def _party_children(a: Party, b: Party) -> tuple[frozenset[str], list[Change]]:
     dated = {m.party: m for m in a.members}
     for member in b.members:
         if member.party in dated and dated[member.party] != member:
-            found.extend(
-                _edits("membership", f"{a.id}/{member.party}", dated[member.party], member)
-            )
+            found.extend(edits("membership", f"{a.id}/{member.party}", dated[member.party], member))
     return frozenset({"representatives", "members"}), found
 
 
@@ -149,7 +89,7 @@ def _issue_children(a: Issue, b: Issue) -> tuple[frozenset[str], list[Change]]:
         return frozenset(), []
     found = [
         attrs.evolve(change, issue=a.id)
-        for change in _entities("option", a.scale.options, b.scale.options)
+        for change in entities("option", a.scale.options, b.scale.options)
     ]
     if [o.id for o in a.scale.options if o.id in b.option_ids] != [
         o.id for o in b.scale.options if o.id in a.option_ids
@@ -198,12 +138,49 @@ def _proposal_children(a: Proposal, b: Proposal) -> tuple[frozenset[str], list[C
                     )
                 )
             if t0.text != t1.text:
-                found.extend(_edits("term", f"{a.id}/{key}", t0, t1, skip={"value", "status"}))
+                found.extend(edits("term", f"{a.id}/{key}", t0, t1, skip={"value", "status"}))
     return frozenset({"terms"}), found
 
 
+def _roles(old: Sequence[Role], new: Sequence[Role]) -> Iterator[Change]:
+    """Roles matched by party and role: added, removed, or edited key by key.
+
+    A party may hold one role twice (chair, then chair again): roles equal in both versions
+    are set aside first; one left on each side is edited, any others are added or removed.
+    """
+    keys = sorted({(r.party, r.role.value) for r in (*old, *new)})
+    for party, role in keys:
+        before = [r for r in old if (r.party, r.role.value) == (party, role)]
+        after = [r for r in new if (r.party, r.role.value) == (party, role)]
+        for kept in list(before):
+            if kept in after:
+                before.remove(kept)
+                after.remove(kept)
+        where: dict[str, Any] = {"subject": "role", "subject_id": f"{party}/{role}", "party": party}
+        if len(before) == len(after) == 1:
+            yield from edits(
+                "role", f"{party}/{role}", before[0], after[0], skip={"party", "role"}, party=party
+            )
+            continue
+        for r in before:
+            yield Change(kind=ChangeKind.REMOVED, before=_span(r), **where)
+        for r in after:
+            yield Change(kind=ChangeKind.ADDED, after=_span(r), **where)
+
+
+def _span(role: Role) -> str:
+    """The rounds a role is held in, in words: ``from r3 to r5``, ``in every round``."""
+    if role.since is not None and role.until is not None:
+        return f"from {role.since} to {role.until}"
+    if role.since is not None:
+        return f"from {role.since}"
+    if role.until is not None:
+        return f"until {role.until}"
+    return "in every round"
+
+
 def _rounds(old: Negotiation, new: Negotiation) -> Iterator[Change]:
-    """Positions, stances, statements and events of every round both versions hold."""
+    """What the edit changed inside every round both versions hold."""
     old_states = {r.id: (p, s) for r, p, s in old.iter_effective()}
     new_states = {r.id: (p, s) for r, p, s in new.iter_effective()}
     new_rounds = {r.id: r for r in new.rounds}
@@ -211,100 +188,6 @@ def _rounds(old: Negotiation, new: Negotiation) -> Iterator[Change]:
         round_new = new_rounds.get(round_old.id)
         if round_new is None or round_new == round_old:
             continue
-        yield from _round_content(
+        yield from round_content(
             old, new, round_old, round_new, old_states=old_states, new_states=new_states
         )
-
-
-def _round_content(
-    old: Negotiation,
-    new: Negotiation,
-    a: Round,
-    b: Round,
-    *,
-    old_states: dict[str, Any],
-    new_states: dict[str, Any],
-) -> Iterator[Change]:
-    for subject, field in (("statement", "statements"), ("event", "events")):
-        for change in _entities(subject, getattr(a, field), getattr(b, field)):
-            yield attrs.evolve(change, round=a.id)
-    differ = PositionDiffer(old, new, old_states[a.id][0], new_states[b.id][0], a.id)
-    old_entries = {p.key: p for p in a.positions}
-    new_entries = {p.key: p for p in b.positions}
-    for key in sorted(old_entries.keys() | new_entries.keys()):
-        yield from _entry(differ, a.id, key, old_entries.get(key), new_entries.get(key))
-    old_stances = {s.key: _stated(s, a.id) for s in a.stances}
-    new_stances = {s.key: _stated(s, b.id) for s in b.stances}
-    for key in sorted(old_stances.keys() | new_stances.keys()):
-        s0, s1 = old_stances.get(key), new_stances.get(key)
-        found = list(differ.stance(key, s0, s1))
-        if not found and s0 is not None and s1 is not None:
-            found.extend(
-                _edits(
-                    "stance",
-                    f"{key[0]}/{key[1]}",
-                    s0.value,
-                    s1.value,
-                    party=key[0],
-                    proposal=key[1],
-                    round=a.id,
-                )
-            )
-        yield from found
-
-
-def _stated(value: Any, round_id: str) -> Effective[Any]:
-    return Effective(value, round_id, carried=False)
-
-
-def _entry(
-    differ: PositionDiffer,
-    round_id: str,
-    key: tuple[str, str],
-    old: Position | None,
-    new: Position | None,
-) -> Iterator[Change]:
-    """Compare one position entry of a round file, withdrawn entries included."""
-    if old == new:
-        return
-    withdrawn_old = old is not None and old.withdrawn
-    withdrawn_new = new is not None and new.withdrawn
-    if withdrawn_old or withdrawn_new:
-        base: dict[str, Any] = {"party": key[0], "issue": key[1], "round": round_id}
-        if withdrawn_new and not withdrawn_old:
-            before = None if old is None else old.preferred
-            yield Change(kind=ChangeKind.POSITION_WITHDRAWN, before=before, **base)
-        elif withdrawn_old and new is not None and not withdrawn_new:
-            yield Change(kind=ChangeKind.POSITION_STATED, after=new.preferred, **base)
-        else:
-            yield Change(
-                kind=ChangeKind.EDITED,
-                subject="position",
-                subject_id=f"{key[0]}/{key[1]}",
-                field="withdrawn",
-                before=withdrawn_old,
-                after=withdrawn_new,
-                **base,
-            )
-        return
-    found = list(
-        differ.position(
-            key,
-            None if old is None else _stated(old, round_id),
-            None if new is None else _stated(new, round_id),
-        )
-    )
-    if not found and old is not None and new is not None:
-        # what the round diff does not weigh: evidence and notes
-        found.extend(
-            _edits(
-                "position",
-                f"{key[0]}/{key[1]}",
-                old,
-                new,
-                party=key[0],
-                issue=key[1],
-                round=round_id,
-            )
-        )
-    yield from found

@@ -95,6 +95,7 @@ KIND_WORDS: Final = {
     ChangeKind.TERM_REWORDED: "term reworded",
     ChangeKind.ALTERNATIVE_ADDED: "option in the term added",
     ChangeKind.ALTERNATIVE_REMOVED: "option in the term removed",
+    ChangeKind.ALTERNATIVE_REWORDED: "option in the term reworded",
     ChangeKind.AMENDMENT_TABLED: "amendment tabled",
     ChangeKind.AMENDMENT_DROPPED: "amendment no longer on record",
     ChangeKind.AMENDMENT_OUTCOME_CHANGED: "amendment outcome",
@@ -285,6 +286,8 @@ def kind_words(negotiation: Negotiation, change: Change) -> str:
     held = change.after if change.after is not None else change.before
     if isinstance(held, RedLine):  # narrowed or widened: which red line, in its words
         words = f'{words} ("{held.text}")'
+    if isinstance(held, Alternative) and change.kind is ChangeKind.ALTERNATIVE_REWORDED:
+        words = f"{words} ({held.id})"  # the word diff says what changed, not which option
     if change.table is not None:
         words = f"{words} at the table with {party_name(negotiation, change.table)}"
     if change.party is None and change.by:
@@ -310,6 +313,7 @@ _REWORDED: Final = (
     ChangeKind.CONDITION_REWORDED,
     ChangeKind.RED_LINE_REWORDED,
     ChangeKind.TERM_REWORDED,
+    ChangeKind.ALTERNATIVE_REWORDED,
 )
 
 
@@ -322,6 +326,12 @@ def change_sentence(negotiation: Negotiation, change: Change) -> str:
     words = kind_words(negotiation, change)
     if change.kind is ChangeKind.EDITED:
         words = f"{change.subject} {change.subject_id}: {change.field} edited"
+    elif change.kind in (ChangeKind.ADDED, ChangeKind.REMOVED) and change.field is not None:
+        # a party put on or taken off one of a round's lists: round r2: Ukraine added to joined
+        held = change.after if change.kind is ChangeKind.ADDED else change.before
+        who = party_name(negotiation, str(held))
+        to = "to" if change.kind is ChangeKind.ADDED else "from"
+        return f"{change.subject} {change.subject_id}: {who} {words} {to} {change.field}"
     elif change.kind in (ChangeKind.ADDED, ChangeKind.REMOVED):
         words = f"{change.subject} {change.subject_id} {words}"
     before, after = change.before, change.after

@@ -59,8 +59,9 @@ def diff_schema() -> dict[str, Any]:
             "subject_id": _is("string", "The id of the amendment, or of what was edited."),
             "field": _is(
                 "string",
-                "For dossier edits: the key that changed; for linkage: linked_proposal or "
-                "linked_package.",
+                "For dossier edits: the key that changed (for a party added to or removed from "
+                "a round's joined, left or participants, that list); for linkage: "
+                "linked_proposal or linked_package.",
             ),
             "round": _is("string", "Id of the later round, where the change shows."),
             "before": _is(
