@@ -34,6 +34,7 @@ __all__ = [
     "counterparts",
     "distance",
     "is_chair",
+    "linear_zone",
     "options_accepted",
     "overlap",
     "reach",
@@ -273,18 +274,22 @@ def reference_positions(
     earlier: Mapping[tuple[str, str], Effective[Position]],
     later: Mapping[tuple[str, str], Effective[Position]],
     issue: str,
+    *,
+    raised: bool = True,
 ) -> dict[str, Position]:
     """Each party's overall position on the issue in the ``earlier`` state.
 
     A demand raised between the two rounds (``raised`` in ``later``) is what the others answer:
     for its party, the later position is the reference. A party whose position is only first
     recorded in ``later`` is not a reference: who the record happens to show never moves
-    another party's reading.
+    another party's reading. With ``raised`` false, raised demands get no such treatment.
     """
     out: dict[str, Position] = {}
     for (party, key), held in earlier.items():
         if key == issue:
             out[party] = held.value
+    if not raised:
+        return out
     already = earlier_raised(earlier)
     for (party, key), held in later.items():
         if key == issue and held.value.raised and (party, key) not in already:
@@ -331,3 +336,18 @@ def categorical_zone(p0: Position, p1: Position, held: list[Held]) -> float:
         theirs = options_accepted(h.position) or frozenset()
         move += h.weight * (bool(s1 & theirs) - bool(s0 & theirs))
     return move / total
+
+
+def linear_zone(issue: Issue, p0: Position, p1: Position, held: list[Held]) -> float:
+    """How much more of the counterparts' effective acceptable sets the party's set now shares.
+
+    The weighted mean, over counterparts, of the change in `overlap` (a share of the line).
+    """
+    total = sum(h.weight for h in held) or 1.0
+    return (
+        sum(
+            h.weight * (overlap(issue, p1, h.position) - overlap(issue, p0, h.position))
+            for h in held
+        )
+        / total
+    )

@@ -42,6 +42,7 @@ from negotrack.diff._footing import (
     counterparts,
     distance,
     is_chair,
+    linear_zone,
     place,
     reach,
     reference_positions,
@@ -124,7 +125,9 @@ def position_readings(negotiation: Negotiation, before: str, after: str) -> list
     for issue in negotiation.issues:
         reference = reference_positions(*reference_states, issue.id)
         # the same, with the later round first: a move is judged against both states
-        everyone = reference_positions(reference_states[1], reference_states[0], issue.id)
+        everyone = reference_positions(
+            reference_states[1], reference_states[0], issue.id, raised=False
+        )
         closing = {p: pos for p, pos in everyone.items() if p in reference}
         parties = sorted(
             {p for (p, i) in old if i == issue.id} | {p for (p, i) in new if i == issue.id}
@@ -298,6 +301,8 @@ def _score(
             parts["red_lines"] = ruled_out_share(issue, p0, held, c) - ruled_out_share(
                 issue, p1, held, c
             )
+            if _has_set(p0) or _has_set(p1):
+                parts["zone"] = linear_zone(issue, p0, p1, held)
         else:
             parts["preferred"] = categorical_pref(issue, p0, p1, held)
             parts["reach"] = categorical_reach(p0, p1, held)
