@@ -3,7 +3,8 @@
 A party's counterparts on an issue are the bargaining parties across from it: on another side
 of the issue's sides (`Negotiation.sides_for`), or, with no sides, every other bargaining party;
 never a party holding a role (a chair, a mediator) in the round, and never its own coalition or
-a member of it. Each counterpart weighs its salience on the issue (1 when not given).
+a member of it. Each counterpart weighs its salience on the issue times its party's `weight`
+(each 1 when not given; when every counterpart's weight is 0, the weights are ignored).
 
 Distances are shares (0-1) of the issue's line. A position *reaches* as far toward a point as
 its effective acceptable set goes: the acceptable set (or the preferred value alone) less what
@@ -38,6 +39,7 @@ __all__ = [
     "options_accepted",
     "overlap",
     "reach",
+    "ruled_out_by_them",
     "ruled_out_share",
     "same_bloc",
     "set_gap",
@@ -79,6 +81,10 @@ def counterparts(
     else:
         others = set(reference)
     out = []
+    known = negotiation._parties
+    weights = {p: known[p].weight for p in others if p in known}
+    # weights all 0 would leave no other side at all: then every counterpart counts as 1
+    all_zero = bool(weights) and all(w == 0 for w in weights.values())
     for other in sorted(others):
         position = reference.get(other)
         if (
@@ -89,7 +95,9 @@ def counterparts(
         ):
             continue
         salience = 1.0 if position.salience is None else position.salience
-        out.append(Held(other, position, salience))
+        weight = weights.get(other)
+        factor = 1.0 if weight is None or all_zero else weight
+        out.append(Held(other, position, salience * factor))
     return out
 
 
@@ -206,9 +214,9 @@ def ruled_out_share(
 ) -> float:
     """How much of what the other side wants the position's red lines rule out.
 
-    On a line, the share of the line between the position's place and ``target`` (the other
-    side's centre) that its red lines rule out; on a categorical issue, the weighted share of
-    counterparts whose preferred option they rule out.
+    On a line, the share of the line from the position's place to the end on the side of
+    ``target`` (the other side's centre) that its red lines rule out; on a categorical issue,
+    the weighted share of counterparts whose preferred option they rule out.
     """
     lines = position.red_lines
     if not lines:
@@ -217,7 +225,10 @@ def ruled_out_share(
         x = _point(issue, position)
         if x is None or target is None:
             return 0.0
-        low, high = sorted((x, target))
+        # from the position's place to the end of the line on the other side's side of it
+        start = float(issue.scale.min) if isinstance(issue.scale, NumericScale) else 0.0
+        end = start + width(issue)
+        low, high = (x, end) if target >= x else (start, x)
         if isinstance(issue.scale, NumericScale):
             cut = 0.0
             for line in lines:
@@ -351,3 +362,15 @@ def linear_zone(issue: Issue, p0: Position, p1: Position, held: list[Held]) -> f
         )
         / total
     )
+
+
+def ruled_out_by_them(position: Position, held: list[Held]) -> float:
+    """The weighted share of counterparts whose own red lines rule out the position's preference."""
+    pref = position.preferred
+    if pref is None:
+        return 0.0
+    total = sum(h.weight for h in held) or 1.0
+    ruled = sum(
+        h.weight for h in held if any(line.rules_out(pref) for line in h.position.red_lines)
+    )
+    return ruled / total

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 import attrs
 
+from negotrack.model._errors import WeightError
 from negotrack.model._issues import NumericScale
 from negotrack.model._positions import Acceptable, Interval, Position
 from negotrack.model._scales import counterparts, is_linear, point, span, width
@@ -235,7 +236,7 @@ def _held(
         zone = frozenset(accepted)
     weight = 1.0 if weights is None else weights.get(party, 1.0)
     if weight < 0:
-        raise ValueError(f"weight of party {party!r} must not be negative, got {weight!r}")
+        raise WeightError(f"weight of party {party!r} must not be negative, got {weight!r}")
     salience = 1.0 if position.salience is None else position.salience
     side = side_of.get(party, "")
     return _Held(party, position, x, normalised, option, zone, salience * weight, side)

@@ -46,6 +46,7 @@ from negotrack.diff._footing import (
     place,
     reach,
     reference_positions,
+    ruled_out_by_them,
     ruled_out_share,
 )
 from negotrack.model._fields import describe
@@ -203,8 +204,10 @@ def _read(  # noqa: PLR0917 - the reading's whole context
             toward=toward,
             away=away,
         )
-    names = ", ".join(h.party for h in held) or "no counterpart"
-    if abs(score) > _EPS and parts.get("met"):
+    names = ", ".join(h.party for h in held)
+    if not held:
+        kind, because = ReadingKind.NEUTRAL, "no counterpart holds a position on this issue"
+    elif abs(score) > _EPS and parts.get("met"):
         kind, because = ReadingKind.NEUTRAL, "the move follows conditions marked met"
     elif score > _EPS:
         kind, because = (
@@ -310,6 +313,8 @@ def _score(
             parts["red_lines"] = ruled_out_share(issue, p0, held, None) - ruled_out_share(
                 issue, p1, held, None
             )
+    if held:
+        parts["their_red_lines"] = ruled_out_by_them(p0, held) - ruled_out_by_them(p1, held)
     # a condition kept, met or not, is neither added nor dropped; becoming met (or, seen
     # backwards, unmet) counts nothing and marks the move as following met conditions
     all0 = {c.id or c.text: c for c in p0.conditions if not c.linked_package}

@@ -174,7 +174,7 @@ def stance_readings(negotiation: Negotiation, before: str, after: str) -> list[R
             kind, because = ReadingKind.NEUTRAL, "a chair or mediator bridges"
         elif _own_text(negotiation, party, proposal):
             kind, because = ReadingKind.NEUTRAL, "its own text"
-        elif met_now - met_before or (met_before - met_now and not up):
+        elif met_now != met_before:
             kind, because = ReadingKind.NEUTRAL, "conditions met"
         elif up:
             kind, because = ReadingKind.CONCESSION, "moves up on a text it did not table alone"

@@ -22,6 +22,7 @@ from negotrack.model._errors import (
     NegotrackError,
     Problem,
     UnknownIdError,
+    WeightError,
 )
 from negotrack.model._evidence import Basis, Confidence, Reliability, Source, SourceKind, Statement
 from negotrack.model._issues import (
@@ -103,6 +104,7 @@ __all__ = [
     "TextCounts",
     "UnknownIdError",
     "Value",
+    "WeightError",
     "chronology",
     "count_brackets",
 ]

@@ -16,12 +16,17 @@ __all__ = [
     "NegotrackError",
     "Problem",
     "UnknownIdError",
+    "WeightError",
     "did_you_mean",
 ]
 
 
 class NegotrackError(Exception):
     """Base class of every error negotrack raises on purpose."""
+
+
+class WeightError(NegotrackError, ValueError):
+    """Party weights that cannot weigh anything: one negative, or every one of them 0."""
 
 
 class MissingExtraError(NegotrackError, ImportError):

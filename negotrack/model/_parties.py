@@ -145,6 +145,14 @@ class Party:
     representatives: tuple[Person, ...] = attrs.field(
         default=(), metadata=describe("People who speak for the party.")
     )
+    weight: float | None = attrs.field(
+        default=None,
+        metadata=describe(
+            "How much the party counts on its side in readings (capability, votes), 0 or more; "
+            "1 when not given.",
+            minimum=0,
+        ),
+    )
 
 
 @attrs.frozen

@@ -8,6 +8,7 @@ import sys
 from typing import TYPE_CHECKING
 
 import attrs
+import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -164,3 +165,88 @@ def test_an_entrant_that_never_moves_changes_no_verdict(n: nt.Negotiation) -> No
             i: v.verdict for i, v in nt.issue_verdicts(entered, a, b).items()
         }
         assert all(r.party != "entrant" for r in nt.readings(entered, a, b))
+
+
+WEIGHTED = """
+id: weighted
+title: Weighted
+parties:
+  - {id: u, name: Union}
+  - {id: big, name: Big employer, weight: 3}
+  - {id: small, name: Small employer, weight: 1}
+sides:
+  - {id: labour, name: Labour, parties: [u]}
+  - {id: employers, name: Employers, parties: [big, small]}
+issues:
+  - id: wage
+    title: Wage
+    scale: {kind: numeric, min: 0, max: 10}
+rounds:
+  - id: r1
+    title: One
+    date: 2024-01-01
+    positions:
+      - {party: u, issue: wage, preferred: 5}
+      - {party: big, issue: wage, preferred: 2}
+      - {party: small, issue: wage, preferred: 9}
+  - id: r2
+    title: Two
+    date: 2024-02-01
+    positions:
+      - {party: u, issue: wage, preferred: 4}
+"""
+
+
+def test_party_weights_decide_which_way_the_other_side_lies() -> None:
+    """Toward the heavy employer and away from the light one reads as a concession."""
+    n = nt.loads(WEIGHTED)
+    (reading,) = nt.readings(n, "r1", "r2")
+    assert nt.ReadingKind.CONCESSION is reading.reading
+    assert ("big",) == reading.toward
+    assert ("small",) == reading.away
+    light = nt.loads(
+        WEIGHTED.replace("weight: 3", "weight: 1").replace(
+            "{id: small, name: Small employer, weight: 1}",
+            "{id: small, name: Small employer, weight: 9}",
+        )
+    )
+    assert nt.ReadingKind.HARDENING is nt.readings(light, "r1", "r2")[0].reading
+
+
+def test_weights_all_zero_count_every_counterpart_alike() -> None:
+    n = nt.loads(WEIGHTED.replace("weight: 3", "weight: 0").replace("weight: 1}", "weight: 0}"))
+    (reading,) = nt.readings(n, "r1", "r2")
+    # both employers on the same footing: nearer one, further from the other
+    assert nt.ReadingKind.MIXED is reading.reading
+
+
+def test_a_negative_weight_is_a_load_problem_at_its_key() -> None:
+    with pytest.raises(nt.LoadError) as caught:
+        nt.loads(WEIGHTED.replace("weight: 3", "weight: -3"))
+    (problem,) = caught.value.problems
+    assert "$.parties[1].weight" == problem.path
+    assert "a weight is 0 or more, got -3" in problem.message
+
+
+def test_a_negative_measure_weight_is_a_weight_error() -> None:
+    n = nt.loads(WEIGHTED)
+    with pytest.raises(nt.WeightError, match="weight of party 'big' must not be negative"):
+        nt.measure_round(n, "r1", weights={"big": -1})
+
+
+def test_a_party_with_no_counterpart_reads_neutral_and_says_why() -> None:
+    n = nt.loads(
+        WEIGHTED.replace("parties: [big, small]", "parties: [u]").replace(
+            "{id: labour, name: Labour, parties: [u]}",
+            "{id: labour, name: Labour, parties: [big, small]}",
+        )
+    )
+    alone = nt.loads(
+        WEIGHTED.replace(
+            "  - {id: employers, name: Employers, parties: [big, small]}\n", ""
+        ).replace("parties: [u]}", "parties: [u, big, small]}")
+    )
+    (reading,) = nt.readings(alone, "r1", "r2")
+    assert nt.ReadingKind.NEUTRAL is reading.reading
+    assert "no counterpart" in reading.because
+    assert nt.readings(n, "r1", "r2")[0].reading is nt.ReadingKind.CONCESSION
