@@ -17,6 +17,9 @@ Times, best of N, in one process, taking turns within each round:
 (a) ``negotrack.compare(negotiation, "r1", "r2")``: the whole diff, per-issue measures included;
 (b) ``negotrack.diff._measures.measure_round`` of both rounds: the per-issue measures alone, for
     information (they are part of a);
+(r) ``negotrack.readings`` and ``negotrack.issue_verdicts`` of the two rounds: one reading per
+    party and issue and the like-for-like verdicts, for information (computed on request, not
+    part of a);
 (c) ``DeepDiff(old, new, group_by="key")``: the reference, on the same positions as plain dicts
     (``negotrack.files._convert.converter.unstructure`` plus a ``key`` field ``party/issue``), one
     list per round, converted before any timing;
@@ -391,6 +394,14 @@ def run(
             "b",
             "per-issue measures alone (info)",
             lambda: [measure_round(negotiation, r) for r in (_BEFORE, _AFTER)],
+        ),
+        (
+            "r",
+            "readings and verdicts (info)",
+            lambda: (
+                negotrack.readings(negotiation, _BEFORE, _AFTER),
+                negotrack.issue_verdicts(negotiation, _BEFORE, _AFTER),
+            ),
         ),
         ("c", 'DeepDiff group_by="key" (reference)', lambda: _deepdiff(old, new, "key")),
         ("c'", 'DeepDiff group_by=("party", "issue")', lambda: _deepdiff(old, new, _KEYS)),

@@ -14,6 +14,7 @@ the same option, 1/2 when one's option is in the other's acceptable set, 1 other
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING, NamedTuple
 
 from negotrack.model._issues import NumericScale
@@ -21,7 +22,7 @@ from negotrack.model._positions import Interval
 from negotrack.model._scales import is_linear, point, width
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Iterator, Mapping
 
     from negotrack.model._issues import Issue
     from negotrack.model._negotiation import Effective, Negotiation
@@ -29,6 +30,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Held",
+    "by_issue",
+    "cached_geometry",
     "categorical_pref",
     "categorical_reach",
     "categorical_zone",
@@ -85,13 +88,16 @@ def counterparts(
     weights = {p: known[p].weight for p in others if p in known}
     # weights all 0 would leave no other side at all: then every counterpart counts as 1
     all_zero = bool(weights) and all(w == 0 for w in weights.values())
+    chairs = {p for r in rounds for p in negotiation.roles_in(r)}
+    bloc = set(negotiation.members_of(party)) if party in known else set()
     for other in sorted(others):
         position = reference.get(other)
         if (
             other == party
             or position is None
-            or is_chair(negotiation, other, *rounds)
-            or same_bloc(negotiation, party, other)
+            or other in chairs
+            or other in bloc
+            or (other in known and any(m.party == party for m in known[other].members))
         ):
             continue
         salience = 1.0 if position.salience is None else position.salience
@@ -120,8 +126,46 @@ def _ends(issue: Issue, position: Position) -> tuple[float, float] | None:
     return (min(points), max(points)) if points else None
 
 
+#: While `cached_geometry` is active: `_accepted_points` by (issue id, position id). Both are
+#: alive for the whole block (the dossier holds them), so their ids cannot be reused inside it.
+_CACHE: dict[tuple[int, int], tuple[float, float] | list[float] | None] | None = None
+
+
+@contextlib.contextmanager
+def cached_geometry() -> Iterator[None]:
+    """Remember each position's effective acceptable set for the length of the block."""
+    global _CACHE  # noqa: PLW0603 - one cache, for one computation at a time
+    outer = _CACHE
+    _CACHE = {} if outer is None else outer
+    try:
+        yield
+    finally:
+        _CACHE = outer
+
+
+def by_issue(
+    state: Mapping[tuple[str, str], Effective[Position]],
+) -> dict[str, dict[tuple[str, str], Effective[Position]]]:
+    """The positions in force grouped by issue (overall positions only), keys kept as they are."""
+    out: dict[str, dict[tuple[str, str], Effective[Position]]] = {}
+    for key, held in state.items():
+        out.setdefault(key[1], {})[key] = held
+    return out
+
+
 def _accepted_points(issue: Issue, position: Position) -> tuple[float, float] | list[float] | None:
     """A numeric interval (low, high), or the option indices the position can accept."""
+    if _CACHE is None:
+        return _accepted_points_of(issue, position)
+    key = (id(issue), id(position))
+    if key not in _CACHE:
+        _CACHE[key] = _accepted_points_of(issue, position)
+    return _CACHE[key]
+
+
+def _accepted_points_of(
+    issue: Issue, position: Position
+) -> tuple[float, float] | list[float] | None:
     accepted = position.acceptable
     lines = position.red_lines
     if isinstance(issue.scale, NumericScale):

@@ -35,6 +35,8 @@ import attrs
 
 from negotrack.diff._footing import (
     Held,
+    by_issue,
+    cached_geometry,
     categorical_pref,
     categorical_reach,
     categorical_zone,
@@ -116,23 +118,29 @@ def _withdrawn_between(negotiation: Negotiation, earlier: str, later: str) -> se
 
 def position_readings(negotiation: Negotiation, before: str, after: str) -> list[Reading]:
     """The reading of every party and issue whose position changed between the two rounds."""
+    with cached_geometry():
+        return _position_readings(negotiation, before, after)
+
+
+def _position_readings(negotiation: Negotiation, before: str, after: str) -> list[Reading]:
     forward = negotiation.round_index(before) <= negotiation.round_index(after)
     earlier, later = (before, after) if forward else (after, before)
-    old = negotiation.effective_positions(before)
-    new = negotiation.effective_positions(after)
+    old_all = by_issue(negotiation.effective_positions(before))
+    new_all = by_issue(negotiation.effective_positions(after))
     withdrawn = _withdrawn_between(negotiation, earlier, later)
-    reference_states = (old, new) if forward else (new, old)
     out: list[Reading] = []
     for issue in negotiation.issues:
+        old, new = old_all.get(issue.id, {}), new_all.get(issue.id, {})
+        if not old and not new:
+            continue
+        reference_states = (old, new) if forward else (new, old)
         reference = reference_positions(*reference_states, issue.id)
         # the same, with the later round first: a move is judged against both states
         everyone = reference_positions(
             reference_states[1], reference_states[0], issue.id, raised=False
         )
         closing = {p: pos for p, pos in everyone.items() if p in reference}
-        parties = sorted(
-            {p for (p, i) in old if i == issue.id} | {p for (p, i) in new if i == issue.id}
-        )
+        parties = sorted({p for (p, _) in old} | {p for (p, _) in new})
         for party in parties:
             e0, e1 = old.get((party, issue.id)), new.get((party, issue.id))
             p0 = None if e0 is None else e0.value

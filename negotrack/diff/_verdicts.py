@@ -24,7 +24,15 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from negotrack.diff._footing import counterparts, distance, is_chair, overlap, set_gap
+from negotrack.diff._footing import (
+    by_issue,
+    cached_geometry,
+    counterparts,
+    distance,
+    is_chair,
+    overlap,
+    set_gap,
+)
 from negotrack.diff._measures import Verdict
 from negotrack.diff._readings import (
     Reading,
@@ -60,15 +68,20 @@ class IssueVerdict:
 
 def issue_verdicts(negotiation: Negotiation, before: str, after: str) -> dict[str, IssueVerdict]:
     """The like-for-like verdict of every issue, keyed by issue id in dossier order."""
+    with cached_geometry():
+        return _issue_verdicts(negotiation, before, after)
+
+
+def _issue_verdicts(negotiation: Negotiation, before: str, after: str) -> dict[str, IssueVerdict]:
     forward = negotiation.round_index(before) <= negotiation.round_index(after)
     earlier, later = (before, after) if forward else (after, before)
-    old = negotiation.effective_positions(before)
-    new = negotiation.effective_positions(after)
+    old = by_issue(negotiation.effective_positions(before))
+    new = by_issue(negotiation.effective_positions(after))
     withdrawn = _withdrawn_between(negotiation, earlier, later)
     out = {}
     for issue in negotiation.issues:
-        p_old = {p: e.value for (p, i), e in old.items() if i == issue.id}
-        p_new = {p: e.value for (p, i), e in new.items() if i == issue.id}
+        p_old = {p: e.value for (p, _), e in old.get(issue.id, {}).items()}
+        p_new = {p: e.value for (p, _), e in new.get(issue.id, {}).items()}
         kept = []
         for party in sorted(p_old.keys() | p_new.keys()):
             if is_chair(negotiation, party, earlier, later):
