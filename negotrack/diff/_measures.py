@@ -122,7 +122,8 @@ def measure_round(
     ``positions``, when given, are the positions in force in the round (as
     `Negotiation.effective_positions` gives them), saving a walk through the rounds. Positions
     held at one table (`Position.table`) are left out: each party counts once per issue, by
-    its overall position.
+    its overall position. So are the positions of parties holding a role (a chair, a mediator)
+    in the round: a chair is never a counterpart, in gaps, zones or centres.
 
     Raises:
         UnknownIdError: If the round does not exist.
@@ -131,8 +132,9 @@ def measure_round(
     by_issue: dict[str, list[_Held]] = {issue.id: [] for issue in negotiation.issues}
     if positions is None:
         positions = negotiation.effective_positions(round_id)
+    chairs = negotiation.roles_in(round_id)
     for (party, issue_id), effective in positions.items():
-        if effective.value.table is not None:
+        if effective.value.table is not None or party in chairs:
             continue
         issue = negotiation.issue(issue_id)
         by_issue[issue_id].append(_held(issue, party, effective.value, weights, side_of))

@@ -37,19 +37,21 @@ from negotrack.diff._footing import (
     Held,
     by_issue,
     cached_geometry,
-    categorical_pref,
-    categorical_reach,
-    categorical_zone,
     centre,
     counterparts,
     distance,
     is_chair,
-    linear_zone,
     place,
     reach,
     reference_positions,
     ruled_out_by_them,
     ruled_out_share,
+)
+from negotrack.diff._parts import (
+    categorical_pref,
+    categorical_reach,
+    categorical_zone,
+    linear_zone,
 )
 from negotrack.model._fields import describe
 from negotrack.model._scales import is_linear, width

@@ -191,8 +191,9 @@ def _walk(
             if now is not None:
                 held = _held(tracks[issue_id].issue, party, now.value, weights, side_of)
             stated.setdefault(issue_id, {})[party] = held
+        chairs = frozenset(negotiation.roles_in(round_.id))
         for issue_id, track in tracks.items():
-            track.add(round_.id, stated.get(issue_id, {}), bool(side_of))
+            track.add(round_.id, stated.get(issue_id, {}), bool(side_of), chairs)
     return Timeline(
         rounds=tuple(rounds), issues={issue_id: track.build() for issue_id, track in tracks.items()}
     )
@@ -213,9 +214,20 @@ class _Track:
         self.points: list[TimelinePoint] = []
         self.measures: list[IssueMeasures] = []
         self.moves: list[TurningPoint] = []
+        self.chairs: frozenset[str] = frozenset()  # the parties left out of the last measures
 
-    def add(self, round_id: str, stated: dict[str, _Held | None], has_sides: bool) -> None:
-        """Record a round: the positions it states (None: withdrawn) over those carried."""
+    def add(
+        self,
+        round_id: str,
+        stated: dict[str, _Held | None],
+        has_sides: bool,
+        chairs: frozenset[str] = frozenset(),
+    ) -> None:
+        """Record a round: the positions it states (None: withdrawn) over those carried.
+
+        Parties in ``chairs`` (holding a role in the round) keep their points but are left out
+        of the round's measures.
+        """
         before = {party: self.held.get(party) for party in stated}
         for party, held in stated.items():
             if held is None:
@@ -224,10 +236,12 @@ class _Track:
                 self.held[party] = held
         if any(self.held.get(party) is None or old is None for party, old in before.items()):
             self.order = sorted(self.held)
-        if stated or not self.measures:
+        if stated or not self.measures or chairs != self.chairs:
             in_force = list(map(self.held.__getitem__, self.order))
             self.columns = [list(map(get, in_force)) for get in _COLUMNS]
-            self.measures.append(_measure(self.issue, round_id, in_force, has_sides))
+            bargaining = [h for h in in_force if h.party not in chairs] if chairs else in_force
+            self.measures.append(_measure(self.issue, round_id, bargaining, has_sides))
+            self.chairs = chairs
             self._movement(round_id, [(p, before[p], held) for p, held in stated.items()])
         else:
             self.measures.append(attrs.evolve(self.measures[-1], round=round_id))

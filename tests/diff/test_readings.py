@@ -119,7 +119,9 @@ def _with_party(
 
 @settings(deadline=None, max_examples=60)
 @given(multilateral())
-def test_a_chair_however_it_moves_changes_no_other_reading_or_verdict(n: nt.Negotiation) -> None:
+def test_a_chair_however_it_moves_changes_no_other_reading_verdict_or_measure(
+    n: nt.Negotiation,
+) -> None:
     if len(n.rounds) < 2:
         return
     chaired = _with_party(
@@ -136,6 +138,11 @@ def test_a_chair_however_it_moves_changes_no_other_reading_or_verdict(n: nt.Nego
         assert {i: v.verdict for i, v in nt.issue_verdicts(n, a, b).items()} == {
             i: v.verdict for i, v in nt.issue_verdicts(chaired, a, b).items()
         }
+    for r in n.rounds:  # nor any measure: a chair is no one's counterpart
+        assert nt.measure_round(n, r.id) == nt.measure_round(chaired, r.id)
+    plain, with_chair = nt.timeline(n), nt.timeline(chaired)
+    for issue, track in plain.issues.items():
+        assert track.measures == with_chair.issues[issue].measures
 
 
 @settings(deadline=None, max_examples=60)
