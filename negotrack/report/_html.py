@@ -31,7 +31,14 @@ from negotrack.report._labels import (
     topic_words,
 )
 from negotrack.report._quotes import quote_data, safe_url
-from negotrack.report._words import moment_row, moments
+from negotrack.report._reading_words import (
+    READING_SYMBOLS,
+    diff_readings,
+    diff_verdicts,
+    reading_summary,
+    readings_under,
+)
+from negotrack.report._words import is_round_diff, moment_row, moments
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -79,7 +86,7 @@ class HtmlRenderer:
     def _page(self, template: str, negotiation: Negotiation, **context: Any) -> str:
         return self._env.get_template(template).render(
             n=negotiation,
-            symbols={m.value: s for m, s in MEANING_SYMBOLS.items()},
+            symbols=READING_SYMBOLS | {m.value: s for m, s in MEANING_SYMBOLS.items()},
             day=day,
             number=number,
             on_scale=on_scale,
@@ -92,12 +99,19 @@ class HtmlRenderer:
         rounds = [_round(negotiation, diff.before), _round(negotiation, diff.after)]
         sections, others = _diff_sections(negotiation, diff, rounds)
         counts = {m.value: sum(c.meaning is m for c in diff.changes) for m in Meaning}
+        shown, verdicts = diff_readings(negotiation, diff), diff_verdicts(negotiation, diff)
+        for section in sections:
+            section["readings"] = readings_under(shown, section["issue"].id, None)
+            section["verdict"] = verdicts.get(section["issue"].id)
+        for other in others:
+            other["readings"] = readings_under(shown, None, other["proposal"])
         return self._page(
             "diff.html.j2",
             negotiation,
             diff=diff,
             rounds=rounds,
             counts=counts,
+            readings=is_round_diff(negotiation, diff) and reading_summary(negotiation, diff, shown),
             sections=sections,
             others=others,
             issues=_issue_rows(negotiation, diff),
@@ -325,7 +339,12 @@ def _diff_sections(
             }
         )
     rest = [
-        {"kind": k, "title": t, **_group(negotiation, c, lead=k == "Proposal")}
+        {
+            "kind": k,
+            "title": t,
+            "proposal": c[0].proposal,
+            **_group(negotiation, c, lead=k == "Proposal"),
+        }
         for (k, t), c in others.items()
     ]
     return sections, rest

@@ -30,7 +30,7 @@ class JsonRenderer:
 
     def diff(self, negotiation: Negotiation, diff: Diff) -> str:
         """The diff as a ``negotrack-diff/1`` document."""
-        return _dumps(diff_data(diff))
+        return _dumps(diff_data(diff, negotiation))
 
     def report(self, negotiation: Negotiation, timeline: Timeline) -> str:
         """The whole story as a ``negotrack-report/1`` document."""

@@ -1,8 +1,9 @@
 """Markdown: a brief to paste into a memo or a pull request.
 
-A diff becomes a summary (who conceded and hardened, which issues converge, where a zone of
-possible agreement exists), one section per issue or proposal with a table of its changes and the
-quotes behind them, and the sources as footnotes. Reports and timelines are tables per issue.
+A diff becomes a summary (each party's readings, or for a version diff its concessions and
+hardenings; which issues converge, where a zone of possible agreement exists), one section per
+issue or proposal with its parties' readings, a table of its changes and the quotes behind them,
+and the sources as footnotes. Reports and timelines are tables per issue.
 Every piece of analyst text is escaped, so a ``|`` or a line break cannot break a table.
 """
 
@@ -22,6 +23,15 @@ from negotrack.report._labels import (
     topic_words,
     who_said,
     wording,
+)
+from negotrack.report._reading_words import (
+    COUNT_HEADINGS,
+    diff_readings,
+    diff_verdicts,
+    no_readings_words,
+    reading_counts,
+    readings_under,
+    verdict_words,
 )
 from negotrack.report._text import plain
 from negotrack.report._words import (
@@ -86,15 +96,25 @@ class MarkdownRenderer:
         """Render a diff: summary, a section per issue and proposal, quotes, source footnotes."""
         n = negotiation
         cited = _Cited()
-        out = [f"# {escape(diff_heading(n, diff))}", "", "## Summary", "", *self._summary(n, diff)]
+        shown, verdicts = diff_readings(n, diff), diff_verdicts(n, diff)
+        out = [f"# {escape(diff_heading(n, diff))}", "", "## Summary", ""]
+        out += self._summary(n, diff, reading_counts(n, shown))
         for group in group_changes(n, diff):
             out += ["", f"## {escape(group.title)}", ""]
+            lines = []
             if group.issue is not None and group.issue in diff.measures:
                 words = measure_words(n, *diff.measures[group.issue])
-                out += [f"{escape(words[0].upper() + words[1:])}.", ""]
-                if lines := table_lines(n, diff, group.issue):
-                    out += [f"- {escape(line[0].upper() + line[1:])}." for line in lines]
-                    out.append("")
+                if group.issue in verdicts:
+                    words += f"; {verdict_words(verdicts[group.issue])}"
+                out += [f"{escape(_capital(words))}.", ""]
+                lines = [
+                    f"- {escape(_capital(line))}." for line in table_lines(n, diff, group.issue)
+                ]
+            lines += [
+                f"- {escape(s.words)}" for s in readings_under(shown, group.issue, group.proposal)
+            ]
+            if lines:
+                out += [*lines, ""]
             if group.edits:
                 out += [f"- {escape(change_words(n, c, group))}" for c in group.loose]
                 for party, changes in group.parties:
@@ -135,20 +155,18 @@ class MarkdownRenderer:
 
     # -- pieces ----------------------------------------------------------------------------------
 
-    def _summary(self, n: Negotiation, diff: Diff) -> list[str]:
-        counts: dict[str, list[int]] = {p.id: [0, 0] for p in n.parties}
-        for change in diff.changes:
-            if change.party is not None and change.kind not in EDIT_KINDS:
-                tally = counts.setdefault(change.party, [0, 0])
-                tally[0] += change.meaning is Meaning.CONCESSION
-                tally[1] += change.meaning is Meaning.HARDENING
-        moved = {p for c in diff.changes if c.kind not in EDIT_KINDS for p in (c.party, *c.by)}
-        rows = [
-            [escape(party_name(n, p)), str(c), str(h)] for p, (c, h) in counts.items() if p in moved
-        ]
-        out = [*table(["party", "concessions", "hardenings"], rows, frozenset({1, 2})), ""]
+    def _summary(
+        self, n: Negotiation, diff: Diff, readings: list[tuple[str, list[int]]]
+    ) -> list[str]:
+        """Readings by party (changes, for a version diff), verdicts, zones, what carried."""
+        headers = ["party", *COUNT_HEADINGS]
+        counted = [(p, [str(c) for c in counts]) for p, counts in readings]
+        if not is_round_diff(n, diff):
+            headers, counted = ["party", "concessions", "hardenings"], self._moves(n, diff)
+        rows = [[escape(party_name(n, p)), *counts] for p, counts in counted]
+        out = [*table(headers, rows, frozenset(range(1, len(headers)))), ""]
         if not rows:
-            out = ["No party moved.", ""]
+            out = [no_readings_words(diff) if is_round_diff(n, diff) else "No party moved.", ""]
         if diff.measures:
             verdicts = {i: verdict(*m) for i, m in diff.measures.items()}
             for word in (Verdict.CONVERGING, Verdict.DIVERGING):
@@ -166,6 +184,17 @@ class MarkdownRenderer:
         if not diff.changes:
             out.append("- No changes.")
         return out if out[-1] else out[:-1]
+
+    def _moves(self, n: Negotiation, diff: Diff) -> list[tuple[str, list[str]]]:
+        """The concessions and hardenings among the changes, by party: a version diff's summary."""
+        counts: dict[str, list[int]] = {p.id: [0, 0] for p in n.parties}
+        for change in diff.changes:
+            if change.party is not None and change.kind not in EDIT_KINDS:
+                tally = counts.setdefault(change.party, [0, 0])
+                tally[0] += change.meaning is Meaning.CONCESSION
+                tally[1] += change.meaning is Meaning.HARDENING
+        moved = {p for c in diff.changes if c.kind not in EDIT_KINDS for p in (c.party, *c.by)}
+        return [(p, [str(c), str(h)]) for p, (c, h) in counts.items() if p in moved]
 
     def _changes(self, n: Negotiation, group: Group) -> list[str]:
         rows = [self._row(n, "", c, group) for c in group.loose]
@@ -276,6 +305,11 @@ class _Cited:
                 f" {_link(source.url)}" if source.url else ""
             )
         return f"[^{label}]"
+
+
+def _capital(words: str) -> str:
+    """Words as the start of a sentence: the first letter a capital."""
+    return words[:1].upper() + words[1:]
 
 
 def _link(url: str) -> str:

@@ -1,4 +1,4 @@
-"""The building blocks of the output schemas: objects, typed keys, references, lists, measures.
+"""The building blocks of the output schemas: objects, keys, lists, measures, readings, verdicts.
 
 Each returns a fragment of a draft-07 JSON Schema; `negotrack.report._schemas` puts them
 together. An object refuses unknown keys, so every key the output carries must be described.
@@ -7,6 +7,9 @@ together. An object refuses unknown keys, so every key the output carries must b
 from __future__ import annotations
 
 from typing import Any
+
+from negotrack.diff._measures import Verdict
+from negotrack.diff._readings import ReadingKind
 
 __all__ = [
     "_acceptable",
@@ -17,6 +20,7 @@ __all__ = [
     "_measures",
     "_nullable_ref",
     "_obj",
+    "_reading_definitions",
     "_ref",
     "_values",
 ]
@@ -133,3 +137,49 @@ def _measures(*, in_report: bool) -> dict[str, Any]:
         properties,
         ["issue", "round"],
     )
+
+
+def _reading_definitions() -> dict[str, Any]:
+    """The definitions of a reading and of a like-for-like verdict, by name."""
+    reading = _obj(
+        "One party's reading on one issue, or on one proposal (its stance), between the rounds.",
+        {
+            "party": _is("string", "Id of the party."),
+            "issue": _is("string", "Id of the issue; left out for a stance's reading."),
+            "proposal": _is("string", "Id of the proposal, for a stance's reading."),
+            "reading": {
+                "enum": _values(ReadingKind),
+                "description": "What the party's moves add up to: concession, hardening, mixed "
+                "(toward some counterparts and away from others) or neutral.",
+            },
+            "because": _is("string", "Why, in words: the rule that decided."),
+            "toward": _ids("Ids of the counterparts the party came nearer to, if any."),
+            "away": _ids("Ids of the counterparts the party went further from, if any."),
+            "headline": _is(
+                "string",
+                "The reading in words, as the reports show it: party, reading and issue or "
+                "proposal, and the preferred value before and after when it moved.",
+            ),
+        },
+        ["party", "reading", "because", "headline"],
+    )
+    reading["oneOf"] = [{"required": ["issue"]}, {"required": ["proposal"]}]
+    verdict = _obj(
+        "Whether the parties on an issue converged between the rounds, comparing like with like.",
+        {
+            "verdict": {
+                "enum": _values(Verdict),
+                "description": "converging, diverging or unchanged, like for like.",
+            },
+            "because": _is("string", "The step of the decision that decided, in words."),
+            "parties": _ids("Ids of the parties compared like for like."),
+            "before": _is(
+                "number", "Mean like-for-like distance before (a share of the line).", minimum=0
+            ),
+            "after": _is(
+                "number", "Mean like-for-like distance after (a share of the line).", minimum=0
+            ),
+        },
+        ["verdict", "because", "parties"],
+    )
+    return {"IssueVerdict": verdict, "Reading": reading}

@@ -26,6 +26,7 @@ from negotrack.report._schema_parts import (
     _measures,
     _nullable_ref,
     _obj,
+    _reading_definitions,
     _ref,
     _values,
 )
@@ -138,6 +139,18 @@ def diff_schema() -> dict[str, Any]:
                     "Measures at each table (an issue between two parties, one holding a "
                     "position toward the other), before and after, sorted.",
                 ),
+                "readings": _list_of(
+                    "Reading",
+                    "For a round diff, what each party's moves on an issue (or its stance on a "
+                    "proposal) add up to, for the parties whose changes the diff holds: issues, "
+                    "then proposals, in dossier order. Empty for a version diff.",
+                ),
+                "verdicts": {
+                    "type": "object",
+                    "description": "For a round diff, the like-for-like verdict of each issue "
+                    "measured, keyed by issue id. Empty for a version diff.",
+                    "additionalProperties": {"$ref": "#/definitions/IssueVerdict"},
+                },
             },
         ),
         "definitions": {
@@ -146,6 +159,7 @@ def diff_schema() -> dict[str, Any]:
             "Change": change,
             "Interval": _interval(),
             "IssueChange": issue,
+            **_reading_definitions(),
             "Measures": _measures(in_report=False),
             "TableChange": _obj(
                 "One table's measures before and after, and whether its two parties converged.",

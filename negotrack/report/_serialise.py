@@ -21,7 +21,9 @@ from negotrack.model._chronology import MomentKind, chronology
 if TYPE_CHECKING:
     from negotrack.diff._changes import Change, Diff
     from negotrack.diff._measures import IssueMeasures
+    from negotrack.diff._readings import Reading
     from negotrack.diff._timeline import IssueTimeline, Timeline
+    from negotrack.diff._verdicts import IssueVerdict
     from negotrack.model._issues import Issue
     from negotrack.model._negotiation import Negotiation
     from negotrack.model._positions import Acceptable
@@ -113,9 +115,14 @@ def measures_data(measures: IssueMeasures) -> dict[str, Any]:
     return {k: round(v, 6) if isinstance(v, float) else v for k, v in data.items()}
 
 
-def diff_data(diff: Diff) -> dict[str, Any]:
-    """A whole diff as a mapping, headed by its format and version."""
+def diff_data(diff: Diff, negotiation: Negotiation) -> dict[str, Any]:
+    """A whole diff as a mapping, headed by its format and version.
+
+    A round diff of ``negotiation`` also holds its readings (with their headlines) and the
+    like-for-like verdicts of the issues it measures; a version diff has an empty list and map.
+    """
     from negotrack.diff._measures import verdict  # noqa: PLC0415 - measures are optional here
+    from negotrack.report._reading_words import diff_readings, diff_verdicts  # noqa: PLC0415
 
     return {
         "format": DIFF_FORMAT,
@@ -141,7 +148,37 @@ def diff_data(diff: Diff) -> dict[str, Any]:
             }
             for table, (a, b) in sorted(diff.tables.items())
         ],
+        "readings": [
+            _reading_data(s.reading, s.headline) for s in diff_readings(negotiation, diff)
+        ],
+        "verdicts": {
+            issue: _verdict_data(v) for issue, v in sorted(diff_verdicts(negotiation, diff).items())
+        },
     }
+
+
+def _reading_data(reading: Reading, headline: str) -> dict[str, Any]:
+    """One reading as a mapping; keys with no value are left out."""
+    data: dict[str, Any] = {"party": reading.party}
+    subject = "issue" if reading.issue is not None else "proposal"
+    data[subject] = reading.issue if reading.issue is not None else reading.proposal
+    data |= {"reading": reading.reading.value, "because": reading.because}
+    for key in ("toward", "away"):
+        if getattr(reading, key):
+            data[key] = list(getattr(reading, key))
+    data["headline"] = headline
+    return data
+
+
+def _verdict_data(verdict: IssueVerdict) -> dict[str, Any]:
+    """One like-for-like verdict as a mapping; distances rounded, left out when not measured."""
+    data: dict[str, Any] = {"verdict": verdict.verdict.value, "because": verdict.because}
+    data["parties"] = list(verdict.parties)
+    for key in ("before", "after"):
+        value = getattr(verdict, key)
+        if value is not None:
+            data[key] = round(value, 6)
+    return data
 
 
 def timeline_data(negotiation: Negotiation, timeline: Timeline) -> dict[str, Any]:

@@ -1,7 +1,8 @@
 """Terminal text: a diff grouped by issue, then party, one line per change; tables per issue.
 
-`TextRenderer` is the format's face; the words it says come from `negotrack.report._words`,
-which the Markdown renderer shares, so both formats say the same thing in the same order.
+`TextRenderer` is the format's face; the words it says come from `negotrack.report._words` and
+`negotrack.report._reading_words`, which the Markdown renderer shares, so both formats say the
+same thing in the same order.
 """
 
 from __future__ import annotations
@@ -16,6 +17,15 @@ from negotrack.report._labels import (
     party_name,
 )
 from negotrack.report._labels import issue_title as _issue_title
+from negotrack.report._reading_words import (
+    COUNT_HEADINGS,
+    diff_readings,
+    diff_verdicts,
+    no_readings_words,
+    reading_counts,
+    readings_under,
+    verdict_words,
+)
 from negotrack.report._words import (
     Group,
     carried_words,
@@ -37,6 +47,7 @@ if TYPE_CHECKING:
     from negotrack.diff._changes import Diff
     from negotrack.diff._timeline import Timeline
     from negotrack.model._negotiation import Negotiation
+    from negotrack.report._reading_words import Shown
 
 __all__ = ["TextRenderer"]
 
@@ -54,6 +65,7 @@ _PLAIN: Final = {
 
 _RESET = "\x1b[0m"
 _STYLES: Final = {"bold": "\x1b[1m", "dim": "\x1b[2m", "green": "\x1b[32m", "red": "\x1b[31m"}
+_READING_STYLES: Final = {"concession": "green", "hardening": "red", "neutral": "dim"}
 _MEANING_STYLES: Final = {
     Meaning.CONCESSION: "green",
     Meaning.HARDENING: "red",
@@ -79,16 +91,29 @@ class TextRenderer:
     def diff(self, negotiation: Negotiation, diff: Diff) -> str:
         """Render a diff: heading, legend, then each issue, proposal and party group in turn."""
         n = negotiation
-        out = [*self._wrap(diff_heading(n, diff), style="bold"), *self._legend()]
+        shown, verdicts = diff_readings(n, diff), diff_verdicts(n, diff)
+        round_diff = is_round_diff(n, diff)
+        out = [*self._wrap(diff_heading(n, diff), style="bold"), *self._legend(bool(shown))]
         if not diff.changes:
             out += ["", "No changes."]
+        elif round_diff:
+            out += [
+                "",
+                *self._wrap("Readings by party", style="bold"),
+                *self._counts(n, diff, shown),
+            ]
         for group in group_changes(n, diff):
             out += ["", *self._wrap(group.title, style="bold")]
             if group.issue is not None and group.issue in diff.measures:
                 words = measure_words(n, *diff.measures[group.issue])
+                if group.issue in verdicts:
+                    words += f"; {verdict_words(verdicts[group.issue])}"
                 out += self._wrap(words, indent="  ", hang="    ")
                 for line in table_lines(n, diff, group.issue):
                     out += self._wrap(line, indent="  ", hang="    ")
+            for item in readings_under(shown, group.issue, group.proposal):
+                style = _READING_STYLES.get(item.reading.reading.value, "")
+                out += self._wrap(item.words, indent="  = ", hang="    ", style=style)
             for change in group.loose:
                 out += self._change(n, change, "  ", group)
             for party, changes in group.parties:
@@ -126,8 +151,10 @@ class TextRenderer:
 
     # -- pieces ----------------------------------------------------------------------------------
 
-    def _legend(self) -> list[str]:
+    def _legend(self, readings: bool) -> list[str]:
         legend = ", ".join(f"{MEANING_SYMBOLS[m]} {m.value}" for m in Meaning)
+        if readings:
+            legend += "; = what a party's moves add up to"
         lines = self._wrap(f"Legend: {legend}")
         if not self.color:
             return lines
@@ -135,6 +162,22 @@ class TextRenderer:
             symbol: self._style(symbol, _MEANING_STYLES[m]) for m, symbol in MEANING_SYMBOLS.items()
         }
         return [" ".join(styled.get(word, word) for word in line.split(" ")) for line in lines]
+
+    def _counts(self, n: Negotiation, diff: Diff, shown: list[Shown]) -> list[str]:
+        """The summary: each party's readings of each kind, as a table (or a list, if narrow)."""
+        counts = reading_counts(n, shown)
+        if not counts:
+            return self._wrap(no_readings_words(diff), indent="  ")
+        headers = ["party", *COUNT_HEADINGS]
+        rows = [[party_name(n, p), *(str(c) for c in tally)] for p, tally in counts]
+        table = _table(headers, rows, self.width - 2)
+        if table is not None:
+            return [f"  {line}".rstrip() for line in table]
+        out = []
+        for row in rows:
+            words = ", ".join(f"{c} {h}" for h, c in zip(headers[1:], row[1:], strict=True))
+            out += self._wrap(f"{row[0]}: {words}", indent="  ", hang="    ")
+        return out
 
     def _change(self, n: Negotiation, change: Change, indent: str, group: Group) -> list[str]:
         sentence = change_words(n, change, group)

@@ -70,6 +70,7 @@ class Group(NamedTuple):
     loose: list[Change]  # changes that name no party
     parties: list[tuple[str, list[Change]]]  # the rest, by party
     edits: bool = False  # whether these are edits to the dossier, from a version diff
+    proposal: str | None = None  # the proposal, for a proposal's group: its readings go under it
 
 
 def group_changes(negotiation: Negotiation, diff: Diff) -> list[Group]:
@@ -91,7 +92,8 @@ def group_changes(negotiation: Negotiation, diff: Diff) -> list[Group]:
         order = sorted(parties, key=lambda p: _index(n.parties, p))
         loose = [c for c in changes if c.party is None]
         by_party = [(p, parties[p]) for p in order]
-        groups.append(Group(title, key if kind == 0 else None, loose, by_party, kind == 3))
+        issue, proposal = (key if kind == 0 else None), (key if kind == 1 else None)
+        groups.append(Group(title, issue, loose, by_party, kind == 3, proposal))
     return groups
 
 

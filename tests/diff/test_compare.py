@@ -28,9 +28,10 @@ def golden(case: str) -> dict[str, Any]:
     folder = CASES / case
     if (folder / "old.yaml").exists():
         old, new = nt.load(folder / "old.yaml"), nt.load(folder / "new.yaml")
-        return diff_data(nt.compare_versions(old, new))
+        return diff_data(nt.compare_versions(old, new), new)
     dossier = nt.load(folder / "dossier.yaml")
-    return diff_data(nt.compare(dossier, ROUNDS[case]["before"], ROUNDS[case]["after"]))
+    diff = nt.compare(dossier, ROUNDS[case]["before"], ROUNDS[case]["after"])
+    return diff_data(diff, dossier)
 
 
 @pytest.mark.parametrize("case", sorted(p.name for p in CASES.iterdir() if p.is_dir()))
@@ -100,7 +101,7 @@ def test_flagship_gap_on_alignment_narrows(talks: nt.Negotiation) -> None:
     assert before.gap is not None
     assert after.gap is not None
     assert after.gap < before.gap
-    assert "converging" == diff_data(diff)["issues"]["alignment"]["verdict"]
+    assert "converging" == diff_data(diff, talks)["issues"]["alignment"]["verdict"]
 
 
 def test_flagship_istanbul_tabled_with_stances(talks: nt.Negotiation) -> None:
@@ -295,4 +296,4 @@ def test_a_version_against_itself_is_empty(n: nt.Negotiation) -> None:
 def test_diff_is_deterministic(case: tuple[nt.Negotiation, str, str]) -> None:
     """Two runs of the same diff give identical data."""
     n, first, second = case
-    assert diff_data(nt.compare(n, first, second)) == diff_data(nt.compare(n, first, second))
+    assert diff_data(nt.compare(n, first, second), n) == diff_data(nt.compare(n, first, second), n)

@@ -113,7 +113,7 @@ def test_case_diff_round_trips(case: str) -> None:
     negotiation, diff = case_diff(case)
     text = RENDERER.diff(negotiation, diff)
     assert text.endswith("}\n")
-    assert diff_data(diff) == json.loads(text)
+    assert diff_data(diff, negotiation) == json.loads(text)
     assert text == json.dumps(json.loads(text), indent=2, ensure_ascii=False) + "\n"
 
 

@@ -171,13 +171,14 @@ def test_every_footnote_is_defined_once() -> None:
         assert sorted(cited) == sorted(defined), name
 
 
-def test_summary_counts_moves_by_party() -> None:
-    """The summary counts each party's concessions and hardenings, and names the converging issues."""
+def test_summary_counts_readings_by_party() -> None:
+    """The summary counts each party's readings by kind, and names the converging issues."""
     n = flagship()
     text = MarkdownRenderer().diff(n, nt.compare(n, "2022-03-07", "2022-03-16"))
     summary = text.split("## Summary\n")[1].split("\n## ")[0]
-    assert "| Russia | 2 | 0 |" in summary
-    assert "| Ukraine | 2 | 1 |" in summary
+    assert "| party | concessions | hardenings | mixed |" in summary
+    assert "| Russia | 1 | 0 | 0 |" in summary
+    assert "| Ukraine | 1 | 0 | 0 |" in summary
     assert "- **Converging:** Ukraine's military alignment" in summary
 
 
