@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from negotrack.diff._changes import Carried, Change, Diff
     from negotrack.diff._measures import IssueMeasures
     from negotrack.diff._timeline import Timeline
+    from negotrack.diff._verdicts import IssueVerdict
     from negotrack.model._issues import Issue
     from negotrack.model._negotiation import Negotiation
     from negotrack.model._positions import Position
@@ -114,7 +115,7 @@ class HtmlRenderer:
             readings=is_round_diff(negotiation, diff) and reading_summary(negotiation, diff, shown),
             sections=sections,
             others=others,
-            issues=_issue_rows(negotiation, diff),
+            issues=_issue_rows(negotiation, diff, verdicts),
             carried=[
                 (party_name(negotiation, c.party), _carried_issue(negotiation, c), c.round)
                 for c in diff.carried
@@ -358,8 +359,13 @@ def _carried_issue(negotiation: Negotiation, carried: Carried) -> str:
     return title
 
 
-def _issue_rows(negotiation: Negotiation, diff: Diff) -> list[dict[str, Any]]:
-    """The summary table: per measured issue, gap and zone before and after, and the verdict."""
+def _issue_rows(
+    negotiation: Negotiation, diff: Diff, like_for_like: Mapping[str, IssueVerdict]
+) -> list[dict[str, Any]]:
+    """The summary table: per measured issue, gap and zone before and after, and the verdict.
+
+    The verdict is the like-for-like one where there is one (a round diff), else the gap's.
+    """
     from negotrack.diff._measures import verdict  # noqa: PLC0415 - as in negotrack.report._serialise
 
     rows = []
@@ -375,7 +381,11 @@ def _issue_rows(negotiation: Negotiation, diff: Diff) -> list[dict[str, Any]]:
                 "issue": issue,
                 "before": words[0],
                 "after": words[1],
-                "verdict": verdict(before, after).value,
+                "verdict": (
+                    like_for_like[issue.id].verdict
+                    if issue.id in like_for_like
+                    else verdict(before, after)
+                ).value,
             }
         )
     return rows

@@ -169,6 +169,8 @@ class MarkdownRenderer:
             out = [no_readings_words(diff) if is_round_diff(n, diff) else "No party moved.", ""]
         if diff.measures:
             verdicts = {i: verdict(*m) for i, m in diff.measures.items()}
+            if is_round_diff(n, diff):  # like for like, as under each issue
+                verdicts = {i: v.verdict for i, v in diff_verdicts(n, diff).items()}
             for word in (Verdict.CONVERGING, Verdict.DIVERGING):
                 ids = [i for i, v in verdicts.items() if v is word]
                 titles = "; ".join(escape(issue_title(n, i)) for i in ids) or "none"
