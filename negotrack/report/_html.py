@@ -37,15 +37,18 @@ from negotrack.report._reading_words import (
     diff_verdicts,
     reading_summary,
     readings_under,
+    run_converging,
+    run_verdict,
+    run_verdicts,
 )
-from negotrack.report._words import is_round_diff, moment_row, moments
+from negotrack.report._words import carried_issue_words, is_round_diff, moment_row, moments
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
     import jinja2
 
-    from negotrack.diff._changes import Carried, Change, Diff
+    from negotrack.diff._changes import Change, Diff
     from negotrack.diff._measures import IssueMeasures
     from negotrack.diff._timeline import Timeline
     from negotrack.diff._verdicts import IssueVerdict
@@ -117,7 +120,7 @@ class HtmlRenderer:
             others=others,
             issues=_issue_rows(negotiation, diff, verdicts),
             carried=[
-                (party_name(negotiation, c.party), _carried_issue(negotiation, c), c.round)
+                (party_name(negotiation, c.party), carried_issue_words(negotiation, c), c.round)
                 for c in diff.carried
             ],
         )
@@ -136,6 +139,7 @@ class HtmlRenderer:
         events = [*negotiation.events, *(e for r in rounds for e in r.events)]
         styles = _styles(negotiation)
         issues = []
+        run = run_verdicts(negotiation, timeline)
         for issue_id, track in timeline.issues.items():
             issue = negotiation.issue(issue_id)
             held: list[Held] = [{} for _ in rounds]
@@ -146,7 +150,7 @@ class HtmlRenderer:
             issues.append(
                 {
                     "issue": issue,
-                    "verdict": track.verdict.value,
+                    "verdict": run_verdict(run, track).value,
                     "chart": charts
                     and issue_chart(
                         negotiation,
@@ -187,7 +191,7 @@ class HtmlRenderer:
             ],
             issues=issues,
             events=[(day(e.date), e) for e in sorted(events, key=lambda e: (e.date, e.id))],
-            converging=[issue_title(negotiation, i) for i in timeline.converging()],
+            converging=[issue_title(negotiation, i) for i in run_converging(run)],
             sources=[(s, safe_url(s.url)) for s in negotiation.sources],
         )
 
@@ -349,14 +353,6 @@ def _diff_sections(
         for (k, t), c in others.items()
     ]
     return sections, rest
-
-
-def _carried_issue(negotiation: Negotiation, carried: Carried) -> str:
-    """The issue a carried position is on, and the table it is held at, if one."""
-    title = issue_title(negotiation, carried.issue)
-    if carried.table is not None:
-        title += f" at the table with {party_name(negotiation, carried.table)}"
-    return title
 
 
 def _issue_rows(

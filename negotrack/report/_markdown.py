@@ -31,6 +31,8 @@ from negotrack.report._reading_words import (
     no_readings_words,
     reading_counts,
     readings_under,
+    run_verdicts,
+    run_words_for,
     verdict_words,
 )
 from negotrack.report._text import plain
@@ -135,14 +137,15 @@ class MarkdownRenderer:
             out += [escape(n.description), ""]
         rows = [[escape(cell) for cell in moment_row(n, m)] for m in moments(n, timeline)]
         out += ["## Rounds", "", *table(["date", "what", "where"], rows), "", "## Summary", ""]
-        for word, ids in verdict_lists(timeline):
+        run = run_verdicts(n, timeline)
+        for word, ids in verdict_lists(timeline, {i: v.verdict for i, v in run.items()}):
             titles = "; ".join(escape(issue_title(n, i)) for i in ids) or "none"
             out.append(f"- **{word} over the run:** {titles}")
         out.append(f"- {escape(_CARRIED_NOTE)}")
         for issue_id, track in timeline.issues.items():
             out += ["", *self._issue_table(n, timeline, issue_id), ""]
             turns = "; ".join(escape(turning_words(n, t)) for t in track.turning_points)
-            out.append(f"- **Verdict over the run:** {track.verdict.value}")
+            out.append(f"- **Verdict over the run:** {escape(run_words_for(run, issue_id))}")
             out.append(f"- **Turning points:** {turns or 'none'}")
         return "\n".join(out) + "\n"
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
+from negotrack.diff._measures import Verdict
 from negotrack.diff._readings import ReadingKind
 from negotrack.diff._verdicts import issue_verdicts, readings
 from negotrack.report._labels import issue_title, party_name, proposal_title
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
 
     from negotrack.diff._changes import Diff
     from negotrack.diff._readings import Reading
+    from negotrack.diff._timeline import IssueTimeline, Timeline
     from negotrack.diff._verdicts import IssueVerdict
     from negotrack.model._negotiation import Negotiation
 
@@ -37,6 +39,10 @@ __all__ = [
     "reading_counts",
     "reading_summary",
     "readings_under",
+    "run_converging",
+    "run_verdict",
+    "run_verdicts",
+    "run_words_for",
     "verdict_words",
 ]
 
@@ -170,3 +176,45 @@ def readings_under(shown: Iterable[Shown], issue: str | None, proposal: str | No
         if (issue is not None and s.reading.issue == issue)
         or (proposal is not None and s.reading.issue is None and s.reading.proposal == proposal)
     ]
+
+
+def run_verdicts(negotiation: Negotiation, timeline: Timeline) -> dict[str, IssueVerdict]:
+    """Each issue's like-for-like verdict over the run, from the first round it can be judged.
+
+    The verdict from the timeline's first round to its last; for an issue with no like-for-like
+    pair there ("no earlier measure"), from the first later round that has one. An issue never
+    measurable like for like is unchanged, "no earlier measure".
+    """
+    rounds = timeline.rounds
+    if len(rounds) < 2:
+        return {}
+    last = rounds[-1]
+    found: dict[str, IssueVerdict] = {}
+    for start in rounds[:-1]:
+        for issue, verdict in issue_verdicts(negotiation, start, last).items():
+            if issue not in timeline.issues:
+                continue
+            if issue not in found or found[issue].because == "no earlier measure":
+                found[issue] = verdict
+        if all(v.because != "no earlier measure" for v in found.values()):
+            break
+    return found
+
+
+def run_words_for(run: dict[str, IssueVerdict], issue: str) -> str:
+    """An issue's verdict over the run with its reason: ``converging (like-for-like ...)``."""
+    verdict = run.get(issue)
+    if verdict is None:
+        return "unchanged (fewer than two rounds)"
+    return f"{verdict.verdict.value} ({verdict.because})"
+
+
+def run_verdict(run: dict[str, IssueVerdict], track: IssueTimeline) -> Verdict:
+    """The like-for-like verdict over the run, else (fewer than two rounds) the timeline's."""
+    found = run.get(track.issue)
+    return track.verdict if found is None else found.verdict
+
+
+def run_converging(run: dict[str, IssueVerdict]) -> list[str]:
+    """Ids of the issues converging over the run, like for like."""
+    return [i for i, v in run.items() if v.verdict is Verdict.CONVERGING]

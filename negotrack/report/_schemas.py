@@ -271,9 +271,10 @@ def report_schema() -> dict[str, Any]:
             "measures": _list_of("Measures", "The issue's measures in every round, in order."),
             "verdict": {
                 "enum": _values(Verdict),
-                "description": "Whether the parties converged from the first measurable round "
-                "to the last.",
+                "description": "Whether the parties converged over the run, like for like: from "
+                "the first round it can be judged in to the last.",
             },
+            "because": _is("string", "The step of the verdict's decision order that decided."),
             "turning_points": _list_of("TurningPoint", "The rounds that moved most, most first."),
             "tables": _list_of(
                 "Table", "Each table on the issue, with its measures in every round."

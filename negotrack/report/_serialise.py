@@ -190,7 +190,10 @@ def timeline_data(negotiation: Negotiation, timeline: Timeline) -> dict[str, Any
     every round, the verdict, the turning points and the measures at each of its tables; then
     the ids of the converging issues.
     """
+    from negotrack.report._reading_words import run_verdicts  # noqa: PLC0415 - diff is optional here
+
     issues = {issue_id: negotiation.issue(issue_id) for issue_id in timeline.issues}
+    run = run_verdicts(negotiation, timeline)
     return {
         "format": REPORT_FORMAT,
         "negotiation": {"id": negotiation.id, "title": negotiation.title},
@@ -202,11 +205,16 @@ def timeline_data(negotiation: Negotiation, timeline: Timeline) -> dict[str, Any
             if m.kind is not MomentKind.ROUND or m.id in timeline.rounds
         ],
         "issues": {
-            issue_id: _issue_data(issues[issue_id], track)
+            issue_id: _issue_data(issues[issue_id], track, run.get(issue_id))
             for issue_id, track in timeline.issues.items()
         },
-        "converging": timeline.converging(),
+        "converging": [i for i in timeline.issues if _over_run(timeline, run, i) == "converging"],
     }
+
+
+def _over_run(timeline: Timeline, run: dict[str, IssueVerdict], issue: str) -> str:
+    found = run.get(issue)
+    return (timeline.issues[issue].verdict if found is None else found.verdict).value
 
 
 def _number(value: float | None) -> float | None:
@@ -282,7 +290,9 @@ def _report_measures(measures: IssueMeasures) -> dict[str, Any]:
     }
 
 
-def _issue_data(issue: Issue, track: IssueTimeline) -> dict[str, Any]:
+def _issue_data(
+    issue: Issue, track: IssueTimeline, over_run: IssueVerdict | None
+) -> dict[str, Any]:
     return {
         "title": issue.title,
         "scale": _scale_data(issue),
@@ -299,7 +309,8 @@ def _issue_data(issue: Issue, track: IssueTimeline) -> dict[str, Any]:
             for p in track.points
         ],
         "measures": [_report_measures(m) for m in track.measures],
-        "verdict": track.verdict.value,
+        "verdict": (track.verdict if over_run is None else over_run.verdict).value,
+        "because": "fewer than two rounds" if over_run is None else over_run.because,
         "turning_points": [
             {"round": t.round, "movement": _number(t.movement), "parties": list(t.parties)}
             for t in track.turning_points

@@ -24,6 +24,8 @@ from negotrack.report._reading_words import (
     no_readings_words,
     reading_counts,
     readings_under,
+    run_verdicts,
+    run_words_for,
     verdict_words,
 )
 from negotrack.report._words import (
@@ -131,13 +133,16 @@ class TextRenderer:
         for moment in moments(n, timeline):
             when, what, _ = moment_row(n, moment)
             out += self._wrap(f"{when}  {what}", indent="  ", hang="    ")
-        for title, ids in verdict_lists(timeline):
+        run = run_verdicts(n, timeline)
+        for title, ids in verdict_lists(timeline, {i: v.verdict for i, v in run.items()}):
             titles = ", ".join(_issue_title(n, i) for i in ids) or "none"
             out += self._wrap(f"{title}: {titles}")
         out += self._wrap(CARRIED_LEGEND)
         for issue_id, track in timeline.issues.items():
             out += ["", *self._issue_table(n, timeline, issue_id)]
-            out += self._wrap(f"verdict over the run: {track.verdict.value}", indent="  ")
+            out += self._wrap(
+                f"verdict over the run: {run_words_for(run, issue_id)}", indent="  ", hang="    "
+            )
             turns = "; ".join(turning_words(n, t) for t in track.turning_points) or "none"
             out += self._wrap(f"turning points: {turns}", indent="  ", hang="    ")
         return "\n".join(out) + "\n"

@@ -26,7 +26,9 @@ from negotrack.report._labels import (
 from negotrack.report._labels import issue_title as _issue_title
 
 if TYPE_CHECKING:
-    from negotrack.diff._changes import Diff
+    from collections.abc import Mapping
+
+    from negotrack.diff._changes import Carried, Diff
     from negotrack.diff._measures import IssueMeasures
     from negotrack.diff._timeline import IssueTimeline, Timeline, TurningPoint
     from negotrack.model._chronology import Moment
@@ -36,6 +38,7 @@ __all__ = [
     "CARRIED",
     "EDIT_KINDS",
     "Group",
+    "carried_issue_words",
     "carried_words",
     "change_words",
     "diff_heading",
@@ -244,10 +247,18 @@ def run_words(negotiation: Negotiation, timeline: Timeline) -> str:
     return f"{len(rounds)} round{plural}" + (f", {' to '.join(ends)}:" if ends else "")
 
 
-def verdict_lists(timeline: Timeline) -> list[tuple[str, list[str]]]:
-    """The issues converging and diverging over the whole run, by id."""
+def verdict_lists(
+    timeline: Timeline, verdicts: Mapping[str, Verdict] | None = None
+) -> list[tuple[str, list[str]]]:
+    """The issues converging and diverging over the whole run, by id.
+
+    ``verdicts`` (the like-for-like verdicts over the run) take over from the timeline's own.
+    """
+    judged = {i: t.verdict for i, t in timeline.issues.items()}
+    if verdicts is not None:
+        judged = {i: verdicts.get(i, Verdict.UNCHANGED) for i in timeline.issues}
     return [
-        (word.value.capitalize(), [i for i, t in timeline.issues.items() if t.verdict is word])
+        (word.value.capitalize(), [i for i, v in judged.items() if v is word])
         for word in (Verdict.CONVERGING, Verdict.DIVERGING)
     ]
 
@@ -279,3 +290,11 @@ def timeline_rows(
         values = [cells.get((round_id, p), "-") for p in parties]
         rows.append([label, *values, gap_words(measures.gap)])
     return ["round", *(party_name(n, p) for p in parties), "gap"], rows
+
+
+def carried_issue_words(negotiation: Negotiation, carried: Carried) -> str:
+    """The issue a carried position is on, and the table it is held at, if one."""
+    title = _issue_title(negotiation, carried.issue)
+    if carried.table is not None:
+        title += f" at the table with {party_name(negotiation, carried.table)}"
+    return title
