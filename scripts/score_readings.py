@@ -72,28 +72,8 @@ def _compare(
 ) -> None:
     positions = {(r.party, r.issue): r for r in found if r.issue is not None}
     stances = {(r.party, r.proposal): r for r in found if r.proposal is not None}
-    wanted = {(e["party"], e["issue"]): e for e in diff.get("readings") or ()}
-    for key in sorted(wanted.keys() | positions.keys()):
-        e, r = wanted.get(key), positions.get(key)
-        _item(
-            score,
-            f"{span} {key[0]} on {key[1]}",
-            e["reading"] if e else "none",
-            r.reading.value if r else "none",
-            e.get("why", "") if e else "(no reading expected)",
-            r.because if r else "(no reading)",
-        )
-    wanted_stances = {(e["party"], e["proposal"]): e for e in diff.get("stances") or ()}
-    for key in sorted(wanted_stances.keys() | stances.keys()):
-        e, r = wanted_stances.get(key), stances.get(key)
-        _item(
-            score,
-            f"{span} {key[0]} on proposal {key[1]}",
-            e["reading"] if e else "none",
-            r.reading.value if r else "none",
-            e.get("why", "") if e else "(no reading expected)",
-            r.because if r else "(no reading)",
-        )
+    _readings(score, span, "", "issue", diff.get("readings") or (), positions)
+    _readings(score, span, "proposal ", "proposal", diff.get("stances") or (), stances)
     for e in diff.get("verdicts") or ():
         v = verdicts.get(e["issue"])
         _item(
@@ -103,6 +83,28 @@ def _compare(
             v.verdict.value if v else "none",
             e.get("why", ""),
             v.because if v else "(no verdict)",
+        )
+
+
+def _readings(  # noqa: PLR0917 - one kind of item of one diff
+    score: Score,
+    span: str,
+    label: str,
+    subject: str,
+    expected: Any,
+    found: dict[tuple[str, str], nt.Reading],
+) -> None:
+    """Score the expected readings of one kind (on issues, or on proposals) against the found."""
+    wanted = {(e["party"], e[subject]): e for e in expected}
+    for key in sorted(wanted.keys() | found.keys()):
+        e, r = wanted.get(key), found.get(key)
+        _item(
+            score,
+            f"{span} {key[0]} on {label}{key[1]}",
+            e["reading"] if e else "none",
+            r.reading.value if r else "none",
+            e.get("why", "") if e else "(no reading expected)",
+            r.because if r else "(no reading)",
         )
 
 
