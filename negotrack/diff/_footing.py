@@ -40,7 +40,6 @@ __all__ = [
     "reach",
     "ruled_out_by_them",
     "ruled_out_share",
-    "same_bloc",
     "set_gap",
 ]
 
@@ -56,11 +55,6 @@ class Held(NamedTuple):
 def is_chair(negotiation: Negotiation, party: str, *rounds: str) -> bool:
     """Whether the party holds a role (chair, mediator, ...) in any of the rounds."""
     return any(not negotiation.bargains(party, r) for r in rounds)
-
-
-def same_bloc(negotiation: Negotiation, a: str, b: str) -> bool:
-    """Whether one party is a coalition the other belongs to (at any date)."""
-    return b in negotiation.members_of(a) or a in negotiation.members_of(b)
 
 
 def counterparts(

@@ -57,8 +57,10 @@ from negotrack.model._fields import describe
 from negotrack.model._scales import is_linear, width
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from negotrack.model._issues import Issue
-    from negotrack.model._negotiation import Negotiation
+    from negotrack.model._negotiation import Effective, Negotiation
     from negotrack.model._positions import Position
 
 __all__ = ["CONDITION_WEIGHT", "MIXED_SHARE", "Reading", "ReadingKind", "position_readings"]
@@ -158,7 +160,14 @@ def _position_readings(negotiation: Negotiation, before: str, after: str) -> lis
                 held = held or late
             explicit = (party, issue.id) in withdrawn
             reading = _read(
-                negotiation, issue, party, (p0, p1), (held, late), (before, after), explicit
+                negotiation,
+                issue,
+                party,
+                (p0, p1),
+                (held, late),
+                (before, after),
+                explicit,
+                start=old,
             )
             if reading is not None:
                 out.append(reading)
@@ -182,7 +191,10 @@ def _read(  # noqa: PLR0917 - the reading's whole context
     references: tuple[list[Held], list[Held]],
     rounds: tuple[str, str],
     explicit: bool,
+    *,
+    start: Mapping[tuple[str, str], Effective[Position]],
 ) -> Reading | None:
+    """One reading; ``start`` holds the positions on the issue in force in ``rounds[0]``."""
     p0, p1 = positions
     held, late = references
     base: dict[str, Any] = {"party": party, "issue": issue.id}
@@ -190,7 +202,8 @@ def _read(  # noqa: PLR0917 - the reading's whole context
     if chair and (p0 is None or p1 is None):
         return None  # a chair's text entering or leaving the record is not a move
     if chair:
-        toward, away, _ = _pref_split(issue, p0, p1, _everyone(negotiation, issue, party, rounds))
+        everyone = _everyone(negotiation, party, rounds[0], start)
+        toward, away, _ = _pref_split(issue, p0, p1, everyone)
         return Reading(
             **base,
             reading=ReadingKind.NEUTRAL,
@@ -238,13 +251,15 @@ def _read(  # noqa: PLR0917 - the reading's whole context
 
 
 def _everyone(
-    negotiation: Negotiation, issue: Issue, party: str, rounds: tuple[str, str]
+    negotiation: Negotiation,
+    party: str,
+    round_id: str,
+    state: Mapping[tuple[str, str], Effective[Position]],
 ) -> list[Held]:
-    state = negotiation.effective_positions(rounds[0])
+    """Every other party bargaining in the round, by its position in ``state`` (one issue's)."""
+    roles = negotiation.roles_in(round_id)
     return [
-        Held(p, e.value, 1.0)
-        for (p, i), e in sorted(state.items())
-        if i == issue.id and p != party and negotiation.bargains(p, rounds[0])
+        Held(p, e.value, 1.0) for (p, _), e in sorted(state.items()) if p not in (party, *roles)
     ]
 
 

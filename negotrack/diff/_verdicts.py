@@ -78,13 +78,14 @@ def _issue_verdicts(negotiation: Negotiation, before: str, after: str) -> dict[s
     old = by_issue(negotiation.effective_positions(before))
     new = by_issue(negotiation.effective_positions(after))
     withdrawn = _withdrawn_between(negotiation, earlier, later)
+    chairs = {p for r in (earlier, later) for p in negotiation.roles_in(r)}
     out = {}
     for issue in negotiation.issues:
         p_old = {p: e.value for (p, _), e in old.get(issue.id, {}).items()}
         p_new = {p: e.value for (p, _), e in new.get(issue.id, {}).items()}
         kept = []
         for party in sorted(p_old.keys() | p_new.keys()):
-            if is_chair(negotiation, party, earlier, later):
+            if party in chairs:
                 continue
             a, b = p_old.get(party), p_new.get(party)
             only = a if b is None else b
@@ -110,9 +111,9 @@ def _verdict(  # noqa: PLR0917 - one verdict's context
             tuple(sorted((party, h.party)))
             for party in kept
             for h in counterparts(negotiation, issue.id, party, rounds, reference)
-            if h.party in both
-            or (h.party in kept and party in both)
-            or (party not in both and not is_chair(negotiation, h.party, *rounds))
+            # a party standing in both rounds pairs with the other like-for-like parties;
+            # one that raised or withdrew a demand, with anyone (counterparts has no chairs)
+            if party not in both or h.party in kept
         }
     )
     base: dict[str, Any] = {"issue": issue.id, "parties": tuple(kept)}
