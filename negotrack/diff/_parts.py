@@ -1,4 +1,4 @@
-"""The parts of a reading's score that compare acceptable sets with the counterparts'.
+"""The parts of a reading that compare a party's sets and moves with the counterparts'.
 
 See `negotrack.diff._readings` for how they add up; each is a share, positive toward the other
 side.
@@ -6,15 +6,25 @@ side.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
-from negotrack.diff._footing import Held, distance, options_accepted, overlap
+from negotrack.diff._footing import Held, centre, distance, options_accepted, overlap, place
+from negotrack.model._scales import is_linear
 
 if TYPE_CHECKING:
     from negotrack.model._issues import Issue
+    from negotrack.model._negotiation import Negotiation
     from negotrack.model._positions import Position
 
-__all__ = ["categorical_pref", "categorical_reach", "categorical_zone", "linear_zone"]
+__all__ = [
+    "categorical_pref",
+    "categorical_reach",
+    "categorical_zone",
+    "linear_zone",
+    "sides_split",
+]
+
+_EPS: Final = 1e-9
 
 
 def categorical_pref(issue: Issue, p0: Position, p1: Position, held: list[Held]) -> float:
@@ -66,3 +76,34 @@ def linear_zone(issue: Issue, p0: Position, p1: Position, held: list[Held]) -> f
         )
         / total
     )
+
+
+def sides_split(  # noqa: PLR0917 - one reading's context
+    negotiation: Negotiation,
+    issue: Issue,
+    party: str,
+    p0: Position,
+    p1: Position,
+    held: list[Held],
+    round_id: str,
+) -> bool:
+    """Whether the move comes nearer one side's weighted centre and goes further from another's.
+
+    Only for a party facing two sides or more (one on no side, or one of three sides or more).
+    """
+    sides = negotiation.sides_for(issue.id, round_id)
+    groups = [
+        [h for h in held if h.party in side.parties] for side in sides if party not in side.parties
+    ]
+    groups = [g for g in groups if g]
+    if len(groups) < 2 or not is_linear(issue):
+        return False
+    x0, x1 = place(issue, p0), place(issue, p1)
+    if x0 is None or x1 is None:
+        return False
+    moves = []
+    for group in groups:
+        c = centre(issue, group)
+        if c is not None:
+            moves.append(abs(x0 - c) - abs(x1 - c))
+    return any(m > _EPS for m in moves) and any(m < -_EPS for m in moves)

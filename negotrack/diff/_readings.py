@@ -52,6 +52,7 @@ from negotrack.diff._parts import (
     categorical_reach,
     categorical_zone,
     linear_zone,
+    sides_split,
 )
 from negotrack.model._fields import describe
 from negotrack.model._scales import is_linear, width
@@ -217,7 +218,7 @@ def _read(  # noqa: PLR0917 - the reading's whole context
     if late != held:
         score = (score + _score(issue, p0, p1, late)[0]) / 2
     toward, away, split = _pref_split(issue, p0, p1, held)
-    split = split or _sides_split(negotiation, issue, party, p0, p1, held, rounds[1])
+    split = split or sides_split(negotiation, issue, party, p0, p1, held, rounds[1])
     if split:
         return Reading(
             **base,
@@ -378,34 +379,3 @@ def _pref_split(
     total = sum(h.weight for h in held) or 1.0
     split = weight_toward >= MIXED_SHARE * total and weight_away >= MIXED_SHARE * total
     return tuple(toward), tuple(away), split
-
-
-def _sides_split(  # noqa: PLR0917 - one reading's context
-    negotiation: Negotiation,
-    issue: Issue,
-    party: str,
-    p0: Position,
-    p1: Position,
-    held: list[Held],
-    round_id: str,
-) -> bool:
-    """Whether the move comes nearer one side's weighted centre and goes further from another's.
-
-    Only for a party facing two sides or more (one on no side, or one of three sides or more).
-    """
-    sides = negotiation.sides_for(issue.id, round_id)
-    groups = [
-        [h for h in held if h.party in side.parties] for side in sides if party not in side.parties
-    ]
-    groups = [g for g in groups if g]
-    if len(groups) < 2 or not is_linear(issue):
-        return False
-    x0, x1 = place(issue, p0), place(issue, p1)
-    if x0 is None or x1 is None:
-        return False
-    moves = []
-    for group in groups:
-        c = centre(issue, group)
-        if c is not None:
-            moves.append(abs(x0 - c) - abs(x1 - c))
-    return any(m > _EPS for m in moves) and any(m < -_EPS for m in moves)
