@@ -57,23 +57,22 @@ class PositionDiffer:
         self.old_positions = old_positions
         self.new_positions = new_positions
         self.round = round_id
-        self._holders: dict[str, list[str]] | None = None
+        self._holders: dict[str, list[str]] = {}
 
-    @property
-    def holders(self) -> dict[str, list[str]]:
-        """The parties holding an overall position on each issue in either state (found once).
+    def holders(self, issue_id: str) -> list[str]:
+        """The parties holding an overall position on ``issue_id`` in either state (found once).
 
         Positions at one table are left out: they are measured against that table only (their
-        keys, ``issue@table``, are no issue's id).
+        keys, ``issue@table``, are no issue's id). Looked up party by party, so a diff with a
+        few moves pays for a few issues, not for every position of the two rounds.
         """
-        if self._holders is None:
-            known = {i.id for i in (*self.old_dossier.issues, *self.new_dossier.issues)}
-            by_issue: dict[str, set[str]] = {}
-            for party, issue in (*self.old_positions, *self.new_positions):
-                if issue in known:
-                    by_issue.setdefault(issue, set()).add(party)
-            self._holders = {issue: sorted(parties) for issue, parties in by_issue.items()}
-        return self._holders
+        found = self._holders.get(issue_id)
+        if found is None:
+            parties = {p.id for p in (*self.old_dossier.parties, *self.new_dossier.parties)}
+            old, new = self.old_positions, self.new_positions
+            found = sorted(p for p in parties if (p, issue_id) in old or (p, issue_id) in new)
+            self._holders[issue_id] = found
+        return found
 
     def issue(self, issue_id: str) -> Issue:
         try:
@@ -165,7 +164,7 @@ class PositionDiffer:
         result: list[Toward] = []
         total = 0.0
         others = (
-            counterparts(self.new_dossier, seat.party, self.holders.get(seat.issue, ()))
+            counterparts(self.new_dossier, seat.party, self.holders(seat.issue))
             if seat.table is None
             else [seat.table]
         )

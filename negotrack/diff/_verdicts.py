@@ -24,15 +24,8 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from negotrack.diff._footing import (
-    by_issue,
-    cached_geometry,
-    counterparts,
-    distance,
-    is_chair,
-    overlap,
-    set_gap,
-)
+from negotrack.diff._footing import Facing, by_issue, cached_geometry, is_chair
+from negotrack.diff._geometry import Geometry, Shape, geometry, measure_pair, shape
 from negotrack.diff._measures import Verdict
 from negotrack.diff._readings import (
     Reading,
@@ -106,24 +99,23 @@ def _verdict(  # noqa: PLR0917 - one verdict's context
 ) -> IssueVerdict:
     reference = {**p_new, **p_old}
     both = {p for p in kept if p in p_old and p in p_new}
-    pairs = sorted(
-        {
-            tuple(sorted((party, h.party)))
-            for party in kept
-            for h in counterparts(negotiation, issue.id, party, rounds, reference)
-            # a party standing in both rounds pairs with the other like-for-like parties;
-            # one that raised or withdrew a demand, with anyone (counterparts has no chairs)
-            if party not in both or h.party in kept
-        }
-    )
+    facing = Facing(negotiation, issue.id, rounds)
+    found: set[tuple[str, str]] = set()
+    for party in kept:
+        others = facing.ids(party, reference)
+        # a party standing in both rounds pairs with the other like-for-like parties; one that
+        # raised or withdrew a demand, with anyone (counterparts has no chairs)
+        if party in both:
+            others.intersection_update(kept)
+        found.update((party, o) if party < o else (o, party) for o in others)
+    pairs = sorted(found)
     base: dict[str, Any] = {"issue": issue.id, "parties": tuple(kept)}
     if not pairs:
         return IssueVerdict(**base, verdict=Verdict.UNCHANGED, because="no earlier measure")
-    d0 = _mean(issue, pairs, p_old)
-    d1 = _mean(issue, pairs, p_new)
-    if d0 is None or d1 is None:
+    measured = _pairs_measured(issue, pairs, p_old, p_new)
+    if measured is None:
         return IssueVerdict(**base, verdict=Verdict.UNCHANGED, because="no earlier measure")
-    z0, z1 = _zone(issue, pairs, p_old), _zone(issue, pairs, p_new)
+    d0, d1, z0, z1 = measured
     if d1 < d0 - _EPS:
         verdict, because = Verdict.CONVERGING, "like-for-like distance fell"
     elif d1 > d0 + _EPS:
@@ -137,37 +129,56 @@ def _verdict(  # noqa: PLR0917 - one verdict's context
     return IssueVerdict(**base, verdict=verdict, because=because, before=d0, after=d1)
 
 
-def _mean(issue: Issue, pairs: list[tuple[str, ...]], held: dict[str, Position]) -> float | None:
-    total, count = 0.0, 0
+def _pairs_measured(
+    issue: Issue,
+    pairs: list[tuple[str, str]],
+    p_old: dict[str, Position],
+    p_new: dict[str, Position],
+) -> tuple[float, float, float, float] | None:
+    """The mean distance and the summed zone of the pairs, before and after.
+
+    Each position is worked out once (`geometry`), and a pair whose two parties hold equal
+    positions in both rounds is measured once: an issue verdict pairs every party with every
+    counterpart, so this is where the cost of a large dossier lies.
+    """
+    line = shape(issue)
+    g_old = {p: geometry(issue, x) for p, x in p_old.items()}
+    g_new = {p: geometry(issue, x) for p, x in p_new.items()}
+    same = {p for p, x in p_old.items() if p in p_new and (p_new[p] is x or p_new[p] == x)}
+    t0 = t1 = z0 = z1 = 0.0
+    n0 = n1 = 0
     for a, b in pairs:
-        pa, pb = held.get(a), held.get(b)
-        if pa is None or pb is None:
-            count += 1  # a demand not standing is 0 from everyone
-            continue
-        d, g = distance(issue, pa, pb), set_gap(issue, pa, pb)
-        if d is None and g is None:
-            continue
-        parts = [x for x in (d, g) if x is not None]
-        parts.append((_rules_out(pa, pb) + _rules_out(pb, pa)) / 2)
-        total += sum(parts) / len(parts)
-        count += 1
-    return None if count == 0 else total / count
+        d_old, s_old = _pair(line, g_old.get(a), g_old.get(b))
+        if a in same and b in same:
+            d_new, s_new = d_old, s_old
+        else:
+            d_new, s_new = _pair(line, g_new.get(a), g_new.get(b))
+        z0 += s_old
+        z1 += s_new
+        if d_old is not None:
+            t0 += d_old
+            n0 += 1
+        if d_new is not None:
+            t1 += d_new
+            n1 += 1
+    if n0 == 0 or n1 == 0:
+        return None
+    return t0 / n0, t1 / n1, z0, z1
 
 
-def _rules_out(a: Position, b: Position) -> float:
-    """1 when a's red lines rule out b's preferred value, else 0."""
-    pref = b.preferred
-    return float(pref is not None and any(line.rules_out(pref) for line in a.red_lines))
+def _pair(line: Shape, a: Geometry | None, b: Geometry | None) -> tuple[float | None, float]:
+    """A pair's term of the mean distance (None: not measurable) and its share of the zone.
 
-
-def _zone(issue: Issue, pairs: list[tuple[str, ...]], held: dict[str, Position]) -> float:
-    """The summed overlap of the pairs' effective acceptable sets (shares of the line)."""
-    total = 0.0
-    for a, b in pairs:
-        pa, pb = held.get(a), held.get(b)
-        if pa is not None and pb is not None:
-            total += overlap(issue, pa, pb)
-    return total
+    The term is the mean of the preferred values' distance, the acceptable sets' gap and the
+    share of the two whose red lines rule out the other's preferred value; a party whose demand
+    is not standing (raised later, withdrawn earlier) is 0 from everyone and shares no zone.
+    """
+    if a is None or b is None:
+        return 0.0, 0.0
+    d, g, zone, ruled = measure_pair(line, a, b)
+    if d is None:
+        return (None if g is None else (g + ruled) / 2), zone
+    return ((d + ruled) / 2 if g is None else (d + g + ruled) / 3), zone
 
 
 def stance_readings(negotiation: Negotiation, before: str, after: str) -> list[Reading]:

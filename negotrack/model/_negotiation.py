@@ -273,19 +273,23 @@ class Negotiation:
         stances: dict[tuple[str, str], Effective[Stance]] = {}
         fresh: list[tuple[str, str]] = []  # keys stated in the previous round
         fresh_stances: list[tuple[str, str]] = []
+        # the hot loop of every diff and timeline: tuple.__new__ builds an Effective at half
+        # the cost of its generated constructor, and the key of a position at no table is
+        # formed here rather than through the property
+        make = tuple.__new__
         for round_ in self.rounds:
             round_id = round_.id
             stated, stated_stances = [], []
             for position in round_.positions:
-                key = position.key
+                key = (position.party, position.issue) if position.table is None else position.key
                 if position.withdrawn:
                     positions.pop(key, None)
                 else:
-                    positions[key] = Effective(position, round_id, False)
+                    positions[key] = make(Effective, (position, round_id, False))
                     stated.append(key)
             for stance in round_.stances:
                 key = (stance.party, stance.proposal)
-                stances[key] = Effective(stance, round_id, False)
+                stances[key] = make(Effective, (stance, round_id, False))
                 stated_stances.append(key)
             # what the previous round stated and this one did not restate is now carried
             _carry_over(positions, fresh, round_id)
