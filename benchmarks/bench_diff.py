@@ -5,12 +5,13 @@ Run from the repository root::
     python -m benchmarks.bench_diff [--parties N] [--issues N] [--changed SHARE] [--repeat N]
                                     [--seed N] [--profile] [--json]
 
-The dossier is built with the negotrack classes directly (no YAML): ``--parties`` x ``--issues``
-positions (default 100 x 100) on ordinal, numeric and categorical issues, with acceptable sets,
-red lines and conditions on some, salience, grading and evidence. The second round restates
-every position (each an equal but distinct object, as a load would give), and ``--changed``
-of them (default 1%) changed: preferred moved, acceptable widened or narrowed, a condition
-reworded or added, a red line added or dropped, salience or confidence changed.
+The dossier is built with the negotrack classes, written as YAML (`negotrack.save`: a folder,
+one file per round) and read back with `negotrack.load`, as users load it. It has ``--parties``
+x ``--issues`` positions (default 100 x 100) on ordinal, numeric and categorical issues, with
+acceptable sets, red lines and conditions on some, salience, grading and evidence. The second
+round restates every position, and ``--changed`` of them (default 1%) changed: preferred
+moved, acceptable widened or narrowed, a condition reworded or added, a red line added or
+dropped, salience or confidence changed.
 
 Times, best of N, in one process, taking turns within each round:
 
@@ -21,8 +22,8 @@ Times, best of N, in one process, taking turns within each round:
     party and issue and the like-for-like verdicts, for information (computed on request, not
     part of a);
 (c) ``DeepDiff(old, new, group_by="key")``: the reference, on the same positions as plain dicts
-    (``negotrack.files._convert.converter.unstructure`` plus a ``key`` field ``party/issue``), one
-    list per round, converted before any timing;
+    (``negotrack.files._convert.converter.unstructure`` of the loaded rounds, plus a ``key``
+    field ``party/issue``), one list per round, converted before any timing;
 (c') the same with the two-level ``group_by=("party", "issue")``.
 
 The target (at least 100 x faster than DeepDiff) is judged against the faster of c and c'. The
@@ -45,7 +46,9 @@ import pstats
 import random
 import re
 import sys
+import tempfile
 import time
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 import attrs
@@ -336,6 +339,18 @@ def as_rows(round_: Round) -> list[dict[str, Any]]:
     return rows
 
 
+def as_loaded(bench: Bench, folder: Path) -> Bench:
+    """The dossier written as YAML and read back as users read it (checked equal to the built one).
+
+    `save` writes the second round's restatements in their shortest form (only what changed);
+    `negotrack.load` completes each into a whole position of its own.
+    """
+    negotrack.save(bench.negotiation, folder)
+    loaded = negotrack.load(folder)
+    assert loaded == bench.negotiation
+    return Bench(loaded, bench.changed)
+
+
 # -- measuring -----------------------------------------------------------------------------------
 
 
@@ -383,7 +398,8 @@ def run(
 ) -> dict[str, Any]:
     """Build, check and time everything; return the report as plain data."""
     start = time.perf_counter()
-    bench = build(parties, issues, changed, seed)
+    with tempfile.TemporaryDirectory() as temporary:
+        bench = as_loaded(build(parties, issues, changed, seed), Path(temporary) / "dossier")
     built = time.perf_counter() - start
     negotiation = bench.negotiation
     old, new = (as_rows(negotiation.round(r)) for r in (_BEFORE, _AFTER))
@@ -474,7 +490,8 @@ def render(report: dict[str, Any]) -> str:
         (
             f"dossier: 2 rounds x {info['positions_per_round']:,} positions ({info['parties']} "
             f"parties x {info['issues']} issues), {sanity['positions_changed']} changed "
-            f"(built in {info['build_seconds']:.1f} s); best of {info['repeat']}"
+            f"(built, written and loaded in {info['build_seconds']:.1f} s); "
+            f"best of {info['repeat']}"
         ),
         (
             f"negotrack: {sanity['changes']:,} changes of {sanity['kinds']} kinds "

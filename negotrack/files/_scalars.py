@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sys
 from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
@@ -77,8 +78,14 @@ def parse_number(value: object) -> float:
 
 def _structure_str(value: object, _: object) -> str:
     if type(value) is str:
-        return value
+        # short text is mostly ids, repeated across the dossier: one object each keeps the
+        # dossier smaller and makes the diff's and timeline's keyed lookups compare by identity
+        return _intern(value) if len(value) <= _INTERNED else value
     raise InvalidValueError(f"expected text, got {shape_of(value)}")
+
+
+_INTERNED: Final = 40
+_intern = sys.intern
 
 
 def _structure_float(value: object, _: object) -> float:

@@ -15,7 +15,7 @@ import negotrack as nt
 from negotrack.files._convert import converter
 from negotrack.files._field_problems import FieldProblem, field_problems
 from negotrack.files._scalars import InvalidValueError, parse_number
-from tests.conftest import MINIMAL
+from tests.conftest import FLAGSHIP, MINIMAL
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -94,6 +94,18 @@ def test_base_dossier_loads() -> None:
     assert dt.date(2022, 3, 1) == n.round("r1").date
     assert nt.StanceLevel.OPEN == n.round("r1").stances[0].stance
     assert 5000 == n.proposal("plan").terms[1].value
+
+
+def test_each_short_text_is_one_object_after_a_load() -> None:
+    """Ids repeated across the files come back as one string each (the diff's lookups rely on
+    it for speed)."""
+    n = nt.load(FLAGSHIP)
+    positions = [p for r in n.rounds for p in r.positions]
+    by_party: dict[str, set[int]] = {}
+    for position in positions:
+        by_party.setdefault(position.party, set()).add(id(position.party))
+    assert len(positions) > len(by_party) > 1
+    assert all(len(ids) == 1 for ids in by_party.values())
 
 
 def test_load_error_is_a_value_error_and_negotrack_error() -> None:
