@@ -77,7 +77,15 @@ def _compare(
     old_positions, old_stances = states[before]
     new_positions, new_stances = states[after]
     round_before, round_after = negotiation.round(before), negotiation.round(after)
-    differ = PositionDiffer(negotiation, negotiation, old_positions, new_positions, after)
+    in_order = sorted((before, after), key=negotiation.round_index)
+    differ = PositionDiffer(
+        negotiation,
+        negotiation,
+        old_positions,
+        new_positions,
+        after,
+        rounds=(in_order[0], in_order[1]),
+    )
     changes: list[Change] = []
     carried: list[Carried] = []
     withdrawals = _withdrawal_evidence(negotiation, before, after)

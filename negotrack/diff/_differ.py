@@ -8,12 +8,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from negotrack.diff._changes import Change, ChangeKind, Direction, Meaning, Toward
+from negotrack.diff._footing import Facing
 from negotrack.diff._matching import condition_changes, grading_changes, red_line_changes
 from negotrack.diff._sets import contains, middle
 from negotrack.model._errors import UnknownIdError
 from negotrack.model._issues import CategoricalScale
 from negotrack.model._positions import Interval, Position
-from negotrack.model._scales import counterparts, point, span, width
+from negotrack.model._scales import point, span, width
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping, Sequence
@@ -51,15 +52,28 @@ class PositionDiffer:
         old_positions: Mapping[tuple[str, str], Effective[Position]],
         new_positions: Mapping[tuple[str, str], Effective[Position]],
         round_id: str,
+        *,
+        rounds: tuple[str, str] | None = None,
     ) -> None:
         self.old_dossier = old
         self.new_dossier = new
         self.old_positions = old_positions
         self.new_positions = new_positions
         self.round = round_id
-        self._holders: dict[str, list[str]] = {}
+        # the two rounds in date order, whose sides and chairs say who faces whom: the same
+        # whichever way the diff runs, so that a reversed diff mirrors every change
+        self.rounds = (round_id, round_id) if rounds is None else rounds
+        self._holders: dict[str, frozenset[str]] = {}
+        self._facing: dict[str, Facing] = {}
 
-    def holders(self, issue_id: str) -> list[str]:
+    def facing(self, issue_id: str) -> Facing:
+        """Who faces whom on the issue in the round (found once per issue)."""
+        found = self._facing.get(issue_id)
+        if found is None:
+            found = self._facing[issue_id] = Facing(self.new_dossier, issue_id, self.rounds)
+        return found
+
+    def holders(self, issue_id: str) -> frozenset[str]:
         """The parties holding an overall position on ``issue_id`` in either state (found once).
 
         Positions at one table are left out: they are measured against that table only (their
@@ -70,7 +84,7 @@ class PositionDiffer:
         if found is None:
             parties = {p.id for p in (*self.old_dossier.parties, *self.new_dossier.parties)}
             old, new = self.old_positions, self.new_positions
-            found = sorted(p for p in parties if (p, issue_id) in old or (p, issue_id) in new)
+            found = frozenset(p for p in parties if (p, issue_id) in old or (p, issue_id) in new)
             self._holders[issue_id] = found
         return found
 
@@ -164,7 +178,7 @@ class PositionDiffer:
         result: list[Toward] = []
         total = 0.0
         others = (
-            counterparts(self.new_dossier, seat.party, self.holders(seat.issue))
+            sorted(self.facing(seat.issue).ids(seat.party, self.holders(seat.issue)))
             if seat.table is None
             else [seat.table]
         )

@@ -12,7 +12,8 @@ How far apart two positions stand (`distance`, `set_gap`, `overlap`, `reach`) is
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from collections.abc import Set as AbstractSet
+from typing import TYPE_CHECKING, NamedTuple, TypeAlias
 
 from negotrack.diff._geometry import (
     cached_geometry,
@@ -64,6 +65,10 @@ def is_chair(negotiation: Negotiation, party: str, *rounds: str) -> bool:
     return any(not negotiation.bargains(party, r) for r in rounds)
 
 
+#: The parties holding a position: their reference positions by party, or their ids alone.
+Holding: TypeAlias = "Mapping[str, Position] | AbstractSet[str]"
+
+
 class Facing:
     """Who faces whom on one issue between two rounds (see the module), looked up once.
 
@@ -88,18 +93,25 @@ class Facing:
                 self._ties.setdefault(coalition.id, set()).add(member.party)
                 self._ties.setdefault(member.party, set()).add(coalition.id)
 
-    def _across(self, party: str, reference: Mapping[str, Position]) -> set[str] | frozenset[str]:
-        """Everyone across from the party: on a side it is not on, and on none of its own."""
+    def _across(self, party: str, reference: Holding) -> AbstractSet[str]:
+        """Everyone across from the party: on a side it is not on, and on none of its own.
+
+        A side with no other side across from it on the issue (one side declared, say the
+        parties backing a proposal) faces everyone not on it: the rest of the room is across.
+        """
+        holders = reference if isinstance(reference, AbstractSet) else reference.keys()
         if not self._sides:
-            return reference.keys()  # type: ignore[return-value]
+            return holders
         mine = self._on_side.get(party)
         if not mine:
             return self._anyone
+        if all(side_id in mine for side_id, _ in self._sides):
+            return holders - self._anyone
         theirs = {p for side_id, ps in self._sides if side_id not in mine for p in ps}
         return theirs.difference(*(ps for side_id, ps in self._sides if side_id in mine))
 
-    def ids(self, party: str, reference: Mapping[str, Position]) -> set[str]:
-        """The ids of the party's counterparts holding a reference position, in no order."""
+    def ids(self, party: str, reference: Holding) -> set[str]:
+        """The ids of the party's counterparts among ``reference``'s parties, in no order."""
         found = {p for p in self._across(party, reference) if p in reference}
         found -= self.chairs
         found.discard(party)

@@ -5,8 +5,10 @@ All distances are normalised to 0-1: a value's place on the issue's line
 the line's `width`. On a categorical issue two preferred values are 0 apart when they are the same
 option and 1 otherwise.
 
-Counterparts follow `negotrack.model._scales.counterparts`: with no sides declared, every pair of
-parties; with sides, pairs across sides, and a party on no side paired with every party on one.
+Counterparts follow the issue's sides in the round (`Negotiation.sides_for`), as
+`negotrack.diff._footing.Facing` reads them: with no sides, every pair of parties; with sides,
+pairs across sides, and a party on no side paired with every party on one (so one side alone
+faces everyone not on it).
 """
 
 from __future__ import annotations
@@ -24,13 +26,14 @@ import attrs
 from negotrack.model._errors import WeightError
 from negotrack.model._issues import NumericScale
 from negotrack.model._positions import Acceptable, Interval, Position
-from negotrack.model._scales import counterparts, is_linear, point, span, width
+from negotrack.model._scales import is_linear, point, span, width
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Iterable, Mapping
 
     from negotrack.model._issues import Issue
     from negotrack.model._negotiation import Effective, Negotiation
+    from negotrack.model._parties import Side
 
 __all__ = ["IssueMeasures", "Verdict", "measure_issue", "measure_round", "pairwise_gaps", "verdict"]
 
@@ -105,9 +108,8 @@ def measure_issue(
 
     Runs in O(n log n) for n parties; see `IssueMeasures` for the formulas.
     """
-    side_of = _sides(negotiation)
-    held = [_held(issue, party, p, weights, side_of) for party, p in positions.items()]
-    return _measure(issue, round_id, held, bool(side_of))
+    held = [_held(issue, party, p, weights) for party, p in positions.items()]
+    return _measure(issue, round_id, held, _sides(negotiation, issue.id, round_id))
 
 
 def measure_round(
@@ -128,7 +130,6 @@ def measure_round(
     Raises:
         UnknownIdError: If the round does not exist.
     """
-    side_of = _sides(negotiation)
     by_issue: dict[str, list[_Held]] = {issue.id: [] for issue in negotiation.issues}
     if positions is None:
         positions = negotiation.effective_positions(round_id)
@@ -137,8 +138,11 @@ def measure_round(
         if effective.value.table is not None or party in chairs:
             continue
         issue = negotiation.issue(issue_id)
-        by_issue[issue_id].append(_held(issue, party, effective.value, weights, side_of))
-    return {i.id: _measure(i, round_id, by_issue[i.id], bool(side_of)) for i in negotiation.issues}
+        by_issue[issue_id].append(_held(issue, party, effective.value, weights))
+    return {
+        i.id: _measure(i, round_id, by_issue[i.id], _sides(negotiation, i.id, round_id))
+        for i in negotiation.issues
+    }
 
 
 def verdict(before: IssueMeasures, after: IssueMeasures, tolerance: float = 1e-9) -> Verdict:
@@ -171,28 +175,32 @@ def verdict(before: IssueMeasures, after: IssueMeasures, tolerance: float = 1e-9
 
 
 def pairwise_gaps(
-    negotiation: Negotiation, issue: Issue, positions: Mapping[str, Position]
+    negotiation: Negotiation,
+    issue: Issue,
+    positions: Mapping[str, Position],
+    round_id: str | None = None,
 ) -> dict[tuple[str, str], float]:
     """The normalised distance between the preferred values of every pair of counterparts.
 
-    Keys are sorted ``(party, party)`` pairs; a pair counts when either party is the other's
-    counterpart. Quadratic in the number of parties: `measure_issue` does not use it.
+    Keys are sorted ``(party, party)`` pairs of counterparts under the issue's sides in the round
+    (by default, the dossier's sides): the pairs `measure_issue` averages. Quadratic in the
+    number of parties: `measure_issue` does not use it.
     """
     values: dict[str, float | str] = {}
     for party, position in positions.items():
-        held = _held(issue, party, position, None, {})
+        held = _held(issue, party, position, None)
         value = held.normalised if held.option is None else held.option
         if value is not None:
             values[party] = value
+    side_of = _sides(negotiation, issue.id, round_id)
     gaps: dict[tuple[str, str], float] = {}
-    for party, value in sorted(values.items()):
-        for other in counterparts(negotiation, party, values):
-            theirs = values[other]
-            if isinstance(value, str) or isinstance(theirs, str):
-                distance = 0.0 if value == theirs else 1.0
-            else:
-                distance = abs(value - theirs)
-            gaps.setdefault((min(party, other), max(party, other)), distance)
+    for (party, value), (other, theirs) in itertools.combinations(sorted(values.items()), 2):
+        if side_of and side_of.get(party, "") == side_of.get(other, ""):
+            continue  # on one side, or both on none
+        if isinstance(value, str) or isinstance(theirs, str):
+            gaps[party, other] = 0.0 if value == theirs else 1.0
+        else:
+            gaps[party, other] = abs(value - theirs)
     return gaps
 
 
@@ -206,11 +214,10 @@ class _Held(NamedTuple):
     option: str | None  # the preferred option on a categorical issue
     accepted: Interval | frozenset[str] | None  # what it accepts, for the zone
     factor: float  # s_i * w_i, for the centre
-    side: str  # the side the party sits on, "" for none
 
 
-_PARTY, _POINT, _NORMALISED, _OPTION, _ACCEPTED, _FACTOR, _SIDE = (
-    operator.itemgetter(i) for i in (0, 2, 3, 4, 5, 6, 7)
+_PARTY, _POINT, _NORMALISED, _OPTION, _ACCEPTED, _FACTOR = (
+    operator.itemgetter(i) for i in (0, 2, 3, 4, 5, 6)
 )
 _MIN, _MAX = operator.attrgetter("min"), operator.attrgetter("max")
 _GIVEN = functools.partial(operator.is_not, None)
@@ -221,7 +228,6 @@ def _held(
     party: str,
     position: Position,
     weights: Mapping[str, float] | None,
-    side_of: Mapping[str, str],
 ) -> _Held:
     """The measures' view of a position: preferred value, acceptable set, weight ``s_i * w_i``."""
     preferred, accepted = position.preferred, position.acceptable
@@ -240,13 +246,17 @@ def _held(
     if weight < 0:
         raise WeightError(f"weight of party {party!r} must not be negative, got {weight!r}")
     salience = 1.0 if position.salience is None else position.salience
-    side = side_of.get(party, "")
-    return _Held(party, position, x, normalised, option, zone, salience * weight, side)
+    return _Held(party, position, x, normalised, option, zone, salience * weight)
 
 
-def _sides(negotiation: Negotiation) -> dict[str, str]:
-    """Side id per party, as `counterparts` reads the sides (empty when none are declared)."""
-    return {party: side.id for side in negotiation.sides for party in side.parties}
+def _sides(negotiation: Negotiation, issue_id: str, round_id: str | None) -> dict[str, str]:
+    """Side id per party on the issue in the round (`Negotiation.sides_for`; empty: no sides)."""
+    return side_map(negotiation.sides_for(issue_id, round_id))
+
+
+def side_map(sides: Iterable[Side]) -> dict[str, str]:
+    """Side id per party of the given sides."""
+    return {party: side.id for side in sides for party in side.parties}
 
 
 def _origin(issue: Issue) -> float:
@@ -254,8 +264,10 @@ def _origin(issue: Issue) -> float:
     return float(issue.scale.min) if isinstance(issue.scale, NumericScale) else 0.0
 
 
-def _measure(issue: Issue, round_id: str, held: list[_Held], has_sides: bool) -> IssueMeasures:
-    """`measure_issue` from the parties' `_Held` positions, and whether there are sides.
+def _measure(
+    issue: Issue, round_id: str, held: list[_Held], side_of: Mapping[str, str]
+) -> IssueMeasures:
+    """`measure_issue` from the parties' `_Held` positions and their sides (empty: none).
 
     Counterpart pairs are counted without visiting them: with sides, the pairs across sides and
     those of parties on no side with parties on one are all pairs, less the pairs within each
@@ -274,8 +286,12 @@ def _measure(issue: Issue, round_id: str, held: list[_Held], has_sides: bool) ->
     count, total = within(values)
     low, high = (min(values), max(values)) if linear and values else (0.0, 0.0)
     top = high - low
-    if has_sides:
-        parts = [list(map(get, g)) for _, g in itertools.groupby(sorted(held, key=_SIDE), _SIDE)]
+    if side_of:
+
+        def side(h: _Held) -> str:
+            return side_of.get(h.party, "")
+
+        parts = [list(map(get, g)) for _, g in itertools.groupby(sorted(held, key=side), side)]
         for part in parts:
             pairs, distance = within(part)
             count, total = count - pairs, total - distance

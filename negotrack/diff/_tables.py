@@ -82,6 +82,6 @@ def measure_tables(
                 (party, table.issue)
             )
             if effective is not None:
-                held.append(_held(issue, party, effective.value, weights, facing))
-        out[table] = _measure(issue, round_id, held, True)
+                held.append(_held(issue, party, effective.value, weights))
+        out[table] = _measure(issue, round_id, held, facing)
     return out

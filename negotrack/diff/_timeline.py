@@ -13,7 +13,16 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
 
-from negotrack.diff._measures import IssueMeasures, Verdict, _Held, _held, _measure, _sides, verdict
+from negotrack.diff._measures import (
+    IssueMeasures,
+    Verdict,
+    _Held,
+    _held,
+    _measure,
+    _sides,
+    side_map,
+    verdict,
+)
 from negotrack.diff._tables import Table, measure_tables, tables_of
 from negotrack.model._gc import gc_paused
 from negotrack.model._scales import is_linear
@@ -179,21 +188,27 @@ def _walk(
     Only the positions a round states are read from it (each once); every other position in
     force carries, unchanged, from the round before.
     """
-    side_of = _sides(negotiation)
+    # each issue's sides as `Negotiation.sides_for` gives them, followed round by round: the
+    # dossier's, until a round declares sides covering the issue
+    sides = {issue_id: _sides(negotiation, issue_id, None) for issue_id in tracks}
     rounds: list[str] = []
     for round_, effective, _ in negotiation.iter_effective(copies=False):
         rounds.append(round_.id)
+        for issue_id in tracks if round_.sides else ():
+            declared = [s for s in round_.sides if s.covers(issue_id)]
+            if declared:
+                sides[issue_id] = side_map(declared)
         stated: dict[str, dict[str, _Held | None]] = {}
         overall = {p.key for p in round_.positions if p.issue in tracks and p.table is None}
         for party, issue_id in sorted(overall):
             now = effective.get((party, issue_id))
             held = None
             if now is not None:
-                held = _held(tracks[issue_id].issue, party, now.value, weights, side_of)
+                held = _held(tracks[issue_id].issue, party, now.value, weights)
             stated.setdefault(issue_id, {})[party] = held
         chairs = frozenset(negotiation.roles_in(round_.id))
         for issue_id, track in tracks.items():
-            track.add(round_.id, stated.get(issue_id, {}), bool(side_of), chairs)
+            track.add(round_.id, stated.get(issue_id, {}), sides[issue_id], chairs)
     return Timeline(
         rounds=tuple(rounds), issues={issue_id: track.build() for issue_id, track in tracks.items()}
     )
@@ -215,16 +230,18 @@ class _Track:
         self.measures: list[IssueMeasures] = []
         self.moves: list[TurningPoint] = []
         self.chairs: frozenset[str] = frozenset()  # the parties left out of the last measures
+        self.side_of: Mapping[str, str] = {}  # the sides of the last measures
 
     def add(
         self,
         round_id: str,
         stated: dict[str, _Held | None],
-        has_sides: bool,
+        side_of: Mapping[str, str],
         chairs: frozenset[str] = frozenset(),
     ) -> None:
         """Record a round: the positions it states (None: withdrawn) over those carried.
 
+        ``side_of`` gives each party's side on the issue in the round (empty: no sides).
         Parties in ``chairs`` (holding a role in the round) keep their points but are left out
         of the round's measures.
         """
@@ -236,12 +253,13 @@ class _Track:
                 self.held[party] = held
         if any(self.held.get(party) is None or old is None for party, old in before.items()):
             self.order = sorted(self.held)
-        if stated or not self.measures or chairs != self.chairs:
+        if stated or not self.measures or chairs != self.chairs or side_of is not self.side_of:
             in_force = list(map(self.held.__getitem__, self.order))
             self.columns = [list(map(get, in_force)) for get in _COLUMNS]
             bargaining = [h for h in in_force if h.party not in chairs] if chairs else in_force
-            self.measures.append(_measure(self.issue, round_id, bargaining, has_sides))
+            self.measures.append(_measure(self.issue, round_id, bargaining, side_of))
             self.chairs = chairs
+            self.side_of = side_of
             self._movement(round_id, [(p, before[p], held) for p, held in stated.items()])
         else:
             self.measures.append(attrs.evolve(self.measures[-1], round=round_id))

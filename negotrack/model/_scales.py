@@ -1,4 +1,4 @@
-"""Positions as points on an issue's scale, and who counts as whose counterpart.
+"""Positions as points on an issue's scale.
 
 Shared by the diff, the per-issue measures and the timeline. Ordinal options are numbered from 0
 in their order; numeric values are themselves; categorical options have no place on a line.
@@ -12,13 +12,10 @@ from negotrack.model._issues import NumericScale, OrdinalScale
 from negotrack.model._positions import Interval
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
-
     from negotrack.model._issues import Issue, Value
-    from negotrack.model._negotiation import Negotiation
     from negotrack.model._positions import Acceptable
 
-__all__ = ["counterparts", "is_linear", "point", "span", "width"]
+__all__ = ["is_linear", "point", "span", "width"]
 
 
 def is_linear(issue: Issue) -> bool:
@@ -68,19 +65,3 @@ def span(issue: Issue, acceptable: Acceptable | None) -> float | None:
     if isinstance(scale, NumericScale):
         return None
     return len(set(acceptable)) / max(len(scale.options), 1)
-
-
-def counterparts(negotiation: Negotiation, party: str, others: Iterable[str]) -> list[str]:
-    """The parties among ``others`` that sit across the table from ``party``.
-
-    With no sides declared, every other party counts. With sides, a party's counterparts are the
-    parties on the other sides; a party on no side (an outside power, a mediator) measures
-    itself against every party on a side.
-    """
-    side_of = {p: side.id for side in negotiation.sides for p in side.parties}
-    if not side_of:
-        return [other for other in others if other != party]
-    own = side_of.get(party)
-    return [
-        other for other in others if other != party and other in side_of and side_of[other] != own
-    ]

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import attrs
 import pytest
 import yaml
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import negotrack as nt
@@ -242,18 +242,54 @@ def test_a_negative_measure_weight_is_a_weight_error() -> None:
 
 
 def test_a_party_with_no_counterpart_reads_neutral_and_says_why() -> None:
-    n = nt.loads(
-        WEIGHTED.replace("parties: [big, small]", "parties: [u]").replace(
-            "{id: labour, name: Labour, parties: [u]}",
-            "{id: labour, name: Labour, parties: [big, small]}",
+    """Everyone across from the union chairs: its move has nothing to be measured against."""
+    chaired = nt.loads(
+        WEIGHTED.replace(
+            "issues:\n",
+            "roles:\n  - {party: big, role: chair}\n  - {party: small, role: chair}\nissues:\n",
         )
     )
-    alone = nt.loads(
-        WEIGHTED.replace(
-            "  - {id: employers, name: Employers, parties: [big, small]}\n", ""
-        ).replace("parties: [u]}", "parties: [u, big, small]}")
-    )
-    (reading,) = nt.readings(alone, "r1", "r2")
+    (reading,) = nt.readings(chaired, "r1", "r2")
     assert nt.ReadingKind.NEUTRAL is reading.reading
     assert "no counterpart" in reading.because
-    assert nt.readings(n, "r1", "r2")[0].reading is nt.ReadingKind.CONCESSION
+    assert nt.issue_verdicts(chaired, "r1", "r2")["wage"].because == "no earlier measure"
+    assert nt.readings(nt.loads(WEIGHTED), "r1", "r2")[0].reading is nt.ReadingKind.CONCESSION
+
+
+def test_one_side_alone_faces_everyone_not_on_it() -> None:
+    """One side declared alone: the rest of the room is across from it, not no one."""
+    alone = nt.loads(
+        WEIGHTED.replace("  - {id: employers, name: Employers, parties: [big, small]}\n", "")
+    )
+    (reading,) = nt.readings(alone, "r1", "r2")
+    assert (nt.ReadingKind.CONCESSION, ("big",), ("small",)) == (
+        reading.reading,
+        reading.toward,
+        reading.away,
+    )
+    (change,) = nt.compare(alone, "r1", "r2").changes
+    assert {t.party for t in change.toward} == {"big", "small"}
+
+
+@settings(deadline=None, max_examples=60)
+@given(multilateral(), st.data())
+def test_one_side_alone_reads_as_that_side_against_the_rest(
+    n: nt.Negotiation, data: st.DataObject
+) -> None:
+    """Declaring one side alone gives every reading, verdict and measure that declaring it and
+    a second side of every other party gives."""
+    ids = [p.id for p in n.parties]
+    assume(len(ids) >= 2)
+    chosen = data.draw(st.sets(st.sampled_from(ids), min_size=1, max_size=len(ids) - 1))
+    side = nt.Side("these", "These", tuple(sorted(chosen)))
+    rest = nt.Side("rest", "The rest", tuple(p for p in ids if p not in chosen))
+    plain = tuple(attrs.evolve(r, sides=()) for r in n.rounds)
+    alone = attrs.evolve(n, sides=(side,), rounds=plain)
+    both = attrs.evolve(n, sides=(side, rest), rounds=plain)
+    for a, b in _pairs(n):
+        assert nt.readings(alone, a, b) == nt.readings(both, a, b)
+        assert nt.issue_verdicts(alone, a, b) == nt.issue_verdicts(both, a, b)
+        one, two = nt.compare(alone, a, b), nt.compare(both, a, b)
+        assert one.changes == two.changes
+        assert dict(one.measures) == dict(two.measures)
+    assert nt.timeline(alone).issues == nt.timeline(both).issues
