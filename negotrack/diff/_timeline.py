@@ -24,6 +24,7 @@ from negotrack.diff._measures import (
     verdict,
 )
 from negotrack.diff._tables import Table, measure_tables, tables_of
+from negotrack.diff._verdicts import run_verdicts
 from negotrack.model._gc import gc_paused
 from negotrack.model._scales import is_linear
 
@@ -92,9 +93,16 @@ class IssueTimeline:
         issue: Id of the issue.
         points: The positions in force, ordered by round, then party.
         measures: The issue's measures in every round, in round order.
-        verdict: `verdict` from the first to the last measurable round (one where at
-            least two parties state a preferred value or an acceptable set); unchanged with
-            fewer than two such rounds.
+        verdict: Whether the parties converged over the whole run, like for like: the
+            `negotrack.issue_verdicts` verdict from the first round to the last, or from the
+            first round in which the issue can be judged (`run_verdicts`); unchanged with fewer
+            than two rounds.
+        because: The step of the verdict's decision order that decided ("" with fewer than two
+            rounds).
+        gap_verdict: `verdict` of the measures (gap, then dispersion, then zone) from the first
+            to the last measurable round (one where at least two parties state a preferred
+            value or an acceptable set), composition included; unchanged with fewer than two
+            such rounds.
         turning_points: The (at most three) rounds with the largest movement above 0, largest
             first, ties in round order.
         tables: At each table on the issue (two parties, one holding a position toward the
@@ -107,6 +115,8 @@ class IssueTimeline:
     measures: tuple[IssueMeasures, ...]
     verdict: Verdict
     turning_points: tuple[TurningPoint, ...]
+    because: str = ""
+    gap_verdict: Verdict = Verdict.UNCHANGED
     tables: dict[tuple[str, str], tuple[IssueMeasures, ...]] = attrs.field(
         factory=dict, eq=True, hash=False
     )
@@ -125,7 +135,7 @@ class Timeline:
     issues: dict[str, IssueTimeline] = attrs.field(eq=True, hash=False)
 
     def converging(self) -> list[str]:
-        """Ids of the issues on which the parties converged over the whole run."""
+        """Ids of the issues on which the parties converged over the whole run, like for like."""
         return [i for i, track in self.issues.items() if track.verdict is Verdict.CONVERGING]
 
 
@@ -154,6 +164,18 @@ def timeline(
     tracks = {issue_id: _Track(negotiation.issue(issue_id)) for issue_id in ids}
     with gc_paused():  # many small objects and no cycles
         walked = _walk(negotiation, tracks, weights)
+    run = run_verdicts(negotiation, walked.rounds, tracks.keys())
+    walked = attrs.evolve(
+        walked,
+        issues={
+            issue_id: attrs.evolve(
+                track, verdict=run[issue_id].verdict, because=run[issue_id].because
+            )
+            if issue_id in run
+            else track
+            for issue_id, track in walked.issues.items()
+        },
+    )
     found = {
         t
         for t in tables_of(p for r in negotiation.rounds for p in r.positions)
@@ -317,7 +339,8 @@ class _Track:
             issue=self.issue.id,
             points=tuple(self.points),
             measures=tuple(self.measures),
-            verdict=(
+            verdict=Verdict.UNCHANGED,  # like for like: set once every issue is walked
+            gap_verdict=(
                 verdict(measurable[0], measurable[-1]) if len(measurable) > 1 else Verdict.UNCHANGED
             ),
             turning_points=tuple(turning),

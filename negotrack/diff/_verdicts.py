@@ -36,11 +36,13 @@ from negotrack.diff._readings import (
 from negotrack.model._fields import describe
 
 if TYPE_CHECKING:
+    from collections.abc import Collection, Sequence
+
     from negotrack.model._issues import Issue
     from negotrack.model._negotiation import Negotiation
     from negotrack.model._positions import Position
 
-__all__ = ["IssueVerdict", "issue_verdicts", "readings", "stance_readings"]
+__all__ = ["IssueVerdict", "issue_verdicts", "readings", "run_verdicts", "stance_readings"]
 
 _EPS: Final = 1e-9
 
@@ -87,6 +89,32 @@ def _issue_verdicts(negotiation: Negotiation, before: str, after: str) -> dict[s
                 kept.append(party)
         out[issue.id] = _verdict(negotiation, issue, kept, p_old, p_new, (earlier, later))
     return out
+
+
+def run_verdicts(
+    negotiation: Negotiation, rounds: Sequence[str], issues: Collection[str] | None = None
+) -> dict[str, IssueVerdict]:
+    """Each issue's like-for-like verdict over ``rounds``, from the first round it can be judged.
+
+    The verdict from the first round to the last; for an issue with no like-for-like pair there
+    ("no earlier measure"), from the first later round that has one. An issue never measurable
+    like for like is unchanged, "no earlier measure". ``issues`` limits the answer to those ids
+    (all by default); fewer than two rounds give no verdicts.
+    """
+    if len(rounds) < 2:
+        return {}
+    last = rounds[-1]
+    found: dict[str, IssueVerdict] = {}
+    with cached_geometry():
+        for start in rounds[:-1]:
+            for issue, verdict in _issue_verdicts(negotiation, start, last).items():
+                if issues is not None and issue not in issues:
+                    continue
+                if issue not in found or found[issue].because == "no earlier measure":
+                    found[issue] = verdict
+            if all(v.because != "no earlier measure" for v in found.values()):
+                break
+    return found
 
 
 def _verdict(  # noqa: PLR0917 - one verdict's context

@@ -241,16 +241,16 @@ class Negotiation:
         A position a round does not restate carries forward from the last round that stated it,
         with ``carried`` set; a withdrawn position ends the carry and is left out.
         """
-        for round_, positions, _ in self.iter_effective():
+        for round_, positions, _ in self.iter_effective(copies=False):
             if round_.id == round_id:
-                return positions
+                return dict(positions)
         raise UnknownIdError("round", round_id, [r.id for r in self.rounds])
 
     def effective_stances(self, round_id: str) -> dict[tuple[str, str], Effective[Stance]]:
         """Stances in force in a round, keyed by ``(party, proposal)``; carried as positions are."""
-        for round_, _, stances in self.iter_effective():
+        for round_, _, stances in self.iter_effective(copies=False):
             if round_.id == round_id:
-                return stances
+                return dict(stances)
         raise UnknownIdError("round", round_id, [r.id for r in self.rounds])
 
     def iter_effective(

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Final, NamedTuple
 from negotrack.diff._measures import Verdict
 from negotrack.diff._readings import ReadingKind
 from negotrack.diff._verdicts import issue_verdicts, readings
+from negotrack.diff._verdicts import run_verdicts as _run_verdicts
 from negotrack.report._labels import issue_title, party_name, proposal_title
 from negotrack.report._words import is_round_diff, value_words
 
@@ -179,26 +180,8 @@ def readings_under(shown: Iterable[Shown], issue: str | None, proposal: str | No
 
 
 def run_verdicts(negotiation: Negotiation, timeline: Timeline) -> dict[str, IssueVerdict]:
-    """Each issue's like-for-like verdict over the run, from the first round it can be judged.
-
-    The verdict from the timeline's first round to its last; for an issue with no like-for-like
-    pair there ("no earlier measure"), from the first later round that has one. An issue never
-    measurable like for like is unchanged, "no earlier measure".
-    """
-    rounds = timeline.rounds
-    if len(rounds) < 2:
-        return {}
-    last = rounds[-1]
-    found: dict[str, IssueVerdict] = {}
-    for start in rounds[:-1]:
-        for issue, verdict in issue_verdicts(negotiation, start, last).items():
-            if issue not in timeline.issues:
-                continue
-            if issue not in found or found[issue].because == "no earlier measure":
-                found[issue] = verdict
-        if all(v.because != "no earlier measure" for v in found.values()):
-            break
-    return found
+    """Each issue's like-for-like verdict over the timeline's run (`negotrack.diff._verdicts`)."""
+    return _run_verdicts(negotiation, timeline.rounds, timeline.issues.keys())
 
 
 def run_words_for(run: dict[str, IssueVerdict], issue: str) -> str:

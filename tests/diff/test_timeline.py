@@ -131,6 +131,40 @@ def test_verdicts_over_the_whole_run() -> None:
     )
 
 
+def test_an_entrant_moves_the_gap_but_not_the_verdict_over_the_run() -> None:
+    """A party first recorded halfway narrows the gap; nobody moved, so the run is unchanged."""
+    a, b = nt.Position("a", "steps", "o0"), nt.Position("b", "steps", "o4")
+    dossier = attrs.evolve(
+        DOSSIER,
+        rounds=[_round(1, a, b), _round(2, a, b, nt.Position("c", "steps", "o2"))],
+    )
+    track = timeline(dossier, issues=["steps"]).issues["steps"]
+    assert (Verdict.UNCHANGED, "no like-for-like movement", Verdict.CONVERGING) == (
+        track.verdict,
+        track.because,
+        track.gap_verdict,
+    )
+
+
+@given(negotiations())
+def test_the_run_verdict_is_the_like_for_like_verdict_from_first_to_last(
+    n: nt.Negotiation,
+) -> None:
+    """Where the first round can be judged, the run's verdict is that of first against last."""
+    rounds = [r.id for r in n.rounds]
+    found = timeline(n)
+    if len(rounds) < 2:
+        assert all(t.because == "" for t in found.issues.values())
+        return
+    direct = nt.issue_verdicts(n, rounds[0], rounds[-1])
+    for issue_id, track in found.issues.items():
+        if direct[issue_id].because != "no earlier measure":
+            assert (track.verdict, track.because) == (
+                direct[issue_id].verdict,
+                direct[issue_id].because,
+            )
+
+
 def test_verdict_is_unchanged_with_one_measurable_round() -> None:
     """With fewer than two measurable rounds nothing can converge."""
     dossier = attrs.evolve(DOSSIER, rounds=[_round(1, A1, B1), _round(2, A2)])
