@@ -323,7 +323,7 @@ def _init(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _git_diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     del err
-    from negotrack.cli._git import driver_versions  # noqa: PLC0415
+    from negotrack.cli._git import driver_versions, text_diff  # noqa: PLC0415
     from negotrack.diff._versions import compare_versions  # noqa: PLC0415
 
     if len(args.git_args) != 7:
@@ -331,8 +331,16 @@ def _git_diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             "git-diff is git's diff driver: "
             "PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE"
         )
-    path = args.git_args[0]
-    old, new = driver_versions(path, args.git_args[1], args.git_args[4])
+    path, old_file, new_file = args.git_args[0], args.git_args[1], args.git_args[4]
+    try:
+        old, new = driver_versions(path, old_file, new_file)
+    except LoadError as exc:
+        # not a dossier (a CI workflow), or one half edited: git's own diff, never a dead driver
+        first = exc.problems[0] if exc.problems else None
+        why = f"{first.path}: {first.message}" if first is not None else "it does not load"
+        print(f"negotrack: {path} is not a dossier that loads ({why}); a text diff:", file=out)
+        out.write(text_diff(path, old_file, new_file))
+        return EXIT_OK
     diff = compare_versions(old, new, before=f"a/{path}", after=f"b/{path}")
     _emit(args, _renderer(args, out).diff(new, diff), out)
     return EXIT_OK

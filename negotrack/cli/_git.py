@@ -8,6 +8,8 @@ the dossier is taken from the working tree, so the diff shows what this one file
 
 from __future__ import annotations
 
+import difflib
+import posixpath
 import shutil
 import subprocess
 import tempfile
@@ -22,7 +24,7 @@ from negotrack.model._errors import LoadError, NegotrackError
 if TYPE_CHECKING:
     from negotrack.model._negotiation import Negotiation
 
-__all__ = ["GitError", "driver_versions", "is_revision_spec", "load_version"]
+__all__ = ["GitError", "driver_versions", "is_revision_spec", "load_version", "text_diff"]
 
 _NO_FILE = "/dev/null"
 
@@ -50,12 +52,34 @@ def _git(*args: str, cwd: Path | None = None) -> bytes:
     return result.stdout
 
 
+def repository_path(spec: str) -> tuple[str, str]:
+    """The revision and the path from the repository's top of a ``REV:PATH`` argument.
+
+    As in git, ``PATH`` is relative to the top of the repository, and ``./PATH`` or ``../PATH``
+    to the current folder. A revision that starts with ``-`` is refused: it would reach git as an
+    option.
+    """
+    revision, _, path = spec.partition(":")
+    if revision.startswith("-"):
+        raise GitError(f"{spec}: a revision cannot start with '-'")
+    if path.startswith(("./", "../")) or path in (".", ".."):
+        prefix = _git("rev-parse", "--show-prefix").decode().strip()
+        path = posixpath.normpath(posixpath.join(prefix, path))
+        if path == ".." or path.startswith("../"):
+            raise GitError(f"{spec}: the path leaves the repository")
+    return revision, path.strip("/") or "."
+
+
 def load_version(spec: str) -> Negotiation:
-    """Load a dossier from a path, or from git when given as ``REV:PATH``."""
+    """Load a dossier from a path, or from git when given as ``REV:PATH`` (`repository_path`)."""
     if not is_revision_spec(spec):
         return load(spec)
-    revision, _, path = spec.partition(":")
-    names = _git("ls-tree", "-r", "--name-only", revision, "--", path).decode().splitlines()
+    revision, path = repository_path(spec)
+    names = (
+        _git("ls-tree", "-r", "--full-tree", "--name-only", revision, "--", path)
+        .decode()
+        .splitlines()
+    )
     if not names:
         raise GitError(f"{spec}: no such file or folder in {revision}")
     with tempfile.TemporaryDirectory(prefix="negotrack-") as temp:
@@ -63,7 +87,7 @@ def load_version(spec: str) -> Negotiation:
         for name in names:
             target = root / name
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(_git("show", f"{revision}:./{name}"))
+            target.write_bytes(_git("show", f"{revision}:{name}"))
         try:
             return load(root / path)
         except LoadError as exc:
@@ -122,3 +146,23 @@ def _empty_like(negotiation: Negotiation) -> Negotiation:
     from negotrack.model._negotiation import Negotiation  # noqa: PLC0415
 
     return Negotiation(negotiation.id, negotiation.title)
+
+
+def text_diff(path: str, old_file: str, new_file: str) -> str:
+    """A unified text diff of one file's two contents, as git would show it without a driver.
+
+    What ``git-diff`` falls back on for a file that is not a dossier (a CI workflow) or does not
+    load (a dossier half edited): ``/dev/null`` stands for a file added or deleted; bytes that
+    are not UTF-8 are shown replaced.
+    """
+    texts = []
+    for name in (old_file, new_file):
+        data = b"" if name == _NO_FILE else Path(name).read_bytes()
+        texts.append(data.decode("utf-8", errors="replace").splitlines(keepends=True))
+    lines = difflib.unified_diff(
+        texts[0],
+        texts[1],
+        fromfile=_NO_FILE if old_file == _NO_FILE else f"a/{path}",
+        tofile=_NO_FILE if new_file == _NO_FILE else f"b/{path}",
+    )
+    return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
