@@ -108,7 +108,10 @@ def _use_color(args: argparse.Namespace, out: TextIO) -> bool:
         return True
     if choice == "never" or os.environ.get("NO_COLOR"):
         return False
-    return args.output is None and out.isatty()
+    if args.output is not None:
+        return False  # a file never gets terminal escapes unless --color always asks
+    forced = (os.environ.get(name, "") for name in ("FORCE_COLOR", "CLICOLOR_FORCE"))
+    return any(value not in ("", "0") for value in forced) or out.isatty()
 
 
 def _width(args: argparse.Namespace, out: TextIO) -> int:
@@ -153,10 +156,11 @@ def _diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         raise _UsageError("diff takes DOSSIER [FROM] [TO], or OLD NEW")
     if len(values) == 2 and all(Path(v).exists() or is_revision_spec(v) for v in values):
         old, new = load_version(values[0]), load_version(values[1])
-        negotiation = new
+        negotiation, dossiers = new, [old, new]
         diff = compare_versions(old, new, before=values[0], after=values[1])
     else:
         negotiation = load(values[0])
+        dossiers = [negotiation]
         ids = [r.id for r in negotiation.rounds]
         rounds = values[1:]
         if not rounds:
@@ -166,9 +170,28 @@ def _diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         elif len(rounds) == 1:
             rounds = [rounds[0], ids[-1] if ids else rounds[0]]
         diff = compare(negotiation, rounds[0], rounds[1])
+    _check_filters(args, dossiers)
     diff = _filtered(diff, args, ChangeKind, Meaning)
     _emit(args, _renderer(args, out).diff(negotiation, diff), out)
     return EXIT_DIFFERENCES if args.exit_code and diff.changes else EXIT_OK
+
+
+def _check_filters(args: argparse.Namespace, dossiers: list[Negotiation]) -> None:
+    """``--party`` and ``--issue`` name parties and issues (or proposals) of the dossier.
+
+    An id that names nothing is an error with a did-you-mean, not an empty diff: a typo must not
+    read as "no changes". With two versions, either version's ids count.
+    """
+    parties = sorted({p.id for n in dossiers for p in n.parties})
+    issues = sorted(
+        {i.id for n in dossiers for i in n.issues} | {p.id for n in dossiers for p in n.proposals}
+    )
+    for option, wanted, names in (("party", args.party, parties), ("issue", args.issue, issues)):
+        for value in wanted or ():
+            if value not in names:
+                raise _UsageError(
+                    f"--{option}: unknown {option} {value!r}{did_you_mean(value, names)}"
+                )
 
 
 def _filtered(diff: Diff, args: argparse.Namespace, kinds: Any, meanings: Any) -> Diff:

@@ -49,7 +49,8 @@ def _output_options(command: argparse.ArgumentParser, formats: Sequence[str]) ->
             "--color",
             choices=_COLOR,
             default="auto",
-            help="colour: auto (on a terminal, unless NO_COLOR is set), always or never",
+            help="colour: auto (on a terminal or with FORCE_COLOR / CLICOLOR_FORCE set, "
+            "unless NO_COLOR is set), always or never",
         )
         command.add_argument(
             "--width",
