@@ -11,10 +11,10 @@ import os
 import shutil
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, Final, TextIO
 
 from negotrack.cli._exit import EXIT_BAD_INPUT, EXIT_DIFFERENCES, EXIT_OK
-from negotrack.files._loading import load, validate
+from negotrack.files._loading import Validation, load, validate, validate_bytes
 from negotrack.model._errors import LoadError, NegotrackError, Problem, did_you_mean
 
 if TYPE_CHECKING:
@@ -81,11 +81,31 @@ def _as_note(note: Problem) -> str:
     return f"{where}: note: {rest}"
 
 
+STDIN: Final = "-"
+
+
+def _stdin_bytes() -> bytes:
+    return sys.stdin.buffer.read()
+
+
+def _dossier(value: str) -> Negotiation:
+    """The dossier an argument names: a path, or ``-`` for a single file on standard input."""
+    if value == STDIN:
+        return validate_bytes(_stdin_bytes(), "<stdin>").negotiation
+    return load(value)
+
+
+def _validated(value: str) -> Validation:
+    if value == STDIN:
+        return validate_bytes(_stdin_bytes(), "<stdin>")
+    return validate(value)
+
+
 def _validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     status = EXIT_OK
     for path in args.paths:
         try:
-            checked = validate(path)
+            checked = _validated(path)
         except LoadError as exc:
             status = EXIT_BAD_INPUT
             for problem in exc.problems:
@@ -102,13 +122,18 @@ def _validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 # -- output ------------------------------------------------------------------------------------
 
 
+def _to_stdout(args: argparse.Namespace) -> bool:
+    """Whether the output goes to standard output: no ``-o``, or ``-o -``."""
+    return args.output is None or args.output == STDIN
+
+
 def _use_color(args: argparse.Namespace, out: TextIO) -> bool:
     choice = getattr(args, "color", "never")
     if choice == "always":
         return True
     if choice == "never" or os.environ.get("NO_COLOR"):
         return False
-    if args.output is not None:
+    if not _to_stdout(args):
         return False  # a file never gets terminal escapes unless --color always asks
     forced = (os.environ.get(name, "") for name in ("FORCE_COLOR", "CLICOLOR_FORCE"))
     return any(value not in ("", "0") for value in forced) or out.isatty()
@@ -117,7 +142,7 @@ def _use_color(args: argparse.Namespace, out: TextIO) -> bool:
 def _width(args: argparse.Namespace, out: TextIO) -> int:
     if getattr(args, "width", None):
         return max(int(args.width), 20)
-    if args.output is None and out.isatty():
+    if _to_stdout(args) and out.isatty():
         return shutil.get_terminal_size().columns
     return 80
 
@@ -129,8 +154,8 @@ def _renderer(args: argparse.Namespace, out: TextIO) -> Any:
 
 
 def _emit(args: argparse.Namespace, text: str, out: TextIO) -> None:
-    """Write the whole output to ``--output`` atomically, or to standard output."""
-    if args.output is None:
+    """Write the whole output to ``--output`` atomically, or to standard output (``-o -``)."""
+    if _to_stdout(args):
         out.write(text if text.endswith("\n") else text + "\n")
         return
     from negotrack.files._saving import atomic_write  # noqa: PLC0415
@@ -159,7 +184,7 @@ def _diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         negotiation, dossiers = new, [old, new]
         diff = compare_versions(old, new, before=values[0], after=values[1])
     else:
-        negotiation = load(values[0])
+        negotiation = _dossier(values[0])
         dossiers = [negotiation]
         ids = [r.id for r in negotiation.rounds]
         rounds = values[1:]
@@ -216,7 +241,7 @@ def _filtered(diff: Diff, args: argparse.Namespace, kinds: Any, meanings: Any) -
 def _story(args: argparse.Namespace) -> tuple[Negotiation, Any]:
     from negotrack.diff._timeline import timeline  # noqa: PLC0415
 
-    negotiation = load(args.dossier)
+    negotiation = _dossier(args.dossier)
     return negotiation, timeline(negotiation, issues=args.issue)
 
 
@@ -238,7 +263,7 @@ def _export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     del err
     from negotrack.interop._export import to_csv, to_json  # noqa: PLC0415
 
-    negotiation = load(args.dossier)
+    negotiation = _dossier(args.dossier)
     _emit(args, to_csv(negotiation) if args.format == "csv" else to_json(negotiation), out)
     return EXIT_OK
 
@@ -247,7 +272,7 @@ def _plot(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     del out, err
     from negotrack.interop._plot import plot_issue  # noqa: PLC0415
 
-    plot_issue(load(args.dossier), args.issue, Path(args.output))
+    plot_issue(_dossier(args.dossier), args.issue, Path(args.output))
     return EXIT_OK
 
 

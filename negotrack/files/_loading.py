@@ -16,9 +16,14 @@ import attrs
 from negotrack.files._checks import Located, PlacedRound, check
 from negotrack.files._convert import converter
 from negotrack.files._field_problems import FieldProblem, field_problems
+from negotrack.files._numbers import (
+    convert_numbers,
+    convert_round_numbers,
+    numeric_issues,
+    term_issues,
+)
 from negotrack.files._parse import parse
 from negotrack.files._restating import fill_restatements
-from negotrack.files._scalars import InvalidValueError, parse_number
 from negotrack.files._yaml import PathKey, format_path, read_file
 from negotrack.model._errors import LoadError, NegotrackError, Problem
 from negotrack.model._gc import gc_paused
@@ -82,6 +87,12 @@ def validate(path: str | os.PathLike[str]) -> Validation:
     return Validation(negotiation, tuple(notes))
 
 
+def validate_bytes(data: bytes, filename: str) -> Validation:
+    """`validate` of a single-file dossier given as bytes (standard input, for the CLI's ``-``)."""
+    notes: list[Problem] = []
+    return Validation(_loads(data, filename, notes), tuple(notes))
+
+
 def _load(target: Path, notes: list[Problem] | None) -> Negotiation:
     with gc_paused():
         try:
@@ -105,9 +116,13 @@ def loads(text: str | bytes, *, filename: str = "<string>") -> Negotiation:
         LoadError: listing every problem found.
     """
     data = text.encode("utf-8", errors="surrogateescape") if isinstance(text, str) else text
+    return _loads(data, filename, None)
+
+
+def _loads(data: bytes, filename: str, notes: list[Problem] | None) -> Negotiation:
     with gc_paused():
         try:
-            return _load_single(_Document(filename, data), None)
+            return _load_single(_Document(filename, data), notes)
         except NegotrackError:
             raise
         except RecursionError:
@@ -227,9 +242,9 @@ class _Assembly:
 
     def __init__(self, header_doc: _Document, header_raw: dict[str, Any]) -> None:
         self.header_doc = header_doc
-        self.numeric = _numeric_issues(header_raw)
-        self.term_issues = _term_issues(header_raw)
-        _convert_numbers(header_raw, self.numeric)
+        self.numeric = numeric_issues(header_raw)
+        self.term_issues = term_issues(header_raw)
+        convert_numbers(header_raw, self.numeric)
         self.header: Negotiation | None = _structure(header_doc, (), header_raw, Negotiation)
         self.rounds: list[PlacedRound] = []
         self.notes: list[Located] = []
@@ -238,7 +253,7 @@ class _Assembly:
     def add_round(self, doc: _Document, path: tuple[PathKey, ...], raw: Any) -> None:
         given: tuple[frozenset[str], ...] = ()
         if type(raw) is dict:
-            _convert_round_numbers(raw, self.numeric, self.term_issues)
+            convert_round_numbers(raw, self.numeric, self.term_issues)
             positions = raw.get("positions")
             if type(positions) is list:
                 given = tuple(frozenset(p) if type(p) is dict else frozenset() for p in positions)
@@ -305,92 +320,3 @@ def _place(doc: _Document, found: list[Located]) -> list[Problem]:
         placed.append(Problem(doc.file, line, column, format_path(located.path), located.message))
     placed.sort(key=lambda p: (p.line or 0, p.column or 0))
     return placed
-
-
-# -- numbers on numeric issues -----------------------------------------------------------------
-# Values are option ids on most issues and numbers on numeric ones; only the issue knows. Before
-# structuring, values on numeric issues are read as numbers; what does not read as a number is
-# left as text for the checks to report with its path.
-
-
-def _numeric_issues(header_raw: dict[str, Any]) -> set[str]:
-    issues = header_raw.get("issues")
-    if type(issues) is not list:
-        return set()
-    return {
-        issue["id"]
-        for issue in issues
-        if type(issue) is dict
-        and type(issue.get("scale")) is dict
-        and issue["scale"].get("kind") == "numeric"
-        and type(issue.get("id")) is str
-    }
-
-
-def _as_number(mapping: dict[str, Any], key: str) -> None:
-    value = mapping.get(key)
-    if type(value) is str:
-        try:
-            mapping[key] = parse_number(value)
-        except InvalidValueError:
-            return  # left as text: the checks report it with its path
-
-
-def _convert_numbers(header_raw: dict[str, Any], numeric: set[str]) -> None:
-    if not numeric:
-        return
-    for issue in header_raw.get("issues") or ():
-        if type(issue) is dict and _is_in(issue.get("id"), numeric):
-            _as_number(issue, "reference")
-    for proposal in header_raw.get("proposals") or ():
-        if type(proposal) is dict:
-            _convert_terms(proposal.get("terms"), numeric)
-
-
-def _convert_terms(terms: Any, numeric: set[str]) -> None:
-    """Values of terms (and their alternatives) on numeric issues, read as numbers."""
-    if type(terms) is not list:
-        return
-    for term in terms:
-        if type(term) is dict and _is_in(term.get("issue"), numeric):
-            _as_number(term, "value")
-            for alternative in _dicts(term.get("alternatives")):
-                _as_number(alternative, "value")
-
-
-def _convert_round_numbers(
-    raw: dict[str, Any], numeric: set[str], term_issues: dict[tuple[str, str], str]
-) -> None:
-    if not numeric:
-        return
-    for position in _dicts(raw.get("positions")):
-        if _is_in(position.get("issue"), numeric):
-            _as_number(position, "preferred")
-    for draft in _dicts(raw.get("drafts")):
-        _convert_terms(draft.get("terms"), numeric)
-    for amendment in _dicts(raw.get("amendments")):
-        proposal, term = amendment.get("proposal"), amendment.get("term")
-        issue = term_issues.get((proposal, term)) if type(proposal) is type(term) is str else None
-        if _is_in(issue, numeric):
-            _as_number(amendment, "value")
-
-
-def _dicts(items: Any) -> list[dict[str, Any]]:
-    """The mappings of a parsed list; nothing when it is not a list."""
-    return [item for item in items if type(item) is dict] if type(items) is list else []
-
-
-def _term_issues(header_raw: dict[str, Any]) -> dict[tuple[str, str], str]:
-    """The issue of each term, by (proposal id, term id or issue), as the header writes them."""
-    found: dict[tuple[str, str], str] = {}
-    for proposal in _dicts(header_raw.get("proposals")):
-        for term in _dicts(proposal.get("terms")):
-            key, issue = term.get("id") or term.get("issue"), term.get("issue")
-            if type(proposal.get("id")) is str and type(key) is str and type(issue) is str:
-                found[proposal["id"], key] = issue
-    return found
-
-
-def _is_in(value: Any, ids: set[str]) -> bool:
-    """Whether a parsed value is one of ``ids``; a list or mapping (unhashable) never is."""
-    return type(value) is str and value in ids

@@ -6,8 +6,9 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+import negotrack
 from negotrack.cli._main import main
-from tests.conftest import FLAGSHIP
+from tests.conftest import FLAGSHIP, MINIMAL
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -72,3 +73,27 @@ def test_a_file_is_never_coloured_unless_asked(
     assert ESC not in target.read_text(encoding="utf-8")
     assert 0 == main(["diff", str(FLAGSHIP), "-o", str(target), "--color", "always"])
     assert ESC in target.read_text(encoding="utf-8")
+
+
+def test_a_dash_reads_the_dossier_from_standard_input(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`-` as the dossier reads one file from standard input; problems name <stdin>."""
+    import io  # noqa: PLC0415
+
+    text = negotrack.dump(negotrack.load(MINIMAL)).encode()
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(text)))
+    assert 0 == main(["validate", "-"])
+    assert capsys.readouterr().out.startswith("-: ok: ")
+    monkeypatch.setattr(
+        "sys.stdin", io.TextIOWrapper(io.BytesIO(text.replace(b"title:", b"titel:", 1)))
+    )
+    assert 2 == main(["report", "-", "-o", "-"])
+    out, err = capsys.readouterr()
+    assert "" == out
+    assert err.startswith("<stdin>:")
+
+
+def test_dash_o_dash_writes_standard_output(capsys: pytest.CaptureFixture[str]) -> None:
+    assert 0 == main(["diff", str(FLAGSHIP), "-f", "json", "-o", "-"])
+    assert capsys.readouterr().out.startswith("{")
