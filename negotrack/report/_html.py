@@ -15,6 +15,7 @@ from negotrack.diff._changes import ChangeKind, Meaning
 from negotrack.model._chronology import MomentKind
 from negotrack.model._errors import MissingExtraError, UnknownIdError
 from negotrack.report._charts import swatch_svg
+from negotrack.report._html_record import record_context
 from negotrack.report._issue_charts import day, issue_chart
 from negotrack.report._labels import (
     BOTH_SIDES,
@@ -126,7 +127,7 @@ class HtmlRenderer:
         )
 
     def report(self, negotiation: Negotiation, timeline: Timeline) -> str:
-        """The whole story: per issue a chart across all rounds, the verdict and a table."""
+        """The whole story: per issue a chart, the verdict and a table; proposals; evidence."""
         return self._story(negotiation, timeline, charts=True)
 
     def timeline(self, negotiation: Negotiation, timeline: Timeline) -> str:
@@ -193,6 +194,7 @@ class HtmlRenderer:
             events=[(day(e.date), e) for e in sorted(events, key=lambda e: (e.date, e.id))],
             converging=[issue_title(negotiation, i) for i in run_converging(run)],
             sources=[(s, safe_url(s.url)) for s in negotiation.sources],
+            **record_context(negotiation, timeline, full=charts),
         )
 
 
