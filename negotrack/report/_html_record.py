@@ -24,6 +24,7 @@ from negotrack.report._dossier_parts import (
 )
 from negotrack.report._labels import party_name
 from negotrack.report._quotes import quote_data
+from negotrack.report._text import plain
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -33,7 +34,18 @@ if TYPE_CHECKING:
     from negotrack.model._positions import Position
     from negotrack.report._dossier_parts import ProposalRecord
 
-__all__ = ["record_context"]
+__all__ = ["inert", "record_context"]
+
+
+def inert(value: Any) -> Any:
+    """What a template prints, before escaping: text with its control characters replaced.
+
+    The same helper as terminal text uses (`negotrack.report._text.plain`), so no analyst text
+    carries a control sequence into a page; markup we made (charts, macros) passes as it is.
+    """
+    if isinstance(value, str) and not hasattr(value, "__html__"):
+        return plain(value)
+    return value
 
 
 def record_context(negotiation: Negotiation, timeline: Timeline, *, full: bool) -> dict[str, Any]:
