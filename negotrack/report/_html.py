@@ -2,9 +2,9 @@
 
 The pages need no network and run no script: styles are inline, fonts are the system's, charts
 are inline SVG from `negotrack.report._charts`. Jinja2 (the ``html`` extra) fills the templates in
-``negotrack/report/templates`` with autoescaping on, so every piece of analyst text is escaped; the
-charts escape their own text and are the only markup the templates insert as it is. Links are
-made only from ``http``, ``https`` and ``mailto`` addresses; any other address is shown as text.
+``negotrack/report/templates`` with autoescaping on, so analyst text is escaped (`inert` first
+replaces its control characters); the charts escape their own text and are the only markup the
+templates insert as it is. Only ``http``, ``https`` and ``mailto`` addresses become links.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from negotrack.diff._changes import ChangeKind, Meaning
 from negotrack.model._chronology import MomentKind
 from negotrack.model._errors import MissingExtraError, UnknownIdError
 from negotrack.report._charts import swatch_svg
+from negotrack.report._html_record import inert, record_context
 from negotrack.report._issue_charts import day, issue_chart
 from negotrack.report._labels import (
     BOTH_SIDES,
@@ -85,6 +86,7 @@ class HtmlRenderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            finalize=inert,
         )
 
     def _page(self, template: str, negotiation: Negotiation, **context: Any) -> str:
@@ -126,7 +128,7 @@ class HtmlRenderer:
         )
 
     def report(self, negotiation: Negotiation, timeline: Timeline) -> str:
-        """The whole story: per issue a chart across all rounds, the verdict and a table."""
+        """The whole story: per issue a chart, the verdict and a table; proposals; evidence."""
         return self._story(negotiation, timeline, charts=True)
 
     def timeline(self, negotiation: Negotiation, timeline: Timeline) -> str:
@@ -193,6 +195,7 @@ class HtmlRenderer:
             events=[(day(e.date), e) for e in sorted(events, key=lambda e: (e.date, e.id))],
             converging=[issue_title(negotiation, i) for i in run_converging(run)],
             sources=[(s, safe_url(s.url)) for s in negotiation.sources],
+            **record_context(negotiation, timeline, full=charts),
         )
 
 

@@ -15,6 +15,18 @@ from typing import TYPE_CHECKING, Final
 from negotrack.diff._changes import Meaning
 from negotrack.diff._measures import Verdict, verdict
 from negotrack.model._errors import UnknownIdError
+from negotrack.report._dossier_parts import (
+    amendment_words,
+    position_words,
+    proposal_lines,
+    proposal_records,
+    round_labels,
+    stance_lines,
+    stance_rows,
+    stated_points,
+    term_lines,
+    version_rows,
+)
 from negotrack.report._labels import (
     describe_value,
     issue_title,
@@ -142,11 +154,38 @@ class MarkdownRenderer:
             titles = "; ".join(escape(issue_title(n, i)) for i in ids) or "none"
             out.append(f"- **{word} over the run:** {titles}")
         out.append(f"- {escape(_CARRIED_NOTE)}")
+        labels = round_labels(n, timeline.rounds)
         for issue_id, track in timeline.issues.items():
             out += ["", *self._issue_table(n, timeline, issue_id), ""]
             turns = "; ".join(escape(turning_words(n, t)) for t in track.turning_points)
             out.append(f"- **Verdict over the run:** {escape(run_words_for(run, issue_id))}")
             out.append(f"- **Turning points:** {turns or 'none'}")
+            stated = [
+                f"- **{escape(labels[p.round])}, {escape(party_name(n, p.party))}:** "
+                + escape(position_words(n, issue_id, p.position))
+                for p in stated_points(track)
+            ]
+            if stated:
+                out += ["", "### Positions as stated", "", *stated]
+        for record in proposal_records(n, timeline):
+            out += ["", f"## Proposal: {escape(record.proposal.title)}", ""]
+            out += [f"- {escape(_capital(line))}." for line in proposal_lines(n, record)]
+            for title, (headers, rows) in (
+                ("Stances", stance_rows(n, record, labels)),
+                ("Drafts", version_rows(n, record, labels)),
+            ):
+                if rows:
+                    cells = [[cell(c) for c in row] for row in rows]
+                    out += ["", f"### {title}", "", *table([cell(h) for h in headers], cells)]
+            for title, lines in (
+                ("Conditions of stances", stance_lines(n, record, labels)),
+                ("Terms", term_lines(n, record)),
+                ("Amendments", [amendment_words(n, record, a, labels) for a in record.amendments]),
+            ):
+                if lines:
+                    out += ["", f"### {title}", "", *(f"- {escape(line)}" for line in lines)]
+        if out[-1] == "":
+            out.pop()
         return "\n".join(out) + "\n"
 
     def timeline(self, negotiation: Negotiation, timeline: Timeline) -> str:

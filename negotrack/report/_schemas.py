@@ -17,6 +17,11 @@ from typing import Any, Final
 
 from negotrack.diff._changes import ChangeKind, Direction, Meaning
 from negotrack.diff._measures import Verdict
+from negotrack.report._dossier_schema import (
+    point_properties,
+    record_definitions,
+    record_properties,
+)
 from negotrack.report._schema_parts import (
     _acceptable,
     _ids,
@@ -239,6 +244,7 @@ def report_schema() -> dict[str, Any]:
             "party": _is("string", "Id of the party."),
             "preferred": _is(["string", "number", "null"], "Preferred value: option id or number."),
             "acceptable": _nullable_ref("Acceptable", "What the party can accept, if stated."),
+            **point_properties(),
             "carried": _is("boolean", "True when the round did not restate the position."),
             "point": _is(
                 ["number", "null"],
@@ -307,9 +313,11 @@ def report_schema() -> dict[str, Any]:
                     "additionalProperties": {"$ref": "#/definitions/Issue"},
                 },
                 "converging": _ids("Ids of the issues on which the parties converged."),
+                **record_properties(),
             },
         ),
         "definitions": {
+            **record_definitions(),
             "Acceptable": _acceptable(),
             "Event": event,
             "Interval": _interval(),

@@ -19,6 +19,8 @@ import attrs
 from negotrack.model._chronology import MomentKind, chronology
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from negotrack.diff._changes import Change, Diff
     from negotrack.diff._measures import IssueMeasures
     from negotrack.diff._readings import Reading
@@ -26,7 +28,7 @@ if TYPE_CHECKING:
     from negotrack.diff._verdicts import IssueVerdict
     from negotrack.model._issues import Issue
     from negotrack.model._negotiation import Negotiation
-    from negotrack.model._positions import Acceptable
+    from negotrack.model._positions import Acceptable, Position
     from negotrack.model._rounds import Round
 
 __all__ = [
@@ -188,8 +190,14 @@ def timeline_data(negotiation: Negotiation, timeline: Timeline) -> dict[str, Any
     the dossier's statements and events outside rounds where they fall), and per issue (in the
     timeline's order) its title, scale, every position in force in every round, the measures of
     every round, the verdict, the turning points and the measures at each of its tables; then
-    the ids of the converging issues.
+    the ids of the converging issues, every proposal's story (`negotrack.report._dossier_data`)
+    and every statement of the dossier.
     """
+    from negotrack.report._dossier_data import (  # noqa: PLC0415 - as run_verdicts
+        point_record,
+        proposals_data,
+        statements_data,
+    )
     from negotrack.report._reading_words import run_verdicts  # noqa: PLC0415 - diff is optional here
 
     issues = {issue_id: negotiation.issue(issue_id) for issue_id in timeline.issues}
@@ -205,10 +213,12 @@ def timeline_data(negotiation: Negotiation, timeline: Timeline) -> dict[str, Any
             if m.kind is not MomentKind.ROUND or m.id in timeline.rounds
         ],
         "issues": {
-            issue_id: _issue_data(issues[issue_id], track, run.get(issue_id))
+            issue_id: _issue_data(issues[issue_id], track, run.get(issue_id), point_record)
             for issue_id, track in timeline.issues.items()
         },
         "converging": [i for i in timeline.issues if _over_run(timeline, run, i) == "converging"],
+        "proposals": proposals_data(negotiation, timeline),
+        "statements": statements_data(negotiation),
     }
 
 
@@ -291,7 +301,10 @@ def _report_measures(measures: IssueMeasures) -> dict[str, Any]:
 
 
 def _issue_data(
-    issue: Issue, track: IssueTimeline, over_run: IssueVerdict | None
+    issue: Issue,
+    track: IssueTimeline,
+    over_run: IssueVerdict | None,
+    record: Callable[[Position], dict[str, Any]],
 ) -> dict[str, Any]:
     return {
         "title": issue.title,
@@ -302,6 +315,7 @@ def _issue_data(
                 "party": p.party,
                 "preferred": _value_data(p.position.preferred),
                 "acceptable": _acceptable_data(p.position.acceptable),
+                **record(p.position),
                 "carried": p.carried,
                 "point": _number(p.point),
                 "normalised": _number(p.normalised),

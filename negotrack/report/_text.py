@@ -12,6 +12,18 @@ import unicodedata
 from typing import TYPE_CHECKING, Final
 
 from negotrack.diff._changes import Change, Meaning
+from negotrack.report._dossier_parts import (
+    amendment_words,
+    position_words,
+    proposal_lines,
+    proposal_records,
+    round_labels,
+    stance_lines,
+    stance_rows,
+    stated_points,
+    term_lines,
+    version_rows,
+)
 from negotrack.report._labels import (
     MEANING_SYMBOLS,
     party_name,
@@ -47,7 +59,7 @@ from negotrack.report._words import (
 
 if TYPE_CHECKING:
     from negotrack.diff._changes import Diff
-    from negotrack.diff._timeline import Timeline
+    from negotrack.diff._timeline import IssueTimeline, Timeline
     from negotrack.model._negotiation import Negotiation
     from negotrack.report._reading_words import Shown
 
@@ -138,6 +150,7 @@ class TextRenderer:
             titles = ", ".join(_issue_title(n, i) for i in ids) or "none"
             out += self._wrap(f"{title}: {titles}")
         out += self._wrap(CARRIED_LEGEND)
+        labels = round_labels(n, timeline.rounds)
         for issue_id, track in timeline.issues.items():
             out += ["", *self._issue_table(n, timeline, issue_id)]
             out += self._wrap(
@@ -145,6 +158,8 @@ class TextRenderer:
             )
             turns = "; ".join(turning_words(n, t) for t in track.turning_points) or "none"
             out += self._wrap(f"turning points: {turns}", indent="  ", hang="    ")
+            out += self._positions(n, track, labels)
+        out += self._proposals(n, timeline)
         return "\n".join(out) + "\n"
 
     def timeline(self, negotiation: Negotiation, timeline: Timeline) -> str:
@@ -155,6 +170,55 @@ class TextRenderer:
         return "\n".join(out) + "\n"
 
     # -- pieces ----------------------------------------------------------------------------------
+
+    def _positions(self, n: Negotiation, track: IssueTimeline, labels: dict[str, str]) -> list[str]:
+        """Each position on the issue as a round states it, in full."""
+        out = []
+        for point in stated_points(track):
+            words = position_words(n, track.issue, point.position)
+            line = f"{labels[point.round]} {party_name(n, point.party)}: {words}"
+            out += self._wrap(line, indent="    ", hang="      ")
+        return self._wrap("positions as stated:", indent="  ") + out if out else []
+
+    def _proposals(self, n: Negotiation, timeline: Timeline) -> list[str]:
+        """Each proposal: who tabled it, stances, drafts and their terms, amendments."""
+        labels = round_labels(n, timeline.rounds)
+        out: list[str] = []
+        for record in proposal_records(n, timeline):
+            out += ["", *self._wrap(f"Proposal: {record.proposal.title}", style="bold")]
+            for line in proposal_lines(n, record):
+                out += self._wrap(line, indent="  ", hang="    ")
+            for title, (headers, rows) in (
+                ("stances (* carried):", stance_rows(n, record, labels)),
+                ("drafts:", version_rows(n, record, labels)),
+            ):
+                if rows:
+                    out += [*self._wrap(title, indent="  "), *self._rows(headers, rows)]
+            for title, lines in (
+                ("conditions of stances:", stance_lines(n, record, labels)),
+                ("terms:", term_lines(n, record)),
+                (
+                    "amendments:",
+                    [amendment_words(n, record, a, labels) for a in record.amendments],
+                ),
+            ):
+                if lines:
+                    out += self._wrap(title, indent="  ")
+                for line in lines:
+                    out += self._wrap(line, indent="    ", hang="      ")
+        return out
+
+    def _rows(self, headers: list[str], rows: list[list[str]]) -> list[str]:
+        """A table indented under its heading, or one row at a time when it cannot fit."""
+        table = _table(headers, rows, self.width - 4)
+        if table is not None:
+            return [f"    {line}".rstrip() for line in table]
+        out = []
+        for row in rows:
+            out += self._wrap(row[0], indent="    ")
+            for header, cell in zip(headers[1:], row[1:], strict=True):
+                out += self._wrap(f"{header}: {cell}", indent="      ", hang="        ")
+        return out
 
     def _legend(self, readings: bool) -> list[str]:
         legend = ", ".join(f"{MEANING_SYMBOLS[m]} {m.value}" for m in Meaning)
