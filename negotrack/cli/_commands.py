@@ -221,10 +221,16 @@ def _export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _plot(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    del out, err
-    from negotrack.interop._plot import plot_issue  # noqa: PLC0415
+    del out
+    from negotrack.interop._plot import plot_all, plot_issue  # noqa: PLC0415
 
-    plot_issue(load(args.dossier), args.issue, Path(args.output))
+    if not args.all:
+        if args.format is not None:
+            raise _UsageError("--format goes with --all; with --issue the file name's suffix says")
+        plot_issue(load(args.dossier), args.issue, Path(args.output))
+        return EXIT_OK
+    written = plot_all(load(args.dossier), Path(args.output), file_format=args.format or "png")
+    print(f"negotrack: wrote {_plural(len(written), 'chart')} to {args.output}", file=err)
     return EXIT_OK
 
 
