@@ -160,10 +160,10 @@ def build_parser() -> argparse.ArgumentParser:
     which.add_argument("--issue", metavar="ID", help="draw this issue")
     which.add_argument("--all", action="store_true", help="draw every issue, one file each")
     plot.add_argument(
-        "-o", "--output", required=True, metavar="PATH", help="FILE.png or FILE.svg; with --all, DIR"
+        "-o", "--output", required=True, metavar="PATH", help="FILE.png or .svg; with --all, DIR"
     )
     plot.add_argument(
-        "-f", "--format", choices=("png", "svg"), help="with --all: the files' format (default: png)"
+        "-f", "--format", choices=("png", "svg"), help="with --all: png (default) or svg"
     )
 
     brackets = commands.add_parser(
