@@ -7,14 +7,12 @@ output files are rendered in full first, then written atomically.
 
 from __future__ import annotations
 
-import os
-import shutil
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from negotrack.cli._exit import EXIT_BAD_INPUT, EXIT_DIFFERENCES, EXIT_OK
-from negotrack.files._loading import Validation, load, validate, validate_bytes
+from negotrack.cli._io import dossier, emit, renderer, validated
 from negotrack.model._errors import LoadError, NegotrackError, Problem, did_you_mean
 
 if TYPE_CHECKING:
@@ -81,31 +79,11 @@ def _as_note(note: Problem) -> str:
     return f"{where}: note: {rest}"
 
 
-STDIN: Final = "-"
-
-
-def _stdin_bytes() -> bytes:
-    return sys.stdin.buffer.read()
-
-
-def _dossier(value: str) -> Negotiation:
-    """The dossier an argument names: a path, or ``-`` for a single file on standard input."""
-    if value == STDIN:
-        return validate_bytes(_stdin_bytes(), "<stdin>").negotiation
-    return load(value)
-
-
-def _validated(value: str) -> Validation:
-    if value == STDIN:
-        return validate_bytes(_stdin_bytes(), "<stdin>")
-    return validate(value)
-
-
 def _validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     status = EXIT_OK
     for path in args.paths:
         try:
-            checked = _validated(path)
+            checked = validated(path)
         except LoadError as exc:
             status = EXIT_BAD_INPUT
             for problem in exc.problems:
@@ -117,53 +95,6 @@ def _validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             print(_as_note(note), file=err)
         print(f"{path}: ok: {summary(checked.negotiation)}", file=out)
     return status
-
-
-# -- output ------------------------------------------------------------------------------------
-
-
-def _to_stdout(args: argparse.Namespace) -> bool:
-    """Whether the output goes to standard output: no ``-o``, or ``-o -``."""
-    return args.output is None or args.output == STDIN
-
-
-def _use_color(args: argparse.Namespace, out: TextIO) -> bool:
-    choice = getattr(args, "color", "never")
-    if choice == "always":
-        return True
-    if choice == "never" or os.environ.get("NO_COLOR"):
-        return False
-    if not _to_stdout(args):
-        return False  # a file never gets terminal escapes unless --color always asks
-    forced = (os.environ.get(name, "") for name in ("FORCE_COLOR", "CLICOLOR_FORCE"))
-    return any(value not in ("", "0") for value in forced) or out.isatty()
-
-
-def _width(args: argparse.Namespace, out: TextIO) -> int:
-    if getattr(args, "width", None):
-        return max(int(args.width), 20)
-    if _to_stdout(args) and out.isatty():
-        return shutil.get_terminal_size().columns
-    return 80
-
-
-def _renderer(args: argparse.Namespace, out: TextIO) -> Any:
-    from negotrack.report._render import renderer_for  # noqa: PLC0415
-
-    return renderer_for(args.format, color=_use_color(args, out), width=_width(args, out))
-
-
-def _emit(args: argparse.Namespace, text: str, out: TextIO) -> None:
-    """Write the whole output to ``--output`` atomically, or to standard output (``-o -``)."""
-    if _to_stdout(args):
-        out.write(text if text.endswith("\n") else text + "\n")
-        return
-    from negotrack.files._saving import atomic_write  # noqa: PLC0415
-
-    target = Path(args.output)
-    if target.is_dir():
-        raise IsADirectoryError(21, "is a directory", str(target))
-    atomic_write(target, text)
 
 
 # -- diff --------------------------------------------------------------------------------------
@@ -184,7 +115,7 @@ def _diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         negotiation, dossiers = new, [old, new]
         diff = compare_versions(old, new, before=values[0], after=values[1])
     else:
-        negotiation = _dossier(values[0])
+        negotiation = dossier(values[0])
         dossiers = [negotiation]
         ids = [r.id for r in negotiation.rounds]
         rounds = values[1:]
@@ -197,7 +128,7 @@ def _diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         diff = compare(negotiation, rounds[0], rounds[1])
     _check_filters(args, dossiers)
     diff = _filtered(diff, args, ChangeKind, Meaning)
-    _emit(args, _renderer(args, out).diff(negotiation, diff), out)
+    emit(args, renderer(args, out).diff(negotiation, diff), out)
     return EXIT_DIFFERENCES if args.exit_code and diff.changes else EXIT_OK
 
 
@@ -241,21 +172,21 @@ def _filtered(diff: Diff, args: argparse.Namespace, kinds: Any, meanings: Any) -
 def _story(args: argparse.Namespace) -> tuple[Negotiation, Any]:
     from negotrack.diff._timeline import timeline  # noqa: PLC0415
 
-    negotiation = _dossier(args.dossier)
+    negotiation = dossier(args.dossier)
     return negotiation, timeline(negotiation, issues=args.issue)
 
 
 def _report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     del err
     negotiation, story = _story(args)
-    _emit(args, _renderer(args, out).report(negotiation, story), out)
+    emit(args, renderer(args, out).report(negotiation, story), out)
     return EXIT_OK
 
 
 def _timeline(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     del err
     negotiation, story = _story(args)
-    _emit(args, _renderer(args, out).timeline(negotiation, story), out)
+    emit(args, renderer(args, out).timeline(negotiation, story), out)
     return EXIT_OK
 
 
@@ -263,16 +194,23 @@ def _export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     del err
     from negotrack.interop._export import to_csv, to_json  # noqa: PLC0415
 
-    negotiation = _dossier(args.dossier)
-    _emit(args, to_csv(negotiation) if args.format == "csv" else to_json(negotiation), out)
+    negotiation = dossier(args.dossier)
+    emit(args, to_csv(negotiation) if args.format == "csv" else to_json(negotiation), out)
     return EXIT_OK
 
 
 def _plot(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    del out, err
-    from negotrack.interop._plot import plot_issue  # noqa: PLC0415
+    del out
+    from negotrack.interop._plot import plot_all, plot_issue  # noqa: PLC0415
 
-    plot_issue(_dossier(args.dossier), args.issue, Path(args.output))
+    negotiation = dossier(args.dossier)
+    if not args.all:
+        if args.format is not None:
+            raise _UsageError("--format goes with --all; with --issue the file name's suffix says")
+        plot_issue(negotiation, args.issue, Path(args.output))
+        return EXIT_OK
+    written = plot_all(negotiation, Path(args.output), file_format=args.format or "png")
+    print(f"negotrack: wrote {_plural(len(written), 'chart')} to {args.output}", file=err)
     return EXIT_OK
 
 
@@ -390,5 +328,5 @@ def _git_diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         out.write(text_diff(path, old_file, new_file))
         return EXIT_OK
     diff = compare_versions(old, new, before=f"a/{path}", after=f"b/{path}")
-    _emit(args, _renderer(args, out).diff(new, diff), out)
+    emit(args, renderer(args, out).diff(new, diff), out)
     return EXIT_OK

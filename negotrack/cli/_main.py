@@ -152,11 +152,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     plot = commands.add_parser(
         "plot",
-        help="draw one issue across all rounds as PNG or SVG (needs negotrack[plot])",
+        help="draw issues across all rounds as PNG or SVG (needs negotrack[plot])",
+        description="With --issue, one chart to FILE.png or FILE.svg; with --all, a chart per "
+        "issue into the folder DIR (made if missing), named ISSUE-ID.png (or .svg).",
     )
     plot.add_argument("dossier", metavar="DOSSIER")
-    plot.add_argument("--issue", required=True, metavar="ID")
-    plot.add_argument("-o", "--output", required=True, metavar="FILE", help="FILE.png or FILE.svg")
+    which = plot.add_mutually_exclusive_group(required=True)
+    which.add_argument("--issue", metavar="ID", help="draw this issue")
+    which.add_argument("--all", action="store_true", help="draw every issue, one file each")
+    plot.add_argument(
+        "-o", "--output", required=True, metavar="PATH", help="FILE.png or .svg; with --all, DIR"
+    )
+    plot.add_argument(
+        "-f", "--format", choices=("png", "svg"), help="with --all: png (default) or svg"
+    )
 
     brackets = commands.add_parser(
         "brackets",

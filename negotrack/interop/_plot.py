@@ -16,6 +16,7 @@ rendered to bytes first and then written atomically.
 from __future__ import annotations
 
 import io
+import re
 from collections import defaultdict
 from itertools import groupby
 from pathlib import Path
@@ -26,13 +27,16 @@ from negotrack.files._saving import SaveError, atomic_write
 from negotrack.model._errors import MissingExtraError
 from negotrack.model._issues import NumericScale
 from negotrack.model._positions import Interval
+from negotrack.report._issue_charts import numeric_axis
 from negotrack.report._labels import number, party_name
+from negotrack.report._palette import EVENT, MARKERS, ZONE, colour, party_styles, top_down
 
 if TYPE_CHECKING:
     import datetime as dt
     import os
     from collections.abc import Sequence
 
+    from matplotlib.artist import Artist
     from matplotlib.axes import Axes
 
     from negotrack.diff._timeline import IssueTimeline, Timeline, TimelinePoint
@@ -40,10 +44,13 @@ if TYPE_CHECKING:
     from negotrack.model._negotiation import Negotiation
     from negotrack.model._positions import Acceptable
 
-__all__ = ["plot_issue"]
+__all__ = ["plot_all", "plot_issue"]
 
 #: The file formats by suffix.
 FORMATS: Final = {".png": "png", ".svg": "svg"}
+
+#: What an issue id must look like to name a file.
+_FILE_NAME: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
 #: Half the height of an option's band on an ordinal or categorical scale.
 _HALF: Final = 0.2
@@ -78,17 +85,74 @@ def plot_issue(
     file_format = FORMATS.get(target.suffix.lower())
     if file_format is None:
         raise ValueError(f"cannot plot to {str(target)!r}: the file name must end in .png or .svg")
+    if timeline is None or issue_id not in timeline.issues:
+        timeline = build_timeline(negotiation, issues=[issue_id])
+    _save(target, _render(negotiation, issue, timeline, file_format))
+
+
+def plot_all(
+    negotiation: Negotiation,
+    folder: str | os.PathLike[str],
+    *,
+    file_format: str = "png",
+    timeline: Timeline | None = None,
+) -> list[Path]:
+    """Draw every issue, one file per issue named by its id, into ``folder`` (made if missing).
+
+    Every chart is drawn before any file is written. A name that is already taken by anything
+    but a regular file (a symlink, a FIFO, a folder) is refused, and nothing is written.
+
+    Args:
+        negotiation: The dossier.
+        folder: The folder to write to.
+        file_format: ``png`` or ``svg``.
+        timeline: A timeline already built for the dossier, to reuse; built when not given.
+
+    Returns:
+        The files written, in the dossier's issue order.
+
+    Raises:
+        ValueError: If the format is not ``png`` or ``svg``, or an issue id is no file name.
+        MissingExtraError: If matplotlib is not installed.
+        SaveError: If the folder or a file cannot be written, or a name is taken.
+    """
+    if file_format not in FORMATS.values():
+        raise ValueError(f"cannot plot as {file_format!r}: the format must be png or svg")
+    where = Path(folder)
+    if where.is_symlink() or (where.exists() and not where.is_dir()):
+        raise SaveError(f"cannot write charts into {str(where)!r}: not a folder")
+    targets = {}
+    for issue in negotiation.issues:
+        if not _FILE_NAME.fullmatch(issue.id):
+            raise ValueError(f"cannot name a chart after the issue id {issue.id!r}")
+        target = where / f"{issue.id}.{file_format}"
+        if target.is_symlink() or (target.exists() and not target.is_file()):
+            raise SaveError(f"will not write over {str(target)!r}: not a regular file")
+        targets[issue.id] = target
+    timeline = timeline or build_timeline(negotiation)
+    drawn = {i: _render(negotiation, negotiation.issue(i), timeline, file_format) for i in targets}
+    try:
+        where.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise SaveError(f"cannot make {str(where)!r}: {exc.strerror or exc}") from exc
+    for issue_id, data in drawn.items():
+        _save(targets[issue_id], data)
+    return list(targets.values())
+
+
+def _render(negotiation: Negotiation, issue: Issue, timeline: Timeline, file_format: str) -> bytes:
+    """One issue's chart as the bytes of a PNG or SVG file."""
     try:
         import matplotlib as mpl  # noqa: PLC0415 - an optional extra, imported when used
         from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: PLC0415
         from matplotlib.figure import Figure  # noqa: PLC0415
     except ImportError:
         raise MissingExtraError("plotting", "plot", "matplotlib") from None
-    if timeline is None or issue_id not in timeline.issues:
-        timeline = build_timeline(negotiation, issues=[issue_id])
-    figure = Figure(figsize=(9, 5), layout="constrained")
+    if issue.id not in timeline.issues:
+        timeline = build_timeline(negotiation, issues=[issue.id])
+    figure = Figure(figsize=(11, 5), layout="constrained")
     FigureCanvasAgg(figure)
-    _draw(figure.add_subplot(), negotiation, issue, timeline.rounds, timeline.issues[issue_id])
+    _draw(figure.add_subplot(), negotiation, issue, timeline.rounds, timeline.issues[issue.id])
     buffer = io.BytesIO()
     # fixed ids and no date: the same chart gives the same SVG bytes
     with mpl.rc_context({"svg.hashsalt": "negotrack"}):
@@ -98,8 +162,15 @@ def plot_issue(
             dpi=150,
             metadata={"Date": None} if file_format == "svg" else {"Software": "negotrack"},
         )
+    return buffer.getvalue()
+
+
+def _save(target: Path, data: bytes) -> None:
+    """Write a chart's bytes atomically, never over a symlink, FIFO or folder; else `SaveError`."""
+    if target.is_symlink() or (target.exists() and not target.is_file()):
+        raise SaveError(f"will not write over {str(target)!r}: not a regular file")
     try:
-        atomic_write(target, buffer.getvalue())
+        atomic_write(target, data)
     except OSError as exc:
         raise SaveError(f"cannot write {str(target)!r}: {exc.strerror or exc}") from exc
 
@@ -108,42 +179,59 @@ def _draw(
     ax: Axes, negotiation: Negotiation, issue: Issue, rounds: Sequence[str], track: IssueTimeline
 ) -> None:
     """Draw the bands, the zone, the step lines and the events of one issue on ``ax``."""
-    from matplotlib.patches import Patch  # noqa: PLC0415 - part of the optional extra
+    from matplotlib.lines import Line2D  # noqa: PLC0415 - part of the optional extra
+    from matplotlib.patches import Patch  # noqa: PLC0415
 
     days = [negotiation.round(round_id).when for round_id in rounds]
     xs = [_x(day) for day in days]
     if xs:  # each round holds until the next; the last for a short while
         xs.append(xs[-1] + max((xs[-1] - xs[0]) / 12, 1.0))
-    parties = sorted({p.party for p in track.points})
+    styles = party_styles(negotiation)
+    present = {p.party for p in track.points}
+    parties = [p for p in styles if p in present] + sorted(present - set(styles))
     by_round = {(p.round, p.party): p for p in track.points}
     options = not isinstance(issue.scale, NumericScale)
+    drawn: list[float] = []
     for index, party in enumerate(parties):
-        colour = f"C{index % 10}"
+        style = styles.get(party, index)
+        ink, shape = colour(style), MARKERS[style % len(MARKERS)]
         offset = (index - (len(parties) - 1) / 2) * 0.06 if options else 0.0
         held = [by_round.get((round_id, party)) for round_id in rounds]
         spans = [_spans(issue, None if p is None else p.position.acceptable) for p in held]
-        _bands(ax, xs, spans, colour, alpha=0.15)
+        _bands(ax, xs, spans, ink, alpha=0.15)
         ys = [_y(issue, p) + offset for p in held]
-        ax.plot(xs, [*ys, ys[-1]] if ys else [], drawstyle="steps-post", color=colour)
-        for carried, face in ((False, colour), (True, "white")):
+        drawn += [y for y in ys if y == y]  # noqa: PLR0124 - NaN is not equal to itself
+        drawn += [e for p in held if p is not None for e in _inside(issue, p)]
+        ax.plot(xs, [*ys, ys[-1]] if ys else [], drawstyle="steps-post", color=ink)
+        for carried, face in ((False, ink), (True, "white")):
             chosen = [i for i, p in enumerate(held) if p is not None and p.carried is carried]
             ax.scatter(
                 [xs[i] for i in chosen],
                 [ys[i] for i in chosen],
                 facecolors=face,
-                edgecolors=colour,
+                edgecolors=ink,
+                marker=shape,
                 zorder=3,
                 s=30,
             )
     zones = [_spans(issue, m.zone) if m.zone_exists else () for m in track.measures]
-    _bands(ax, xs, zones, "0.45", alpha=0.2, hatch="///")
-    _events(ax, negotiation)
-    _axes(ax, issue, days, xs)
-    handles = [
-        Patch(color=f"C{i % 10}", label=party_name(negotiation, party))
-        for i, party in enumerate(parties)
+    _bands(ax, xs, zones, ZONE, alpha=0.18, hatch="///")
+    numbered = _events(ax, negotiation)
+    _axes(ax, issue, days, xs, drawn)
+    if not parties:
+        ax.text(0.5, 0.5, "no positions recorded", transform=ax.transAxes, ha="center", color="0.3")
+    handles: list[Artist] = [
+        Line2D(
+            [],
+            [],
+            color=colour(styles.get(p, i)),
+            marker=MARKERS[styles.get(p, i) % len(MARKERS)],
+            label=party_name(negotiation, p),
+        )
+        for i, p in enumerate(parties)
     ]
-    handles.append(Patch(facecolor="0.45", alpha=0.2, hatch="///", label="zone of agreement"))
+    handles.append(Patch(facecolor=ZONE, alpha=0.18, hatch="///", label="zone of agreement"))
+    handles += [Patch(color="none", label=line) for line in numbered]
     ax.legend(
         handles=handles,
         loc="upper left",
@@ -153,6 +241,15 @@ def _draw(
         title="bands: acceptable\nhollow: carried",
         title_fontsize=7,
     )
+
+
+def _inside(issue: Issue, held: TimelinePoint) -> list[float]:
+    """The ends of an acceptable interval that lie inside the scale (data for the axis)."""
+    scale, accepted = issue.scale, held.position.acceptable
+    if not isinstance(scale, NumericScale) or not isinstance(accepted, Interval):
+        return []
+    ends = (accepted.min, accepted.max)
+    return [float(e) for e in ends if e is not None and scale.min < e < scale.max]
 
 
 def _bands(
@@ -222,37 +319,45 @@ def _y(issue: Issue, held: TimelinePoint | None) -> float:
     return float("nan")
 
 
-def _events(ax: Axes, negotiation: Negotiation) -> None:
-    """A dotted line per day with context events, labelled with their titles."""
-    events: dict[dt.date, list[str]] = defaultdict(list)
-    for event in (*negotiation.events, *(e for r in negotiation.rounds for e in r.events)):
-        events[event.date].append(event.title)
-    for day, titles in sorted(events.items()):
+def _events(ax: Axes, negotiation: Negotiation) -> list[str]:
+    """A dotted line per day with context events, numbered above the plot, never over the data.
+
+    Returns the lines of the key (number, date, title), for the legend beside the plot; the
+    numbers and their order are those of the HTML report's list of events.
+    """
+    everything = [*negotiation.events, *(e for r in negotiation.rounds for e in r.events)]
+    numbers: dict[dt.date, list[int]] = defaultdict(list)
+    key = []
+    for index, event in enumerate(sorted(everything, key=lambda e: (e.date, e.id)), start=1):
+        numbers[event.date].append(index)
+        title = event.title if len(event.title) <= 40 else event.title[:39] + "…"
+        key.append(f"{index}. {event.date:%d %b %Y}: {title}")
+    for day, indices in sorted(numbers.items()):
         x = _x(day)
-        ax.axvline(x, color="0.35", linestyle=":", linewidth=1, zorder=0.4)
-        text = "; ".join(sorted(titles))
-        if len(text) > 60:
-            text = text[:59] + "…"
-        ax.text(
-            x,
-            0.98,
-            f" {text}",
-            transform=ax.get_xaxis_transform(),
-            rotation=90,
-            va="top",
-            ha="right",
+        ax.axvline(x, color=EVENT, linestyle=":", linewidth=1, zorder=0.4)
+        label = ",".join(map(str, indices)) if len(indices) < 4 else f"{indices[0]}-{indices[-1]}"
+        ax.annotate(
+            label,
+            (x, 1.0),
+            xycoords=ax.get_xaxis_transform(),
+            xytext=(0, 3),
+            textcoords="offset points",
+            ha="center",
+            va="bottom",
             fontsize=6.5,
             color="0.3",
-            bbox={"facecolor": "white", "alpha": 0.7, "edgecolor": "none", "pad": 1},
-            zorder=0.5,  # under the bands and lines, which stay readable over it
+            annotation_clip=False,
         )
+    return key
 
 
-def _axes(ax: Axes, issue: Issue, days: Sequence[dt.date], xs: Sequence[float]) -> None:
-    """Title, round dates on the x axis, the issue's scale on the y axis."""
+def _axes(
+    ax: Axes, issue: Issue, days: Sequence[dt.date], xs: Sequence[float], drawn: Sequence[float]
+) -> None:
+    """Title, round dates on the x axis, the issue's scale on the y axis (the data's range)."""
     from matplotlib.ticker import FuncFormatter  # noqa: PLC0415 - part of the optional extra
 
-    ax.set_title(issue.title, loc="left", fontweight="bold")
+    ax.set_title(issue.title, loc="left", fontweight="bold", pad=14)
     ax.set_xticks(list(xs[: len(days)]), [f"{day.day} {day:%b}" for day in days])
     ax.tick_params(axis="x", labelrotation=30, labelsize=8)
     years = sorted({day.year for day in days})
@@ -260,13 +365,21 @@ def _axes(ax: Axes, issue: Issue, days: Sequence[dt.date], xs: Sequence[float]) 
         ax.set_xlabel(str(years[0]) if len(years) == 1 else f"{years[0]}-{years[-1]}")
     scale = issue.scale
     if isinstance(scale, NumericScale):
-        ax.set_ylim(scale.min, scale.max)
+        low, high, ticks = numeric_axis(drawn, scale.min, scale.max)
+        ax.set_ylim(low, high)
+        ax.set_yticks([value for value, _ in ticks])
         ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _: number(value)))
-        if scale.unit:
-            ax.set_ylabel(scale.unit)
+        for end, reached in ((scale.min, low == scale.min), (scale.max, high == scale.max)):
+            if reached:
+                ax.axhline(end, color="0.2", linewidth=1.2)
+        whole = f"scale {number(scale.min)} to {number(scale.max)}"
+        cut = "" if (low, high) == (scale.min, scale.max) else f" (axis cut; {whole})"
+        ax.set_ylabel(f"{scale.unit or ''}{cut}".strip(), fontsize=8)
     else:
         ax.set_yticks(range(len(scale.options)), [option.label for option in scale.options])
         ax.set_ylim(-0.6, len(scale.options) - 0.4)
+        if top_down(issue):
+            ax.invert_yaxis()
         ax.tick_params(axis="y", labelsize=8)
     ax.grid(axis="y", color="0.9")
     ax.set_axisbelow(True)

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any, Final
 from negotrack.diff._changes import ChangeKind, Meaning
 from negotrack.model._chronology import MomentKind
 from negotrack.model._errors import MissingExtraError, UnknownIdError
-from negotrack.report._charts import swatch_svg
 from negotrack.report._html_record import inert, record_context
 from negotrack.report._issue_charts import day, issue_chart
 from negotrack.report._labels import (
@@ -31,6 +30,7 @@ from negotrack.report._labels import (
     proposal_title,
     topic_words,
 )
+from negotrack.report._palette import party_styles
 from negotrack.report._quotes import quote_data, safe_url
 from negotrack.report._reading_words import (
     READING_SYMBOLS,
@@ -42,6 +42,7 @@ from negotrack.report._reading_words import (
     run_verdict,
     run_verdicts,
 )
+from negotrack.report._svg import swatch_svg
 from negotrack.report._words import carried_issue_words, is_round_diff, moment_row, moments
 
 if TYPE_CHECKING:
@@ -119,6 +120,7 @@ class HtmlRenderer:
             counts=counts,
             readings=is_round_diff(negotiation, diff) and reading_summary(negotiation, diff, shown),
             sections=sections,
+            events=[(day(e.date), e) for e in _between(negotiation, *rounds)],
             others=others,
             issues=_issue_rows(negotiation, diff, verdicts),
             carried=[
@@ -139,7 +141,7 @@ class HtmlRenderer:
         rounds = [negotiation.round(r) for r in timeline.rounds]
         at = {r.id: i for i, r in enumerate(rounds)}
         events = [*negotiation.events, *(e for r in rounds for e in r.events)]
-        styles = _styles(negotiation)
+        styles = party_styles(negotiation)
         issues = []
         run = run_verdicts(negotiation, timeline)
         for issue_id, track in timeline.issues.items():
@@ -214,13 +216,6 @@ def _round(negotiation: Negotiation, round_id: str) -> Round | None:
         return None
 
 
-def _styles(negotiation: Negotiation) -> dict[str, int]:
-    """A colour and shape per party that holds any position, in the dossier's party order."""
-    holding = {p.party for r in negotiation.rounds for p in r.positions}
-    ordered = [p.id for p in negotiation.parties if p.id in holding]
-    return {party: index for index, party in enumerate(ordered)}
-
-
 # -- words -----------------------------------------------------------------------------------
 
 
@@ -287,12 +282,9 @@ def _diff_sections(
     negotiation: Negotiation, diff: Diff, rounds: list[Round | None]
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Per issue: measures, chart and changes by party; then proposals, parties and edits."""
-    styles = _styles(negotiation)
+    styles = party_styles(negotiation)
     before, after = rounds
-    events = []
-    if before is not None and after is not None:
-        everything = [*negotiation.events, *(e for r in negotiation.rounds for e in r.events)]
-        events = [e for e in everything if before.when <= e.date <= after.when]
+    events = _between(negotiation, before, after)
     by_issue: dict[str, list[Change]] = {}
     others: dict[tuple[str, str], list[Change]] = {}
     for change in diff.changes:
@@ -356,6 +348,15 @@ def _diff_sections(
         for (k, t), c in others.items()
     ]
     return sections, rest
+
+
+def _between(negotiation: Negotiation, before: Round | None, after: Round | None) -> list[Any]:
+    """The context events from one round to the other, by date, as the page lists them."""
+    if before is None or after is None:
+        return []
+    everything = [*negotiation.events, *(e for r in negotiation.rounds for e in r.events)]
+    chosen = [e for e in everything if before.when <= e.date <= after.when]
+    return sorted(chosen, key=lambda e: (e.date, e.id))
 
 
 def _issue_rows(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -258,6 +259,64 @@ def test_plot_writes_an_image(tmp_path: Path) -> None:
     target = tmp_path / "alignment.png"
     assert 0 == main(["plot", str(FLAGSHIP), "--issue", "alignment", "-o", str(target)])
     assert target.read_bytes().startswith(b"\x89PNG")
+
+
+def test_plot_all_writes_a_file_per_issue(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """plot --all draws every issue into a folder it makes: one file each, named by the issue id."""
+    pytest.importorskip("matplotlib")
+    folder = tmp_path / "charts"
+    code, out, err = run_cli(["plot", str(FLAGSHIP), "--all", "-o", str(folder)], capsys)
+    issues = [i.id for i in negotiation_issues()]
+    assert (0, "") == (code, out)
+    assert f"wrote {len(issues)} charts" in err
+    assert sorted(f"{i}.png" for i in issues) == sorted(p.name for p in folder.iterdir())
+    assert all(p.read_bytes().startswith(b"\x89PNG") for p in folder.iterdir())
+    code, _, _ = run_cli(["plot", str(FLAGSHIP), "--all", "-f", "svg", "-o", str(folder)], capsys)
+    assert 0 == code
+    assert len(issues) == len(list(folder.glob("*.svg")))
+
+
+def negotiation_issues() -> tuple[negotrack.Issue, ...]:
+    return negotrack.load(FLAGSHIP).issues
+
+
+@pytest.mark.parametrize(
+    ("make", "argv", "message"),
+    [
+        ("link", ["--all"], "will not write over"),
+        ("fifo", ["--all"], "will not write over"),
+        ("file", ["--all"], "not a folder"),
+        ("none", ["--issue", "alignment", "-f", "svg"], "--format goes with --all"),
+        ("none", ["--issue", "alignmnet"], "alignment"),
+        ("none", ["--issue", "alignment", "--all"], "not allowed with"),
+    ],
+)
+def test_plot_mistakes_exit_2_and_write_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], make: str, argv: list[str], message: str
+) -> None:
+    """A symlink or FIFO where a chart would go, a file for the folder, a wrong option: one line."""
+    pytest.importorskip("matplotlib")
+    folder = tmp_path / "charts"
+    secret = tmp_path / "secret.txt"
+    secret.write_text("keep")
+    if make == "file":
+        folder.write_text("a file")
+    elif make != "none":
+        folder.mkdir()
+        if make == "link":
+            (folder / "crimea.png").symlink_to(secret)
+        else:
+            os.mkfifo(folder / "crimea.png")
+    before = sorted(p.name for p in tmp_path.rglob("*"))
+    target = folder if "--all" in argv else tmp_path / "charts.png"
+    code, _, err = run_cli(["plot", str(FLAGSHIP), *argv, "-o", str(target)], capsys)
+    assert 2 == code
+    assert message in err
+    assert "Traceback" not in err
+    assert before == sorted(p.name for p in tmp_path.rglob("*"))
+    assert "keep" == secret.read_text()
 
 
 # -- git -------------------------------------------------------------------------------------------

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 import negotrack as nt
-from negotrack.interop._plot import plot_issue
+from negotrack.interop._plot import plot_all, plot_issue
 from negotrack.model._errors import MissingExtraError
+from negotrack.report._palette import colour, party_styles
 from tests.conftest import FLAGSHIP, MINIMAL
 
 pytest.importorskip("matplotlib")
@@ -183,3 +184,46 @@ def test_gaps_and_open_ends_plot(tmp_path: Path) -> None:
     for issue in ("n", "c"):
         plot_issue(dossier, issue, tmp_path / f"{issue}.svg")
         assert ET.parse(tmp_path / f"{issue}.svg").getroot().tag.endswith("svg")  # noqa: S314
+
+
+def test_plot_all_one_file_per_issue(talks: nt.Negotiation, tmp_path: Path) -> None:
+    """plot_all writes a file per issue, named by its id, in issue order, into a folder it makes."""
+    written = plot_all(talks, tmp_path / "charts", file_format="svg")
+    assert [tmp_path / "charts" / f"{i.id}.svg" for i in talks.issues] == written
+    assert all(ET.parse(p).getroot().tag.endswith("svg") for p in written)  # noqa: S314
+
+
+def test_plot_all_refuses_a_symlink_and_writes_nothing(
+    talks: nt.Negotiation, tmp_path: Path
+) -> None:
+    """A name taken by a symlink stops plot_all before any file is written."""
+    folder = tmp_path / "charts"
+    folder.mkdir()
+    (folder / "sanctions.png").symlink_to(tmp_path / "elsewhere.png")
+    with pytest.raises(nt.SaveError, match="not a regular file"):
+        plot_all(talks, folder)
+    assert ["sanctions.png"] == [p.name for p in folder.iterdir()]
+    with pytest.raises(ValueError, match="png or svg"):
+        plot_all(talks, folder, file_format="pdf")
+
+
+def test_plot_shares_the_html_palette_and_says_when_empty(
+    talks: nt.Negotiation, tmp_path: Path
+) -> None:
+    """The plot draws parties in the HTML charts' colours; an issue without positions says so."""
+    plot_issue(talks, "alignment", tmp_path / "a.svg")
+    text = (tmp_path / "a.svg").read_text(encoding="utf-8").lower()
+    styles = party_styles(talks)
+    for party in ("ua", "ru"):
+        assert colour(styles[party]).lower() in text
+    plot_issue(talks, "sanctions", tmp_path / "s.svg")
+    assert "no positions recorded" in (tmp_path / "s.svg").read_text(encoding="utf-8")
+
+
+def test_numeric_plot_axis_is_the_data_range(talks: nt.Negotiation, tmp_path: Path) -> None:
+    """The armed forces ceiling is drawn on 50,000 to 300,000, with the scale named and cut."""
+    plot_issue(talks, "armed-forces-ceiling", tmp_path / "a.svg")
+    text = (tmp_path / "a.svg").read_text(encoding="utf-8")
+    assert "axis cut; scale 0 to 1,000,000" in text
+    assert "<!-- 300,000 -->" in text
+    assert "<!-- 1,000,000 -->" not in text

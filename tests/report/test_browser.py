@@ -1,11 +1,23 @@
-"""The flagship HTML pages opened in a real headless Chromium: screenshots of the right size, not blank.
+"""The HTML pages opened in a real headless Chromium: screenshots, and layout measured in the page.
 
 Chromium is Debian's package (``apt-get install chromium``), which ``.ci/run`` installs. Without
 it these tests fail, saying so: a browser check that silently skips checks nothing.
+
+Headless Chromium lays a window out at least 500 pixels wide, whatever ``--window-size`` says, so
+a phone's 390 pixels are an ``<iframe>`` of that width in a harness page (media queries inside
+it see 390). The pages run no script and their CSP allows none; to measure them, the test
+writes a copy with a small script injected and the CSP left out (that copy only). The script
+lists every element whose box reaches past ``document.documentElement.clientWidth``, the
+document's ``scrollWidth``, every resource the page loaded and every error, and posts them to
+the harness, which writes them into its DOM for ``--dump-dom``. The page itself, CSP and all,
+is opened too with Chromium's log on stderr, which must show no console message.
 """
 
 from __future__ import annotations
 
+import html
+import json
+import re
 import shutil
 import struct
 import subprocess
@@ -16,7 +28,7 @@ import pytest
 
 import negotrack as nt
 from negotrack.report._html import HtmlRenderer
-from tests.conftest import FLAGSHIP
+from tests.conftest import FLAGSHIP, ROOT
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -34,6 +46,8 @@ FLAGS = (
 )
 DESKTOP = (1280, 2000)
 PHONE = (390, 844)
+#: Headless Chromium's narrowest layout, whatever the window size asked for.
+MINIMUM_WINDOW = 500
 
 
 @pytest.fixture(scope="module")
@@ -48,15 +62,21 @@ def chromium() -> str:
     return found
 
 
+PARIS = ROOT / "examples" / "paris-2015"
+
+
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """The flagship report and diff, and an empty page, written to files."""
+    """The flagship and Paris reports and diffs, and an empty page, written to files."""
     folder = tmp_path_factory.mktemp("pages")
-    talks = nt.load(FLAGSHIP)
+    talks, paris = nt.load(FLAGSHIP), nt.load(PARIS)
     renderer = HtmlRenderer()
+    ids = [r.id for r in paris.rounds]
     texts = {
         "report": renderer.report(talks, nt.timeline(talks)),
         "diff": renderer.diff(talks, nt.compare(talks, "2022-03-07", "2022-03-16")),
+        "paris-report": renderer.report(paris, nt.timeline(paris)),
+        "paris-diff": renderer.diff(paris, nt.compare(paris, ids[-2], ids[-1])),
         "empty": "<!DOCTYPE html>\n<html lang=en><title>empty</title></html>\n",
     }
     paths = {}
@@ -66,17 +86,31 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return paths
 
 
+def framed(page: Path, width: int, script: str = "") -> Path:
+    """A harness page showing ``page`` in an iframe ``width`` pixels wide, the phone's viewport."""
+    harness = page.with_name(f"{page.stem}-in-{width}.html")
+    harness.write_text(
+        '<!DOCTYPE html>\n<html><body style="margin:0">'
+        f'<iframe src="{page.name}" width="{width}" height="2000" '
+        'style="border:0;display:block"></iframe>'
+        f"{script}</body></html>\n",
+        encoding="utf-8",
+    )
+    return harness
+
+
 def screenshot(chromium: str, page: Path, size: tuple[int, int], tmp_path: Path) -> Path:
     """Open the page in headless Chromium at a window size and save what it shows as a PNG."""
     png = tmp_path / f"{page.stem}-{size[0]}.png"
     profile = tmp_path / f"profile-{page.stem}-{size[0]}"
+    shown = framed(page, size[0]) if size[0] < MINIMUM_WINDOW else page
     command = [
         chromium,
         *FLAGS,
         f"--user-data-dir={profile}",
         f"--screenshot={png}",
         f"--window-size={size[0]},{size[1]}",
-        page.as_uri(),
+        shown.as_uri(),
     ]
     result = subprocess.run(command, capture_output=True, text=True, timeout=60, check=False)  # noqa: S603 - our own command line
     assert png.exists(), (
@@ -152,7 +186,7 @@ def test_png_decoder_knows_a_blank_page(blanks: dict[tuple[int, int], Path]) -> 
     assert {b"\xff\xff\xff"} == {c[:3] for c in colours}
 
 
-@pytest.mark.parametrize("page", ["report", "diff"])
+@pytest.mark.parametrize("page", ["report", "diff", "paris-report", "paris-diff"])
 @pytest.mark.parametrize("size", [DESKTOP, PHONE], ids=["desktop", "phone"])
 def test_page_renders_in_chromium(
     chromium: str,
@@ -169,3 +203,119 @@ def test_page_renders_in_chromium(
     width, height, colours = read_png(png)
     assert size == (width, height)
     assert len(colours) > 20, f"only {len(colours)} colours: is the page blank?"
+
+
+#: Injected into the measured copy only: what overflows, what was loaded, what went wrong.
+MEASURE = """<script>
+const errors = [];
+addEventListener("error", (e) => errors.push(String(e.message)));
+document.addEventListener("securitypolicyviolation", (e) => errors.push("csp " + e.violatedDirective));
+const consoleError = console.error;
+console.error = (...words) => { errors.push(words.join(" ")); consoleError(...words); };
+addEventListener("load", () => {
+  const width = document.documentElement.clientWidth;
+  const over = [];
+  for (const el of document.body.querySelectorAll("*")) {
+    const box = el.getBoundingClientRect();
+    if (box.width > 0 && box.right > width + 0.5) {
+      over.push(el.tagName.toLowerCase() + " " + (el.getAttribute("class") || "") + " " + Math.round(box.right));
+    }
+  }
+  parent.postMessage(JSON.stringify({
+    width, scrollWidth: document.documentElement.scrollWidth, over, errors,
+    resources: performance.getEntriesByType("resource").map((r) => r.name),
+  }), "*");
+});
+</script>"""
+#: The harness writes what the page posted into its own DOM, for --dump-dom.
+RECEIVE = """<script>
+addEventListener("message", (e) => {
+  const pre = document.createElement("pre");
+  pre.id = "measured";
+  pre.textContent = e.data;
+  document.body.appendChild(pre);
+});
+</script>"""
+
+
+def measure(chromium: str, page: Path, width: int, tmp_path: Path) -> dict[str, object]:
+    """Lay the page out ``width`` pixels wide in Chromium and return what the injected script saw."""
+    text = page.read_text(encoding="utf-8")
+    text = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>\n?', "", text)
+    copy = tmp_path / f"{page.stem}-measured.html"
+    copy.write_text(text.replace("<head>", "<head>\n" + MEASURE, 1), encoding="utf-8")
+    harness = framed(copy, width, RECEIVE)
+    command = [
+        chromium,
+        *FLAGS,
+        f"--user-data-dir={tmp_path / f'profile-measure-{width}'}",
+        f"--window-size={max(width, MINIMUM_WINDOW) + 20},900",
+        "--virtual-time-budget=5000",
+        "--dump-dom",
+        harness.as_uri(),
+    ]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=90, check=False)  # noqa: S603 - our own command line
+    found = re.search(r'<pre id="measured">(.*?)</pre>', result.stdout, re.DOTALL)
+    assert found, (
+        f"the page posted no measurement (exit {result.returncode}): {result.stderr[-2000:]}"
+    )
+    measured: dict[str, object] = json.loads(html.unescape(found.group(1)))
+    return measured
+
+
+def console(chromium: str, page: Path, tmp_path: Path) -> list[str]:
+    """The console messages Chromium logs for the page as it is, its CSP in force."""
+    command = [
+        chromium,
+        *FLAGS,
+        f"--user-data-dir={tmp_path / 'profile-console'}",
+        "--enable-logging=stderr",
+        "--v=0",
+        "--virtual-time-budget=3000",
+        "--dump-dom",
+        page.as_uri(),
+    ]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=90, check=False)  # noqa: S603 - our own command line
+    assert "</html>" in result.stdout, f"chromium showed nothing: {result.stderr[-2000:]}"
+    return [line for line in result.stderr.splitlines() if ":CONSOLE" in line]
+
+
+def test_measuring_can_tell(chromium: str, tmp_path: Path) -> None:
+    """The measurement sees an element too wide, a resource loaded and an error; the log, too."""
+    bad = tmp_path / "bad.html"
+    bad.write_text(
+        '<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" '
+        "content=\"default-src 'none'\"></head><body>"
+        '<div class="wide" style="width:600px">x</div><img src="http://127.0.0.1:9/pixel.svg">'
+        '<script>console.error("boom")</script></body></html>',
+        encoding="utf-8",
+    )
+    measured = measure(chromium, bad, PHONE[0], tmp_path)
+    assert PHONE[0] == measured["width"]
+    assert any(str(o).startswith("div wide 6") for o in measured["over"])  # type: ignore[attr-defined]
+    assert measured["scrollWidth"] > measured["width"]  # type: ignore[operator]
+    assert [r for r in measured["resources"] if str(r).endswith("pixel.svg")]  # type: ignore[attr-defined]
+    assert "boom" in measured["errors"]  # type: ignore[operator]
+    assert console(chromium, bad, tmp_path)  # the CSP refuses the image and the script, and says so
+
+
+@pytest.mark.parametrize("page", ["report", "diff", "paris-report", "paris-diff"])
+@pytest.mark.parametrize("size", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_page_fits_the_viewport(
+    chromium: str, pages: dict[str, Path], tmp_path: Path, *, page: str, size: tuple[int, int]
+) -> None:
+    """Nothing reaches past the viewport, nothing scrolls sideways, nothing loads, nothing fails."""
+    measured = measure(chromium, pages[page], size[0], tmp_path)
+    assert size[0] == measured["width"]
+    assert [] == measured["over"]
+    assert measured["scrollWidth"] == measured["width"]
+    assert [] == measured["resources"]
+    assert [] == measured["errors"]
+
+
+@pytest.mark.parametrize("page", ["report", "diff", "paris-report", "paris-diff"])
+def test_page_logs_nothing_to_the_console(
+    chromium: str, pages: dict[str, Path], tmp_path: Path, page: str
+) -> None:
+    """Opened as written, CSP in force, the page gives no console message (no CSP violation)."""
+    assert [] == console(chromium, pages[page], tmp_path)

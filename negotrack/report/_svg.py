@@ -1,0 +1,83 @@
+"""SVG pieces for the HTML charts, written as text with every attribute and title escaped.
+
+Every element is built by `element`, which escapes every attribute value with
+`xml.sax.saxutils.quoteattr` and every title with `escape`; `text` escapes its content. So the
+markup made from these is safe to insert into a page as it is.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Final
+from xml.sax.saxutils import escape, quoteattr
+
+from negotrack.report._palette import SHAPES, colour
+
+__all__ = ["CHAR", "element", "fit", "marker", "num", "swatch_svg", "text", "wrap"]
+
+CHAR: Final = 6.6  # average width of a 12px sans-serif character, to lay out labels
+
+
+def num(value: float) -> str:
+    """A coordinate or opacity, short and stable: two decimals at most."""
+    out = f"{value:.2f}".rstrip("0").rstrip(".")
+    return "0" if out == "-0" else out
+
+
+def element(tag: str, content: str = "", title: str | None = None, /, **attributes: object) -> str:
+    """An element. Every attribute value is escaped (numbers formatted first); so is ``title``.
+
+    ``content`` is markup made by the chart modules: other elements, or text escaped where it is
+    made. Attribute names are ours: ``text_anchor`` becomes ``text-anchor``, ``class_`` ``class``.
+    """
+    values = {k: num(v) if isinstance(v, float | int) else str(v) for k, v in attributes.items()}
+    pairs = "".join(f" {k.rstrip('_').replace('_', '-')}={quoteattr(v)}" for k, v in values.items())
+    inner = (f"<title>{escape(title)}</title>" if title is not None else "") + content
+    return f"<{tag}{pairs}>{inner}</{tag}>" if inner else f"<{tag}{pairs}/>"
+
+
+def text(x: float, y: float, words: str, /, **attributes: object) -> str:
+    """A ``<text>`` element holding analyst or our words, escaped."""
+    return element("text", escape(words), x=x, y=y, **attributes)
+
+
+def fit(words: str, chars: int) -> str:
+    """The words cut to ``chars`` characters, with an ellipsis when cut."""
+    return words if len(words) <= chars else words[: max(chars - 1, 1)].rstrip() + "\u2026"
+
+
+def wrap(words: str, chars: int, lines: int = 2) -> list[str]:
+    """The words broken at spaces into at most ``lines`` lines of at most ``chars`` characters."""
+    out: list[str] = []
+    rest = words.split()
+    while rest and len(out) < lines:
+        line = rest.pop(0)
+        while rest and len(line) + 1 + len(rest[0]) <= chars:
+            line += " " + rest.pop(0)
+        out.append(line)
+    if rest:
+        out[-1] += " " + " ".join(rest)
+    return [fit(line, chars) for line in out] or [""]
+
+
+def marker(style: int, x: float, y: float, *, hollow: bool = False, size: float = 5.5) -> str:
+    """A party's marker in its colour and shape; hollow (white inside) for a carried position."""
+    ink = colour(style)
+    corners, turn = SHAPES[style % len(SHAPES)]
+    paint = {"fill": "#fff" if hollow else ink, "stroke": ink, "stroke_width": 2}
+    if not corners:
+        return element("circle", cx=x, cy=y, r=size, **paint)
+    angles = (math.radians(turn + 360 * k / corners) for k in range(corners))
+    radius = size * (1.3 if corners < 4 else 1.2)
+    points = " ".join(
+        f"{num(x + radius * math.cos(a))},{num(y + radius * math.sin(a))}" for a in angles
+    )
+    return element("polygon", points=points, **paint)
+
+
+def swatch_svg(style: int) -> str:
+    """A party's marker alone, for a legend whose words are HTML."""
+    inner = marker(style, 8, 8)
+    return element(
+        "svg", inner, class_="swatch", width=16, height=16, viewBox="0 0 16 16", aria_hidden="true"
+    )
