@@ -70,8 +70,9 @@ def summary(negotiation: Negotiation) -> str:
         (len(negotiation.all_statements), "statement", "statements"),
     ]
     text = ", ".join(f"{n} {one if n == 1 else many}" for n, one, many in counts)
-    if rounds:
-        text += f"; {rounds[0].when} to {rounds[-1].when}"
+    if rounds:  # from the day the talks began to the day the last round ended
+        start, end = min(r.when for r in rounds), max(r.last_day for r in rounds)
+        text += f"; {start}" if start == end else f"; {start} to {end}"
     return text
 
 

@@ -358,18 +358,21 @@ def _diff_sections(
 def _issue_rows(
     negotiation: Negotiation, diff: Diff, like_for_like: Mapping[str, IssueVerdict]
 ) -> list[dict[str, Any]]:
-    """The summary table: per measured issue, gap and zone before and after, and the verdict.
+    """The summary table: per issue, gap and zone before and after, and the verdict.
 
-    The verdict is the like-for-like one where there is one (a round diff), else the gap's.
+    An issue has a row when its gap can be measured in either round or when the diff changes
+    anything on it: a change is news even where no gap can be measured. The verdict is the
+    like-for-like one where there is one (a round diff), else the gap's.
     """
     from negotrack.diff._measures import verdict  # noqa: PLC0415 - as in negotrack.report._serialise
 
+    changed = {c.issue for c in diff.changes if c.proposal is None}
     rows = []
     for issue in negotiation.issues:
         if issue.id not in diff.measures:
             continue
         before, after = diff.measures[issue.id]
-        if not (before.measurable or after.measurable):
+        if not (before.measurable or after.measurable or issue.id in changed):
             continue
         words = [_measure_words(issue, m) for m in (before, after)]
         rows.append(

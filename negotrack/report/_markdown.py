@@ -144,7 +144,7 @@ class MarkdownRenderer:
         out.append(f"- {escape(_CARRIED_NOTE)}")
         for issue_id, track in timeline.issues.items():
             out += ["", *self._issue_table(n, timeline, issue_id), ""]
-            turns = "; ".join(escape(turning_words(n, t)) for t in track.turning_points)
+            turns = "; ".join(escape(turning_words(n, t, issue_id)) for t in track.turning_points)
             out.append(f"- **Verdict over the run:** {escape(run_words_for(run, issue_id))}")
             out.append(f"- **Turning points:** {turns or 'none'}")
         return "\n".join(out) + "\n"
@@ -247,10 +247,14 @@ class MarkdownRenderer:
                 words = f"*Summary:* {escape(statement.summary or '')}"
             if statement.speaker is not None and statement.speaker in cited.roles(n):
                 who += f" ({escape(cited.roles(n)[statement.speaker])})"
-            parts = [who, cited.outlet(n, statement.source), statement.date.isoformat()]
+            parts = [
+                who,
+                _noted(cited.outlet(n, statement.source), note),
+                statement.date.isoformat(),
+            ]
             parts.append(f"graded {statement.reliability.value}{statement.credibility}")
             link = f" {_link(statement.url)}" if statement.url else ""
-            out += ["", f"> {words} — {', '.join(p for p in parts if p)}{link}{note}"]
+            out += ["", f"> {words} — {', '.join(p for p in parts if p)}{link}"]
             if statement.translation_note:
                 out += [">", f"> *Translation:* {escape(statement.translation_note)}"]
         for where, speakers in again.items():
@@ -310,6 +314,17 @@ class _Cited:
                 f" {_link(source.url)}" if source.url else ""
             )
         return f"[^{label}]"
+
+
+def _noted(outlet: str, note: str) -> str:
+    """The source's outlet with its footnote mark: a mark follows the word it annotates.
+
+    A mark after a grade or a date would read as part of it (``B2`` and a ``1`` read ``B21``),
+    so it follows the outlet, or the word ``source`` when the source names no outlet.
+    """
+    if not note:
+        return outlet
+    return f"{outlet or 'source'}{note}"
 
 
 def _capital(words: str) -> str:

@@ -143,7 +143,7 @@ class TextRenderer:
             out += self._wrap(
                 f"verdict over the run: {run_words_for(run, issue_id)}", indent="  ", hang="    "
             )
-            turns = "; ".join(turning_words(n, t) for t in track.turning_points) or "none"
+            turns = "; ".join(turning_words(n, t, issue_id) for t in track.turning_points) or "none"
             out += self._wrap(f"turning points: {turns}", indent="  ", hang="    ")
         return "\n".join(out) + "\n"
 

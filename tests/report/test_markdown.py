@@ -144,7 +144,7 @@ def test_quotes_stay_in_one_block_quote() -> None:
     (quote,) = [line for line in text.split("\n") if "We said" in line]
     expected = (
         '> "We said \\| this and \\| that \\[link\\](javascript:alert(1)) \\<b>x\\</b>"'
-        " — A \\| B coalition, 2024-02-01, graded F6[^memo]"
+        " — A \\| B coalition, source[^memo], 2024-02-01, graded F6"
     )
     assert expected == quote
     assert text.endswith("\n[^memo]: Memo \\| one. <https://example.org/a|b>\n")
