@@ -30,6 +30,7 @@ from negotrack.report._labels import (
     proposal_title,
     topic_words,
 )
+from negotrack.report._lead import diff_lead, run_lead
 from negotrack.report._quotes import quote_data, safe_url
 from negotrack.report._reading_words import (
     READING_SYMBOLS,
@@ -116,6 +117,7 @@ class HtmlRenderer:
             rounds=rounds,
             counts=counts,
             readings=is_round_diff(negotiation, diff) and reading_summary(negotiation, diff, shown),
+            lead=diff_lead(negotiation, diff),
             sections=sections,
             others=others,
             issues=_issue_rows(negotiation, diff, verdicts),
@@ -192,6 +194,7 @@ class HtmlRenderer:
             issues=issues,
             events=[(day(e.date), e) for e in sorted(events, key=lambda e: (e.date, e.id))],
             converging=[issue_title(negotiation, i) for i in run_converging(run)],
+            lead=charts and len(rounds) > 1 and run_lead(negotiation, timeline),
             sources=[(s, safe_url(s.url)) for s in negotiation.sources],
         )
 
@@ -358,11 +361,9 @@ def _diff_sections(
 def _issue_rows(
     negotiation: Negotiation, diff: Diff, like_for_like: Mapping[str, IssueVerdict]
 ) -> list[dict[str, Any]]:
-    """The summary table: per issue, gap and zone before and after, and the verdict.
+    """The summary table: gap, zone and verdict of each issue measured in either round or changed.
 
-    An issue has a row when its gap can be measured in either round or when the diff changes
-    anything on it: a change is news even where no gap can be measured. The verdict is the
-    like-for-like one where there is one (a round diff), else the gap's.
+    A change is news even with no gap to measure. Verdicts are like for like, if there are any.
     """
     from negotrack.diff._measures import verdict  # noqa: PLC0415 - as in negotrack.report._serialise
 

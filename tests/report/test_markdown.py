@@ -171,15 +171,15 @@ def test_every_footnote_is_defined_once() -> None:
         assert sorted(cited) == sorted(defined), name
 
 
-def test_summary_counts_readings_by_party() -> None:
-    """The summary counts each party's readings by kind, and names the converging issues."""
+def test_summary_lists_readings_by_party_and_verdicts_with_reasons() -> None:
+    """The summary lists each party's issues by reading, and the converging issues with why."""
     n = flagship()
     text = MarkdownRenderer().diff(n, nt.compare(n, "2022-03-07", "2022-03-16"))
     summary = text.split("## Summary\n")[1].split("\n## ")[0]
-    assert "| party | concessions | hardenings | mixed |" in summary
-    assert "| Russia | 1 | 0 | 0 |" in summary
-    assert "| Ukraine | 1 | 0 | 0 |" in summary
-    assert "- **Converging:** Ukraine's military alignment" in summary
+    assert "| party | concession | hardening | mixed | neutral |" in summary
+    assert "| Russia | Ukraine's military alignment | | | |" in summary
+    assert "| Ukraine | Ukraine's military alignment | | | |" in summary
+    assert "- **Converging:** Ukraine's military alignment (like-for-like distance fell)" in summary
 
 
 @given(negotiations(max_rounds=3).filter(lambda n: len(n.rounds) >= 2))

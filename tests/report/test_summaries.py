@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import html
 import io
 import re
 from typing import TYPE_CHECKING
@@ -13,6 +14,7 @@ import negotrack as nt
 from negotrack.cli._commands import run, summary
 from negotrack.report._markdown import MarkdownRenderer
 from negotrack.report._text import TextRenderer
+from tests.conftest import DATA
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -129,3 +131,46 @@ def test_a_footnote_mark_never_follows_a_grade(spans: nt.Negotiation) -> None:
     text = MarkdownRenderer().diff(spans, nt.compare(spans, "r1", "r2"))
     assert re.search(r"graded [A-F]\d\[\^", text) is None
     assert "— East, source[^memo], 2014-05-01, graded B2" in text
+
+
+# -- the summary a reader wants first (item 6) ---------------------------------------------------
+
+
+def _markdown_lead(markdown: str, heading: str) -> list[str]:
+    part = markdown.split(f"## {heading}\n", 1)[1].split("\n## ", 1)[0]
+    bullets = [line[2:].replace("**", "") for line in part.splitlines() if line.startswith("- ")]
+    return [b for b in bullets if b.startswith(("Converging", "Diverging", "Brackets"))]
+
+
+def _html_lead(page: str) -> list[str]:
+    items = page.split('<ul class="lead">', 1)[1].split("</ul>", 1)[0]
+    found = re.findall(r"<li>(.*?)</li>", items)
+    return [html.unescape(re.sub(r"<[^>]+>", "", f)).replace("\u2192", "->") for f in found]
+
+
+@pytest.mark.parametrize(("case", "before", "after"), [("multilateral", "morning", "evening")])
+def test_markdown_and_html_lead_with_the_same_summary_in_the_same_order(
+    case: str, before: str, after: str
+) -> None:
+    pytest.importorskip("jinja2")
+    n = nt.load(DATA / "cases" / case / "dossier.yaml")
+    diff = nt.compare(n, before, after)
+    markdown = _markdown_lead(MarkdownRenderer().diff(n, diff), "Summary")
+    assert any(line.startswith("Brackets in the draft texts: ") for line in markdown)
+    assert markdown == _html_lead(nt.HtmlRenderer().diff(n, diff))
+    text = TextRenderer(width=1000).diff(n, diff)
+    assert all(line in text for line in markdown)
+    story = nt.timeline(n)
+    report = _markdown_lead(MarkdownRenderer().report(n, story), "Summary, first round to last")
+    assert report == _html_lead(nt.HtmlRenderer().report(n, story))
+    assert report[0].startswith("Converging: ")
+
+
+def test_a_report_leads_with_readings_over_the_whole_run(spans: nt.Negotiation) -> None:
+    expected = {(r.party, r.issue, r.reading.value) for r in nt.readings(spans, "r1", "r3")}
+    assert ("east", "wages", "concession") in expected
+    text = MarkdownRenderer().report(spans, nt.timeline(spans))
+    lead = text.split("## Summary, first round to last\n", 1)[1].split("\n## ", 1)[0]
+    assert "| party | concession | hardening | mixed | neutral |" in lead
+    assert "| East | Wages" in lead
+    assert text.index("## Summary, first round to last") < text.index("## Rounds")
