@@ -219,12 +219,23 @@ __all__ = [
 ]
 
 
+def _notebook_view(value: object, form: str) -> str | None:
+    """A value as a notebook shows it; the renderers load only when a notebook asks."""
+    from negotrack.report._notebook import view  # noqa: PLC0415
+
+    return view(value, form)
+
+
 def __getattr__(name: str) -> Any:
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'negotrack' has no attribute {name!r}")
     value = getattr(importlib.import_module(module), name)
     globals()[name] = value
+    # every layer imports the model, so setting the notebook view costs nothing now
+    from negotrack.model._display import set_view  # noqa: PLC0415
+
+    set_view(_notebook_view)
     return value
 
 

@@ -41,6 +41,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         "plot": _plot,
         "brackets": _brackets,
         "git-diff": _git_diff,
+        "site": _site,
     }
     try:
         return commands[args.command](args, out, err)
@@ -68,8 +69,9 @@ def summary(negotiation: Negotiation) -> str:
         (len(negotiation.all_statements), "statement", "statements"),
     ]
     text = ", ".join(f"{n} {one if n == 1 else many}" for n, one, many in counts)
-    if rounds:
-        text += f"; {rounds[0].when} to {rounds[-1].when}"
+    if rounds:  # from the day the talks began to the day the last round ended
+        start, end = min(r.when for r in rounds), max(r.last_day for r in rounds)
+        text += f"; {start}" if start == end else f"; {start} to {end}"
     return text
 
 
@@ -211,6 +213,31 @@ def _plot(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return EXIT_OK
     written = plot_all(negotiation, Path(args.output), file_format=args.format or "png")
     print(f"negotrack: wrote {_plural(len(written), 'chart')} to {args.output}", file=err)
+    return EXIT_OK
+
+
+# -- site --------------------------------------------------------------------------------------
+
+
+def _site(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Render every page first, check every target, then write each file atomically."""
+    del err
+    from negotrack.files._saving import atomic_write  # noqa: PLC0415
+    from negotrack.report._site import site_files  # noqa: PLC0415
+
+    files = site_files([dossier(path) for path in args.dossiers])
+    root = Path(args.output)
+    targets = {root.joinpath(*name.split("/")): text for name, text in files.items()}
+    for folder in dict.fromkeys([root, *(t.parent for t in targets)]):
+        if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+            raise _UsageError(f"{folder}: not a folder; the site writes only into real folders")
+    for target in targets:
+        if target.is_symlink() or (target.exists() and not target.is_file()):
+            raise _UsageError(f"{target}: not a regular file; the site never writes over it")
+    for target, text in targets.items():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(target, text)
+    print(f"wrote {len(targets)} files to {root}", file=out)
     return EXIT_OK
 
 

@@ -167,6 +167,14 @@ def build_parser() -> argparse.ArgumentParser:
         "-f", "--format", choices=("png", "svg"), help="with --all: png (default) or svg"
     )
 
+    site = commands.add_parser(
+        "site",
+        help="a static folder: an index, a report per dossier, a diff per pair of rounds",
+        description="HTML pages and their JSON, self-contained: no scripts, no external requests.",
+    )
+    site.add_argument("dossiers", nargs="+", metavar="DOSSIER")
+    site.add_argument("-o", "--output", required=True, metavar="DIR", help="folder to write")
+
     brackets = commands.add_parser(
         "brackets",
         help="count bracketed text and labelled options in draft texts",

@@ -6,6 +6,7 @@ A diff is data. It is computed by `negotrack.compare` (two rounds) or `negotrack
 
 from __future__ import annotations
 
+import collections
 import enum
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
@@ -14,7 +15,9 @@ import attrs
 
 from negotrack.diff._measures import IssueMeasures
 from negotrack.diff._tables import Table
+from negotrack.model._display import Shown
 from negotrack.model._fields import describe
+from negotrack.model._negotiation import Negotiation
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -278,8 +281,8 @@ class Carried:
     )
 
 
-@attrs.frozen(kw_only=True)
-class Diff:
+@attrs.frozen(kw_only=True, repr=False)
+class Diff(Shown):
     """What changed between two rounds or two versions: an ordered tuple of typed changes.
 
     Attributes:
@@ -291,6 +294,8 @@ class Diff:
         tables: Measures before and after at each table (an issue between two parties, when
             one holds a position toward the other), keyed by `negotrack.diff._tables.Table`;
             empty when no position names a table.
+        dossier: The dossier compared (the newer version), so that a notebook can show the
+            diff's report; not part of the diff's value (equality ignores it).
     """
 
     before: str
@@ -303,6 +308,23 @@ class Diff:
     tables: Mapping[Table, tuple[IssueMeasures, IssueMeasures]] = attrs.field(
         factory=dict, eq=attrs.cmp_using(eq=lambda a, b: dict(a) == dict(b)), hash=False
     )
+
+    _dossier: Negotiation | None = attrs.field(default=None, eq=False, hash=False, alias="dossier")
+
+    @property
+    def dossier(self) -> Negotiation | None:
+        """The dossier compared, when the diff was made by `compare` or `compare_versions`."""
+        return self._dossier
+
+    def __repr__(self) -> str:
+        meanings = collections.Counter(c.meaning.value for c in self.changes)
+        said = ", ".join(f"{n} {m}" for m, n in sorted(meanings.items()))
+        changes = f"{len(self.changes)} change{'' if len(self.changes) == 1 else 's'}"
+        return (
+            f"<Diff {self.before!r} -> {self.after!r}: {changes}"
+            + (f" ({said})" if said else "")
+            + f", {len(self.carried)} carried, {len(self.measures)} issues measured>"
+        )
 
     def __bool__(self) -> bool:
         return bool(self.changes)

@@ -133,6 +133,7 @@ def _compare(
         carried=tuple(sorted(carried, key=lambda c: (c.issue, c.party, c.table or ""))),
         measures=LazyMeasures(measure),
         tables=LazyMeasures(measure_tables),
+        dossier=negotiation,
     )
 
 

@@ -64,14 +64,20 @@ class PositionDiffer:
         # whichever way the diff runs, so that a reversed diff mirrors every change
         self.rounds = (round_id, round_id) if rounds is None else rounds
         self._holders: dict[str, frozenset[str]] = {}
-        self._facing: dict[str, Facing] = {}
+        self._facing: dict[str, list[Facing]] = {}
 
-    def facing(self, issue_id: str) -> Facing:
-        """Who faces whom on the issue in the round (found once per issue)."""
-        found = self._facing.get(issue_id)
-        if found is None:
-            found = self._facing[issue_id] = Facing(self.new_dossier, issue_id, self.rounds)
-        return found
+    def counterparts(self, party: str, issue_id: str) -> list[str]:
+        """The party's counterparts on the issue among its holders, in id order.
+
+        Two versions of a dossier may declare different sides, roles or coalitions: counterparts
+        are then those the party faces in both, so that the diff read the other way mirrors it.
+        """
+        facing = self._facing.get(issue_id)
+        if facing is None:
+            dossiers = {id(n): n for n in (self.new_dossier, self.old_dossier)}.values()
+            facing = self._facing[issue_id] = [Facing(n, issue_id, self.rounds) for n in dossiers]
+        holders = self.holders(issue_id)
+        return sorted(set.intersection(*(f.ids(party, holders) for f in facing)))
 
     def holders(self, issue_id: str) -> frozenset[str]:
         """The parties holding an overall position on ``issue_id`` in either state (found once).
@@ -177,11 +183,7 @@ class PositionDiffer:
         scale = width(issue)
         result: list[Toward] = []
         total = 0.0
-        others = (
-            sorted(self.facing(seat.issue).ids(seat.party, self.holders(seat.issue)))
-            if seat.table is None
-            else [seat.table]
-        )
+        others = self.counterparts(seat.party, seat.issue) if seat.table is None else [seat.table]
         for other in others:
             c0 = self._counterpart(self.old_positions, issue, seat, other)
             c1 = self._counterpart(self.new_positions, issue, seat, other)

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 import attrs
 
+from negotrack.model._display import Shown
 from negotrack.model._errors import WeightError
 from negotrack.model._issues import NumericScale
 from negotrack.model._positions import Acceptable, Interval, Position
@@ -46,8 +47,8 @@ class Verdict(enum.Enum):
     UNCHANGED = "unchanged"
 
 
-@attrs.frozen(kw_only=True)
-class IssueMeasures:
+@attrs.frozen(kw_only=True, repr=False)
+class IssueMeasures(Shown):
     """How far apart the parties are on one issue in one round.
 
     Attributes:
@@ -86,6 +87,12 @@ class IssueMeasures:
     zone_extent: float | None = None
     centre: float | None = None
     dispersion: float | None = None
+
+    def __repr__(self) -> str:
+        gap = "no gap" if self.gap is None else f"gap {self.gap:.2f}"
+        zone = {None: "zone not stated", True: "a zone", False: "no zone"}[self.zone_exists]
+        parties = ", ".join(self.parties) or "no parties"
+        return f"<IssueMeasures {self.issue!r} in {self.round!r}: {parties}; {gap}, {zone}>"
 
     @property
     def measurable(self) -> bool:

@@ -25,14 +25,15 @@ from negotrack.diff._measures import (
 )
 from negotrack.diff._tables import Table, measure_tables, tables_of
 from negotrack.diff._verdicts import run_verdicts
+from negotrack.model._display import Shown
 from negotrack.model._gc import gc_paused
+from negotrack.model._negotiation import Negotiation
 from negotrack.model._scales import is_linear
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
     from negotrack.model._issues import Issue
-    from negotrack.model._negotiation import Negotiation
     from negotrack.model._positions import Position
 
 __all__ = ["IssueTimeline", "Timeline", "TimelinePoint", "TurningPoint", "timeline"]
@@ -122,17 +123,29 @@ class IssueTimeline:
     )
 
 
-@attrs.frozen(kw_only=True)
-class Timeline:
+@attrs.frozen(kw_only=True, repr=False)
+class Timeline(Shown):
     """A whole negotiation, issue by issue, round by round.
 
     Attributes:
         rounds: Ids of the rounds, in date order.
         issues: The timeline of each issue, keyed by issue id.
+        dossier: The dossier it follows, so that a notebook can show its report; equality
+            ignores it.
     """
 
     rounds: tuple[str, ...]
     issues: dict[str, IssueTimeline] = attrs.field(eq=True, hash=False)
+    _dossier: Negotiation | None = attrs.field(default=None, eq=False, hash=False, alias="dossier")
+
+    @property
+    def dossier(self) -> Negotiation | None:
+        """The dossier the timeline follows, when `timeline` made it."""
+        return self._dossier
+
+    def __repr__(self) -> str:
+        span = f"{self.rounds[0]!r} to {self.rounds[-1]!r}" if self.rounds else "no rounds"
+        return f"<Timeline: {len(self.rounds)} rounds, {span}, {len(self.issues)} issues>"
 
     def converging(self) -> list[str]:
         """Ids of the issues on which the parties converged over the whole run, like for like."""
@@ -232,7 +245,9 @@ def _walk(
         for issue_id, track in tracks.items():
             track.add(round_.id, stated.get(issue_id, {}), sides[issue_id], chairs)
     return Timeline(
-        rounds=tuple(rounds), issues={issue_id: track.build() for issue_id, track in tracks.items()}
+        rounds=tuple(rounds),
+        issues={issue_id: track.build() for issue_id, track in tracks.items()},
+        dossier=negotiation,
     )
 
 

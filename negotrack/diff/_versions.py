@@ -63,7 +63,7 @@ def compare_versions(
     changes.extend(_roles(old.roles, new.roles))
     changes.extend(entities("round", old.rounds, new.rounds, skip=ROUND_CONTENT))
     changes.extend(_rounds(old, new))
-    return Diff(before=before, after=after, changes=ordered(changes))
+    return Diff(before=before, after=after, changes=ordered(changes), dossier=new)
 
 
 _COLLECTIONS = frozenset(

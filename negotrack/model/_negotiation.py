@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
 
 import attrs
 
+from negotrack.model._display import Shown, counted
 from negotrack.model._drafts import Draft, merge_terms
 from negotrack.model._errors import UnknownIdError
 from negotrack.model._evidence import Source, Statement
@@ -58,8 +59,8 @@ def _lookup(kind: str, by_id: Mapping[str, _V], wanted: str) -> _V:
         raise UnknownIdError(kind, wanted, list(by_id)) from None
 
 
-@attrs.frozen
-class Negotiation:
+@attrs.frozen(repr=False)
+class Negotiation(Shown):
     """A negotiation dossier: who is talking, about what, and what each side said, round by round.
 
     Rounds are kept in date order (then by id), whatever order they were given in.
@@ -104,6 +105,11 @@ class Negotiation:
         converter=_sorted_rounds,
         metadata=describe("The rounds of talks; in a folder dossier, one file each in rounds/."),
     )
+
+    def __repr__(self) -> str:
+        counts = (self.parties, self.issues, self.proposals, self.rounds, self.all_statements)
+        words = ("parties", "issues", "proposals", "rounds", "statements")
+        return f"<Negotiation {self.id!r}: {counted(counts, words)}>"
 
     # -- lookups -------------------------------------------------------------------------------
 

@@ -141,3 +141,11 @@ class Round:
         if day is None:
             raise ValueError(f"round {self.id!r} has no date")
         return day
+
+    @property
+    def last_day(self) -> dt.date:
+        """The day the round ended: ``end`` for a round of several days, else the day it began.
+
+        A run of rounds spans from the first round's `when` to the last round's ``last_day``.
+        """
+        return self.end if self.date is None and self.end is not None else self.when

@@ -36,12 +36,11 @@ from negotrack.report._labels import (
     who_said,
     wording,
 )
+from negotrack.report._lead import LEAD_HEADINGS, Lead, diff_lead, lead_cells, run_lead
 from negotrack.report._reading_words import (
-    COUNT_HEADINGS,
     diff_readings,
     diff_verdicts,
     no_readings_words,
-    reading_counts,
     readings_under,
     run_verdicts,
     run_words_for,
@@ -59,10 +58,10 @@ from negotrack.report._words import (
     measure_words,
     moment_row,
     moments,
+    run_words,
     table_lines,
     timeline_rows,
     turning_words,
-    verdict_lists,
     zone_words,
 )
 
@@ -112,7 +111,7 @@ class MarkdownRenderer:
         cited = _Cited()
         shown, verdicts = diff_readings(n, diff), diff_verdicts(n, diff)
         out = [f"# {escape(diff_heading(n, diff))}", "", "## Summary", ""]
-        out += self._summary(n, diff, reading_counts(n, shown))
+        out += self._summary(n, diff, diff_lead(n, diff))
         for group in group_changes(n, diff):
             out += ["", f"## {escape(group.title)}", ""]
             lines = []
@@ -147,17 +146,17 @@ class MarkdownRenderer:
         out = [f"# {escape(n.title)}", ""]
         if n.description:
             out += [escape(n.description), ""]
+        out += [f"{escape(run_words(n, timeline)).removesuffix(':')}.", ""]
+        if len(timeline.rounds) > 1:
+            out += ["## Summary, first round to last", "", *self._lead(run_lead(n, timeline)), ""]
         rows = [[escape(cell) for cell in moment_row(n, m)] for m in moments(n, timeline)]
-        out += ["## Rounds", "", *table(["date", "what", "where"], rows), "", "## Summary", ""]
+        out += ["## Rounds", "", *table(["date", "what", "where"], rows), ""]
         run = run_verdicts(n, timeline)
-        for word, ids in verdict_lists(timeline, {i: v.verdict for i, v in run.items()}):
-            titles = "; ".join(escape(issue_title(n, i)) for i in ids) or "none"
-            out.append(f"- **{word} over the run:** {titles}")
-        out.append(f"- {escape(_CARRIED_NOTE)}")
+        out.append(escape(_CARRIED_NOTE))
         labels = round_labels(n, timeline.rounds)
         for issue_id, track in timeline.issues.items():
             out += ["", *self._issue_table(n, timeline, issue_id), ""]
-            turns = "; ".join(escape(turning_words(n, t)) for t in track.turning_points)
+            turns = "; ".join(escape(turning_words(n, t, issue_id)) for t in track.turning_points)
             out.append(f"- **Verdict over the run:** {escape(run_words_for(run, issue_id))}")
             out.append(f"- **Turning points:** {turns or 'none'}")
             stated = [
@@ -197,26 +196,36 @@ class MarkdownRenderer:
 
     # -- pieces ----------------------------------------------------------------------------------
 
-    def _summary(
-        self, n: Negotiation, diff: Diff, readings: list[tuple[str, list[int]]]
-    ) -> list[str]:
-        """Readings by party (changes, for a version diff), verdicts, zones, what carried."""
-        headers = ["party", *COUNT_HEADINGS]
-        counted = [(p, [str(c) for c in counts]) for p, counts in readings]
-        if not is_round_diff(n, diff):
-            headers, counted = ["party", "concessions", "hardenings"], self._moves(n, diff)
-        rows = [[escape(party_name(n, p)), *counts] for p, counts in counted]
-        out = [*table(headers, rows, frozenset(range(1, len(headers)))), ""]
-        if not rows:
-            out = [no_readings_words(diff) if is_round_diff(n, diff) else "No party moved.", ""]
-        if diff.measures:
+    def _lead(self, lead: Lead) -> list[str]:
+        """The summary first: readings by party and issue, verdicts with reasons, brackets."""
+        rows = [[escape(c) for c in row] for row in lead_cells(lead)]
+        out = [*table(list(LEAD_HEADINGS), rows), ""] if rows else []
+        lines = [*lead.verdict_lines(), lead.draft_line()]
+        for line in lines:
+            if line is not None:
+                word, _, rest = line.partition(": ")
+                out.append(f"- **{escape(word)}:** {escape(rest)}")
+        return out
+
+    def _summary(self, n: Negotiation, diff: Diff, lead: Lead | None) -> list[str]:
+        """The lead (a version diff: its changes by party), zones, what carried."""
+        if lead is not None:
+            out = self._lead(lead)
+            if not lead.parties:
+                out = [no_readings_words(diff), "", *out]
+        else:
+            headers = ["party", "concessions", "hardenings"]
+            rows = [[escape(party_name(n, p)), *c] for p, c in self._moves(n, diff)]
+            out = (
+                [*table(headers, rows, frozenset({1, 2})), ""] if rows else ["No party moved.", ""]
+            )
+        if diff.measures and lead is None:
             verdicts = {i: verdict(*m) for i, m in diff.measures.items()}
-            if is_round_diff(n, diff):  # like for like, as under each issue
-                verdicts = {i: v.verdict for i, v in diff_verdicts(n, diff).items()}
             for word in (Verdict.CONVERGING, Verdict.DIVERGING):
                 ids = [i for i, v in verdicts.items() if v is word]
                 titles = "; ".join(escape(issue_title(n, i)) for i in ids) or "none"
                 out.append(f"- **{word.value.capitalize()}:** {titles}")
+        if diff.measures:
             zones = [
                 f"{escape(issue_title(n, i))} ({escape(zone)})"
                 for i, (_, after) in diff.measures.items()
@@ -286,10 +295,14 @@ class MarkdownRenderer:
                 words = f"*Summary:* {escape(statement.summary or '')}"
             if statement.speaker is not None and statement.speaker in cited.roles(n):
                 who += f" ({escape(cited.roles(n)[statement.speaker])})"
-            parts = [who, cited.outlet(n, statement.source), statement.date.isoformat()]
+            parts = [
+                who,
+                _noted(cited.outlet(n, statement.source), note),
+                statement.date.isoformat(),
+            ]
             parts.append(f"graded {statement.reliability.value}{statement.credibility}")
             link = f" {_link(statement.url)}" if statement.url else ""
-            out += ["", f"> {words} — {', '.join(p for p in parts if p)}{link}{note}"]
+            out += ["", f"> {words} — {', '.join(p for p in parts if p)}{link}"]
             if statement.translation_note:
                 out += [">", f"> *Translation:* {escape(statement.translation_note)}"]
         for where, speakers in again.items():
@@ -349,6 +362,17 @@ class _Cited:
                 f" {_link(source.url)}" if source.url else ""
             )
         return f"[^{label}]"
+
+
+def _noted(outlet: str, note: str) -> str:
+    """The source's outlet with its footnote mark: a mark follows the word it annotates.
+
+    A mark after a grade or a date would read as part of it (``B2`` and a ``1`` read ``B21``),
+    so it follows the outlet, or the word ``source`` when the source names no outlet.
+    """
+    if not note:
+        return outlet
+    return f"{outlet or 'source'}{note}"
 
 
 def _capital(words: str) -> str:

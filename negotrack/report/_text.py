@@ -29,12 +29,11 @@ from negotrack.report._labels import (
     party_name,
 )
 from negotrack.report._labels import issue_title as _issue_title
+from negotrack.report._lead import LEAD_HEADINGS, diff_lead, lead_cells, run_lead
 from negotrack.report._reading_words import (
-    COUNT_HEADINGS,
     diff_readings,
     diff_verdicts,
     no_readings_words,
-    reading_counts,
     readings_under,
     run_verdicts,
     run_words_for,
@@ -54,14 +53,13 @@ from negotrack.report._words import (
     table_lines,
     timeline_rows,
     turning_words,
-    verdict_lists,
 )
 
 if TYPE_CHECKING:
     from negotrack.diff._changes import Diff
     from negotrack.diff._timeline import IssueTimeline, Timeline
     from negotrack.model._negotiation import Negotiation
-    from negotrack.report._reading_words import Shown
+    from negotrack.report._lead import Lead
 
 __all__ = ["TextRenderer"]
 
@@ -111,11 +109,10 @@ class TextRenderer:
         if not diff.changes:
             out += ["", "No changes."]
         elif round_diff:
-            out += [
-                "",
-                *self._wrap("Readings by party", style="bold"),
-                *self._counts(n, diff, shown),
-            ]
+            out += ["", *self._wrap("Summary", style="bold")]
+            if not shown:
+                out += self._wrap(no_readings_words(diff), indent="  ")
+            out += self._lead(diff_lead(n, diff))
         for group in group_changes(n, diff):
             out += ["", *self._wrap(group.title, style="bold")]
             if group.issue is not None and group.issue in diff.measures:
@@ -142,13 +139,13 @@ class TextRenderer:
         """Render the whole run: rounds, issues converging and diverging, then each issue."""
         n = negotiation
         out = [*self._wrap(n.title, style="bold"), *self._wrap(run_words(n, timeline))]
+        if len(timeline.rounds) > 1:
+            out += ["", *self._wrap("Summary, first round to last", style="bold")]
+            out += [*self._lead(run_lead(n, timeline)), "", *self._wrap("Rounds", style="bold")]
         for moment in moments(n, timeline):
             when, what, _ = moment_row(n, moment)
             out += self._wrap(f"{when}  {what}", indent="  ", hang="    ")
         run = run_verdicts(n, timeline)
-        for title, ids in verdict_lists(timeline, {i: v.verdict for i, v in run.items()}):
-            titles = ", ".join(_issue_title(n, i) for i in ids) or "none"
-            out += self._wrap(f"{title}: {titles}")
         out += self._wrap(CARRIED_LEGEND)
         labels = round_labels(n, timeline.rounds)
         for issue_id, track in timeline.issues.items():
@@ -156,7 +153,7 @@ class TextRenderer:
             out += self._wrap(
                 f"verdict over the run: {run_words_for(run, issue_id)}", indent="  ", hang="    "
             )
-            turns = "; ".join(turning_words(n, t) for t in track.turning_points) or "none"
+            turns = "; ".join(turning_words(n, t, issue_id) for t in track.turning_points) or "none"
             out += self._wrap(f"turning points: {turns}", indent="  ", hang="    ")
             out += self._positions(n, track, labels)
         out += self._proposals(n, timeline)
@@ -232,20 +229,22 @@ class TextRenderer:
         }
         return [" ".join(styled.get(word, word) for word in line.split(" ")) for line in lines]
 
-    def _counts(self, n: Negotiation, diff: Diff, shown: list[Shown]) -> list[str]:
-        """The summary: each party's readings of each kind, as a table (or a list, if narrow)."""
-        counts = reading_counts(n, shown)
-        if not counts:
-            return self._wrap(no_readings_words(diff), indent="  ")
-        headers = ["party", *COUNT_HEADINGS]
-        rows = [[party_name(n, p), *(str(c) for c in tally)] for p, tally in counts]
-        table = _table(headers, rows, self.width - 2)
-        if table is not None:
-            return [f"  {line}".rstrip() for line in table]
+    def _lead(self, lead: Lead | None) -> list[str]:
+        """The summary first: readings by party (a table, or a list if narrow), verdicts, drafts."""
+        if lead is None:
+            return []
         out = []
-        for row in rows:
-            words = ", ".join(f"{c} {h}" for h, c in zip(headers[1:], row[1:], strict=True))
+        rows = lead_cells(lead)
+        table = _table(list(LEAD_HEADINGS), rows, self.width - 2) if rows else None
+        if table is not None:
+            out += [f"  {line}".rstrip() for line in table]
+        for row in rows if table is None else []:
+            cells = zip(LEAD_HEADINGS[1:], row[1:], strict=True)
+            words = "; ".join(f"{kind} on {titles}" for kind, titles in cells if titles)
             out += self._wrap(f"{row[0]}: {words}", indent="  ", hang="    ")
+        for line in [*lead.verdict_lines(), lead.draft_line()]:
+            if line is not None:
+                out += self._wrap(line, indent="  ", hang="    ")
         return out
 
     def _change(self, n: Negotiation, change: Change, indent: str, group: Group) -> list[str]:

@@ -15,6 +15,7 @@ from negotrack.model._chronology import MomentKind, chronology
 from negotrack.model._errors import UnknownIdError
 from negotrack.model._issues import NumericScale
 from negotrack.model._positions import Interval
+from negotrack.model._scales import is_linear
 from negotrack.report._labels import (
     change_sentence,
     describe_value,
@@ -26,7 +27,7 @@ from negotrack.report._labels import (
 from negotrack.report._labels import issue_title as _issue_title
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Iterable, Mapping
 
     from negotrack.diff._changes import Carried, Diff
     from negotrack.diff._measures import IssueMeasures
@@ -50,6 +51,7 @@ __all__ = [
     "moments",
     "round_date",
     "round_words",
+    "run_span",
     "run_words",
     "table_lines",
     "timeline_rows",
@@ -242,9 +244,22 @@ def table_lines(negotiation: Negotiation, diff: Diff, issue: str) -> list[str]:
 def run_words(negotiation: Negotiation, timeline: Timeline) -> str:
     """How many rounds a timeline covers, and from when to when."""
     rounds = timeline.rounds
-    ends = dict.fromkeys(round_date(negotiation, r) for r in rounds[:1] + rounds[-1:])
     plural = "" if len(rounds) == 1 else "s"
-    return f"{len(rounds)} round{plural}" + (f", {' to '.join(ends)}:" if ends else "")
+    span = run_span(negotiation, rounds)
+    return f"{len(rounds)} round{plural}" + (f", {span}:" if span else "")
+
+
+def run_span(negotiation: Negotiation, rounds: Iterable[str]) -> str:
+    """From the day the first round began to the day the last one ended, once each.
+
+    ``2013-11-07 to 2015-07-14``; one day alone when the run is a single day; empty for no
+    rounds. A round's own span (`round_date`) never shows inside the run's.
+    """
+    found = [negotiation.round(r) for r in rounds]
+    if not found:
+        return ""
+    start, end = min(r.when for r in found), max(r.last_day for r in found)
+    return start.isoformat() if start == end else f"{start.isoformat()} to {end.isoformat()}"
 
 
 def verdict_lists(
@@ -263,10 +278,23 @@ def verdict_lists(
     ]
 
 
-def turning_words(negotiation: Negotiation, turn: TurningPoint) -> str:
-    """A turning point: the round, who moved, and how much."""
+def turning_words(negotiation: Negotiation, turn: TurningPoint, issue_id: str) -> str:
+    """A turning point: the round, who moved, and how much, the measure named with its figure.
+
+    On a line the movement is a length of the issue's scale (the whole scale is 1.00), summed
+    over the parties; on a categorical issue it is the share of parties that changed option.
+    """
     names = ", ".join(party_name(negotiation, p) for p in turn.parties)
-    return f"{round_words(negotiation, turn.round)}: {names} moved ({turn.movement:.2f})"
+    try:
+        linear = is_linear(negotiation.issue(issue_id))
+    except UnknownIdError:
+        linear = True
+    if linear:
+        total = " in total" if len(turn.parties) > 1 else ""
+        how = f"moved {turn.movement:.2f} of the scale's length{total}"
+    else:
+        how = f"changed option ({turn.movement:.0%} of the parties with an option in both rounds)"
+    return f"{round_words(negotiation, turn.round)}: {names} {how}"
 
 
 def timeline_rows(

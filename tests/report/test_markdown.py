@@ -144,7 +144,7 @@ def test_quotes_stay_in_one_block_quote() -> None:
     (quote,) = [line for line in text.split("\n") if "We said" in line]
     expected = (
         '> "We said \\| this and \\| that \\[link\\](javascript:alert(1)) \\<b>x\\</b>"'
-        " — A \\| B coalition, 2024-02-01, graded F6[^memo]"
+        " — A \\| B coalition, source[^memo], 2024-02-01, graded F6"
     )
     assert expected == quote
     assert text.endswith("\n[^memo]: Memo \\| one. <https://example.org/a|b>\n")
@@ -171,15 +171,15 @@ def test_every_footnote_is_defined_once() -> None:
         assert sorted(cited) == sorted(defined), name
 
 
-def test_summary_counts_readings_by_party() -> None:
-    """The summary counts each party's readings by kind, and names the converging issues."""
+def test_summary_lists_readings_by_party_and_verdicts_with_reasons() -> None:
+    """The summary lists each party's issues by reading, and the converging issues with why."""
     n = flagship()
     text = MarkdownRenderer().diff(n, nt.compare(n, "2022-03-07", "2022-03-16"))
     summary = text.split("## Summary\n")[1].split("\n## ")[0]
-    assert "| party | concessions | hardenings | mixed |" in summary
-    assert "| Russia | 1 | 0 | 0 |" in summary
-    assert "| Ukraine | 1 | 0 | 0 |" in summary
-    assert "- **Converging:** Ukraine's military alignment" in summary
+    assert "| party | concession | hardening | mixed | neutral |" in summary
+    assert "| Russia | Ukraine's military alignment | | | |" in summary
+    assert "| Ukraine | Ukraine's military alignment | | | |" in summary
+    assert "- **Converging:** Ukraine's military alignment (like-for-like distance fell)" in summary
 
 
 @given(negotiations(max_rounds=3).filter(lambda n: len(n.rounds) >= 2))

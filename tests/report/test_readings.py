@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import collections
 import html
 import json
 import re
@@ -34,7 +33,7 @@ UKRAINE = (
 TOWARD_UA = "toward the other side's weighted position (ua)"
 TOWARD_RU = "toward the other side's weighted position (ru)"
 ROUND_CASES = [c for c in CASE_NAMES if not c.startswith("versions")]
-KINDS = ("concession", "hardening", "mixed")
+KINDS = ("concession", "hardening", "mixed", "neutral")
 
 
 def flagship_diff() -> tuple[nt.Negotiation, nt.Diff]:
@@ -52,19 +51,38 @@ def section(markdown: str, heading: str) -> str:
     return markdown.split(f"\n## {heading}\n", 1)[1].split("\n## ", 1)[0]
 
 
-def summary_counts(markdown: str) -> dict[str, list[int]]:
-    """The Markdown summary's per-party counts, by party name."""
+def summary_readings(markdown: str) -> dict[str, list[str]]:
+    """The Markdown summary's readings table: per party name, the titles in each kind's cell."""
     (rows, *_) = tables(section(markdown, "Summary"))
-    assert "| party | concessions | hardenings | mixed |" == rows[0]
+    assert "| party | concession | hardening | mixed | neutral |" == rows[0]
     cells = [[c.strip() for c in row.strip("|").split("|")] for row in rows[2:]]
-    return {name: [int(c) for c in counts] for name, *counts in cells}
+    return {name: kinds for name, *kinds in cells}
 
 
-def expected_counts(n: nt.Negotiation, diff: nt.Diff) -> dict[str, list[int]]:
-    """Each party with a reading, by name, and its number of readings of each counted kind."""
+def expected_readings(n: nt.Negotiation, diff: nt.Diff) -> dict[str, list[str]]:
+    """Each party with a reading, by name, and its issues (or proposals) of each kind, joined."""
     found = nt.readings(n, diff.before, diff.after)
-    kinds = collections.Counter((r.party, r.reading.value) for r in found)
-    return {n.party(p).name: [kinds[p, k] for k in KINDS] for p in {r.party for r in found}}
+    out: dict[str, list[list[str]]] = {}
+    for r in sorted(found, key=lambda r: (r.issue is None, r.issue or r.proposal or "")):
+        cells = out.setdefault(n.party(r.party).name, [[] for _ in KINDS])
+        title = n.issue(r.issue).title if r.issue else n.proposal(r.proposal or "").title
+        cells[KINDS.index(r.reading.value)].append(title)
+    order = [n.issue(i.id).title for i in n.issues] + [p.title for p in n.proposals]
+    return {
+        name: ["; ".join(sorted(c, key=order.index)) for c in cells] for name, cells in out.items()
+    }
+
+
+def text_readings(text: str) -> dict[str, list[str]]:
+    """The text summary's readings table, cut at the columns its header sets."""
+    block = text.split("\nSummary\n", 1)[1].split("\n\n", 1)[0].split("\n")
+    if not block[0].strip().startswith("party"):
+        return {}
+    starts = [block[0].index(h) for h in ("party", *KINDS)]
+    rows = [line for line in block[2:] if line.startswith("  ") and not line.startswith("  C")]
+    rows = [r for r in rows if not r.lstrip().startswith(("Converging", "Diverging", "Brackets"))]
+    cut = [[r[a:b].strip() for a, b in zip(starts, [*starts[1:], None], strict=True)] for r in rows]
+    return {name: kinds for name, *kinds in cut}
 
 
 class _Text(HTMLParser):
@@ -205,32 +223,32 @@ def test_every_reading_is_shown_in_every_format(case: str) -> None:
 
 
 @pytest.mark.parametrize("case", [*ROUND_CASES, "flagship"])
-def test_summary_counts_equal_the_readings(case: str) -> None:
-    """Markdown, text and HTML summaries count each party's readings of each kind."""
+def test_summary_tables_list_the_readings_by_party_and_kind(case: str) -> None:
+    """Markdown, text and HTML summaries list each party's issues under each kind of reading."""
     n, diff = flagship_diff() if case == "flagship" else case_diff(case)
-    expected = expected_counts(n, diff)
+    expected = expected_readings(n, diff)
     markdown = MarkdownRenderer().diff(n, diff)
     if expected:
-        assert expected == summary_counts(markdown)
+        assert expected == summary_readings(markdown)
     else:
         assert not tables(section(markdown, "Summary"))
-    text = TextRenderer(width=200).diff(n, diff)
-    block = text.split("\nReadings by party\n", 1)[1].split("\n\n", 1)[0].split("\n")
-    rows = {" ".join(line.split()[:-3]): list(map(int, line.split()[-3:])) for line in block[2:]}
-    assert expected == (rows if expected else {})
+    assert expected == text_readings(TextRenderer(width=2000).diff(n, diff))
     page = HtmlRenderer().diff(n, diff)
-    found = re.findall(
-        r'<tr><th scope="row">([^<]*)</th><td>(\d+)</td><td>(\d+)</td><td>(\d+)</td>', page
-    )
-    names = {html.unescape(name): list(map(int, c)) for name, *c in found}
+    lead = page.split('<table class="lead">', 1)[1].split("</table>", 1)[0] if expected else ""
+    found = re.findall(r'<tr><th scope="row">([^<]*)</th>((?:<td>[^<]*</td>){4})</tr>', lead)
+    names = {
+        html.unescape(name): [html.unescape(c) for c in re.findall(r"<td>([^<]*)</td>", cells)]
+        for name, cells in found
+    }
     assert expected == names
 
 
-def test_flagship_summary_counts_readings_not_changes() -> None:
-    """Russia made two concessions by change on alignment, but one reading: the summary says 1."""
+def test_flagship_summary_lists_readings_not_changes() -> None:
+    """Russia made two concessions by change on alignment, but one reading: the summary says so."""
     n, diff = flagship_diff()
-    counts = summary_counts(MarkdownRenderer().diff(n, diff))
-    assert {"Russia": [1, 0, 0], "Ukraine": [1, 0, 0]} == counts
+    found = summary_readings(MarkdownRenderer().diff(n, diff))
+    alignment = "Ukraine's military alignment"
+    assert {"Russia": [alignment, "", "", ""], "Ukraine": [alignment, "", "", ""]} == found
     assert 2 == sum(c.meaning is nt.Meaning.CONCESSION for c in diff.filter(party="ru").changes)
 
 
@@ -239,7 +257,7 @@ def test_a_filtered_diff_keeps_the_readings_of_what_it_shows() -> None:
     n, diff = flagship_diff()
     only = diff.filter(party="ru")
     text = MarkdownRenderer().diff(n, only)
-    assert {"Russia": [1, 0, 0]} == summary_counts(text)
+    assert {"Russia": ["Ukraine's military alignment", "", "", ""]} == summary_readings(text)
     assert UKRAINE not in text
     assert [RUSSIA] == [r["headline"] for r in json.loads(JsonRenderer().diff(n, only))["readings"]]
 
@@ -249,7 +267,11 @@ def test_minimal_example_reads_each_party_once_per_issue() -> None:
     n = nt.load(MINIMAL)
     diff = nt.compare(n, n.rounds[0].id, n.rounds[-1].id)
     markdown = MarkdownRenderer().diff(n, diff)
-    assert {"Bakery management": [2, 0, 0], "Bakers' union": [1, 0, 0]} == summary_counts(markdown)
+    found = summary_readings(markdown)
+    assert {"Bakery management": 2, "Bakers' union": 1} == {
+        name: len(kinds[0].split("; ")) for name, kinds in found.items()
+    }
+    assert all(kinds[1:] == ["", "", ""] for kinds in found.values())
     assert (
         "- Bakers' union: concession on Weekend shifts "
         "(toward the other side's weighted position (management))"
@@ -293,7 +315,7 @@ def test_markdown_escapes_the_headline() -> None:
         "- A \\| B coalition: concession on Border \\| line, Shut closed -> Open \\| free "
         "(toward the other side's weighted position (c))"
     )
-    assert "| A \\| B coalition | 1 | 0 | 0 |" in section(text, "Summary")
+    assert "| A \\| B coalition | Border \\| line | | | |" in section(text, "Summary")
 
 
 def test_html_escapes_the_headline() -> None:

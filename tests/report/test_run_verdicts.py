@@ -59,7 +59,7 @@ def test_every_report_format_gives_the_like_for_like_verdict_and_its_reason() ->
     assert ["wage"] == data["converging"]
     markdown = nt.renderer_for("markdown").report(n, t)
     assert "- **Verdict over the run:** converging (like-for-like distance fell)" in markdown
-    assert "- **Converging over the run:** Wage" in markdown
+    assert "- **Converging:** Wage (like-for-like distance fell)" in markdown
     assert "verdict over the run: converging (like-for-like distance fell)" in (
         nt.renderer_for("text").report(n, t)
     )
