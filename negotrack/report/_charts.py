@@ -13,13 +13,12 @@ Context events are markers numbered as the page's one list of them.
 from __future__ import annotations
 
 from typing import Final, Literal
-from xml.sax.saxutils import escape
 
 import attrs
 
 from negotrack.report._labels import number
 from negotrack.report._palette import AXIS, EVENT, GRID, INK, TURNING, ZONE, colour
-from negotrack.report._svg import CHAR, element, fit, marker, num, text, wrap
+from negotrack.report._svg import CHAR, element, escape, fit, marker, num, text, wrap
 
 __all__ = ["Band", "Chart", "EventMark", "Series", "chart_svg"]
 

@@ -23,8 +23,8 @@ from negotrack.report._dossier_parts import (
     term_lines,
 )
 from negotrack.report._labels import party_name
+from negotrack.report._plain import plain
 from negotrack.report._quotes import quote_data
-from negotrack.report._text import plain
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable

@@ -25,7 +25,9 @@ __all__ = [
     "BOTH_SIDES",
     "KIND_WORDS",
     "MEANING_SYMBOLS",
+    "QUOTE_LIMIT",
     "change_sentence",
+    "clipped",
     "describe_value",
     "draft_title",
     "issue_title",
@@ -39,6 +41,17 @@ __all__ = [
     "who_said",
     "wording",
 ]
+
+#: The longest analyst text a report quotes whole; past it, the rest is cut with a marker.
+QUOTE_LIMIT: Final = 2_000
+
+
+def clipped(text: str, limit: int = QUOTE_LIMIT) -> str:
+    """``text``, or its first ``limit`` characters and a marker saying how many more there are."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}… ({len(text) - limit:,} more characters)"
+
 
 #: One character per meaning for terminal and text output; the legend says which is which.
 MEANING_SYMBOLS: Final = {

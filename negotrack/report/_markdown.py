@@ -28,6 +28,7 @@ from negotrack.report._dossier_parts import (
     version_rows,
 )
 from negotrack.report._labels import (
+    clipped,
     describe_value,
     issue_title,
     kind_words,
@@ -37,6 +38,8 @@ from negotrack.report._labels import (
     wording,
 )
 from negotrack.report._lead import LEAD_HEADINGS, Lead, diff_lead, lead_cells, run_lead
+from negotrack.report._plain import plain
+from negotrack.report._quotes import safe_url
 from negotrack.report._reading_words import (
     diff_readings,
     diff_verdicts,
@@ -46,7 +49,6 @@ from negotrack.report._reading_words import (
     run_words_for,
     verdict_words,
 )
-from negotrack.report._text import plain
 from negotrack.report._words import (
     CARRIED,
     EDIT_KINDS,
@@ -290,9 +292,9 @@ class MarkdownRenderer:
                 continue
             cited.quoted[statement_id] = group.title
             if statement.quote:
-                words = f'"{escape(statement.quote)}"'
+                words = f'"{escape(clipped(statement.quote))}"'
             else:
-                words = f"*Summary:* {escape(statement.summary or '')}"
+                words = f"*Summary:* {escape(clipped(statement.summary or ''))}"
             if statement.speaker is not None and statement.speaker in cited.roles(n):
                 who += f" ({escape(cited.roles(n)[statement.speaker])})"
             parts = [
@@ -381,7 +383,11 @@ def _capital(words: str) -> str:
 
 
 def _link(url: str) -> str:
-    """A URL as an autolink, or escaped text when it could not be one."""
-    if any(c in url for c in "<> \t\n") or ":" not in url:
+    """A URL as an autolink when it may be a link (`safe_url`: http, https, mailto), else text.
+
+    A ``javascript:`` or ``data:`` address is shown as escaped text: Markdown would make any
+    scheme a link.
+    """
+    if safe_url(url) is None or any(c in url for c in "<>"):
         return escape(url)
     return f"<{url}>"

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from negotrack.model._errors import UnknownIdError
 from negotrack.report._issue_charts import day
-from negotrack.report._labels import party_name, who_said
+from negotrack.report._labels import clipped, party_name, who_said
 
 if TYPE_CHECKING:
     from negotrack.model._negotiation import Negotiation
@@ -51,7 +51,7 @@ def quote_data(negotiation: Negotiation, statement_id: str) -> dict[str, Any]:
     return {
         "id": s.id,
         "missing": False,
-        "text": s.quote or s.summary or "",
+        "text": clipped(s.quote or s.summary or ""),
         "summary": s.quote is None,
         "speaker": speaker,
         "role": role,

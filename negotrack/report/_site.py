@@ -20,6 +20,7 @@ from negotrack.model._errors import NegotrackError
 from negotrack.report._html import HtmlRenderer
 from negotrack.report._json import JsonRenderer
 from negotrack.report._lead import LEAD_HEADINGS, diff_lead, lead_cells
+from negotrack.report._plain import plain
 from negotrack.report._words import run_span
 
 if TYPE_CHECKING:
@@ -82,7 +83,10 @@ def _entry(
     n: Negotiation, folder: str, pairs: list[tuple[str, str, str]], lead: Lead | None
 ) -> str:
     """A dossier's section of the index: its title, span, latest readings and its pages."""
-    e = html.escape
+
+    def e(words: str) -> str:
+        return html.escape(plain(words))
+
     span = run_span(n, [r.id for r in n.rounds])
     out = [f'<section><h2><a href="{e(folder)}/report.html">{e(n.title)}</a></h2>']
     out.append(f'<p class="muted">{len(n.rounds)} rounds{", " + e(span) if span else ""}. ')

@@ -9,13 +9,25 @@ from __future__ import annotations
 
 import math
 from typing import Final
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import escape as _escape
+from xml.sax.saxutils import quoteattr as _quoteattr
 
 from negotrack.report._palette import SHAPES, colour
+from negotrack.report._plain import plain
 
 __all__ = ["CHAR", "element", "fit", "marker", "num", "swatch_svg", "text", "wrap"]
 
 CHAR: Final = 6.6  # average width of a 12px sans-serif character, to lay out labels
+
+
+def escape(words: str) -> str:
+    """Analyst or our words as SVG text: made `plain`, then escaped."""
+    return _escape(plain(words))
+
+
+def quoteattr(value: str) -> str:
+    """An attribute value, made `plain`, escaped and quoted."""
+    return _quoteattr(plain(value))
 
 
 def num(value: float) -> str:

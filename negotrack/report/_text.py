@@ -8,7 +8,6 @@ same thing in the same order.
 from __future__ import annotations
 
 import textwrap
-import unicodedata
 from typing import TYPE_CHECKING, Final
 
 from negotrack.diff._changes import Change, Meaning
@@ -30,6 +29,7 @@ from negotrack.report._labels import (
 )
 from negotrack.report._labels import issue_title as _issue_title
 from negotrack.report._lead import LEAD_HEADINGS, diff_lead, lead_cells, run_lead
+from negotrack.report._plain import plain
 from negotrack.report._reading_words import (
     diff_readings,
     diff_verdicts,
@@ -66,14 +66,6 @@ __all__ = ["TextRenderer"]
 #: The narrowest width the renderer wraps to; narrower requests are widened to it.
 MIN_WIDTH: Final = 20
 CARRIED_LEGEND: Final = "* carried forward from an earlier round, not restated"
-
-#: Control characters become U+FFFD, so analyst text cannot drive the terminal; every kind of
-#: whitespace becomes a space, so it cannot break a line either.
-_PLAIN: Final = {
-    code: " " if chr(code).isspace() else "\ufffd"
-    for code in range(0x3001)
-    if chr(code).isspace() or unicodedata.category(chr(code)) == "Cc"
-}
 
 _RESET = "\x1b[0m"
 _STYLES: Final = {"bold": "\x1b[1m", "dim": "\x1b[2m", "green": "\x1b[32m", "red": "\x1b[31m"}
@@ -286,11 +278,6 @@ class TextRenderer:
 
 
 # -- shared with the Markdown renderer ---------------------------------------------------------
-
-
-def plain(text: str) -> str:
-    """Text safe for a terminal: control characters replaced, any whitespace a single space."""
-    return text.translate(_PLAIN)
 
 
 def _table(headers: list[str], rows: list[list[str]], width: int) -> list[str] | None:

@@ -18,6 +18,7 @@ from negotrack.model._positions import Interval
 from negotrack.model._scales import is_linear
 from negotrack.report._labels import (
     change_sentence,
+    clipped,
     describe_value,
     party_name,
     proposal_title,
@@ -162,7 +163,7 @@ def moment_row(negotiation: Negotiation, moment: Moment) -> tuple[str, str, str]
     if moment.kind is MomentKind.STATEMENT:
         statement = negotiation.statement(moment.id)
         who = who_said(negotiation, statement) or "unattributed"
-        words = statement.quote or statement.summary or ""
+        words = clipped(statement.quote or statement.summary or "")
         return statement.date.isoformat(), f"statement, {who}: {words}", ""
     event = next(e for e in negotiation.events if e.id == moment.id)
     return event.date.isoformat(), f"event: {event.title}", ""
