@@ -69,7 +69,7 @@ from negotrack.report._words import (
 
 if TYPE_CHECKING:
     from negotrack.diff._changes import Change, Diff
-    from negotrack.diff._timeline import Timeline
+    from negotrack.diff._timeline import IssueTimeline, Timeline
     from negotrack.model._evidence import Statement
     from negotrack.model._negotiation import Negotiation
     from negotrack.report._words import Group
@@ -161,13 +161,7 @@ class MarkdownRenderer:
             turns = "; ".join(escape(turning_words(n, t, issue_id)) for t in track.turning_points)
             out.append(f"- **Verdict over the run:** {escape(run_words_for(run, issue_id))}")
             out.append(f"- **Turning points:** {turns or 'none'}")
-            stated = [
-                f"- **{escape(labels[p.round])}, {escape(party_name(n, p.party))}:** "
-                + escape(position_words(n, issue_id, p.position))
-                for p in stated_points(track)
-            ]
-            if stated:
-                out += ["", "### Positions as stated", "", *stated]
+            out += self._stated(n, track, labels)
         for record in proposal_records(n, timeline):
             out += ["", f"## Proposal: {escape(record.proposal.title)}", ""]
             out += [f"- {escape(_capital(line))}." for line in proposal_lines(n, record)]
@@ -190,13 +184,25 @@ class MarkdownRenderer:
         return "\n".join(out) + "\n"
 
     def timeline(self, negotiation: Negotiation, timeline: Timeline) -> str:
-        """Render one table per issue: each party's preferred value and the gap, per round."""
+        """Per issue, a table of preferred values and the gap by round, then each position."""
         out = [f"# {escape(negotiation.title)}: timeline", "", escape(_CARRIED_NOTE)]
-        for issue_id in timeline.issues:
+        labels = round_labels(negotiation, timeline.rounds)
+        for issue_id, track in timeline.issues.items():
             out += ["", *self._issue_table(negotiation, timeline, issue_id)]
+            out += self._stated(negotiation, track, labels)
         return "\n".join(out) + "\n"
 
     # -- pieces ----------------------------------------------------------------------------------
+
+    @staticmethod
+    def _stated(n: Negotiation, track: IssueTimeline, labels: dict[str, str]) -> list[str]:
+        """Each position on the issue as a round states it, in full, under its own heading."""
+        stated = [
+            f"- **{escape(labels[p.round])}, {escape(party_name(n, p.party))}:** "
+            + escape(position_words(n, track.issue, p.position))
+            for p in stated_points(track)
+        ]
+        return ["", "### Positions as stated", "", *stated] if stated else []
 
     def _lead(self, lead: Lead) -> list[str]:
         """The summary first: readings by party and issue, verdicts with reasons, brackets."""

@@ -152,10 +152,12 @@ class TextRenderer:
         return "\n".join(out) + "\n"
 
     def timeline(self, negotiation: Negotiation, timeline: Timeline) -> str:
-        """Render one table per issue: each party's preferred value and the gap, per round."""
+        """Per issue, a table of preferred values and the gap by round, then each position."""
         out = self._wrap(CARRIED_LEGEND)
-        for issue_id in timeline.issues:
+        labels = round_labels(negotiation, timeline.rounds)
+        for issue_id, track in timeline.issues.items():
             out += ["", *self._issue_table(negotiation, timeline, issue_id)]
+            out += self._positions(negotiation, track, labels)
         return "\n".join(out) + "\n"
 
     # -- pieces ----------------------------------------------------------------------------------
