@@ -34,8 +34,11 @@ __all__ = ["SiteError", "site_files", "slug"]
 _UNSAFE: Final = re.compile(r"[^A-Za-z0-9._-]+")
 _STYLE: Final = (
     "body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;"
-    "line-height:1.5}table{border-collapse:collapse}th,td{border-bottom:1px solid #ccc;"
-    "padding:.2rem .6rem;text-align:left;vertical-align:top}.muted{color:#666}"
+    "line-height:1.5;overflow-wrap:break-word}table{border-collapse:collapse;width:100%;"
+    "table-layout:fixed}th,td{border-bottom:1px solid #ccc;padding:.2rem .6rem;text-align:left;"
+    "vertical-align:top;overflow-wrap:anywhere}.muted{color:#666}"
+    "@media (max-width:600px){body{margin:1rem auto;padding:0 .5rem}table{font-size:.8rem}"
+    "th,td{padding:.2rem .3rem}}"
 )
 
 

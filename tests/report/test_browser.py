@@ -28,6 +28,7 @@ import pytest
 
 import negotrack as nt
 from negotrack.report._html import HtmlRenderer
+from negotrack.report._site import site_files
 from tests.conftest import FLAGSHIP, ROOT
 
 if TYPE_CHECKING:
@@ -83,6 +84,11 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     for name, text in texts.items():
         paths[name] = folder / f"{name}.html"
         paths[name].write_text(text, encoding="utf-8")
+    for name, text in site_files([talks, paris]).items():  # negotrack site, both dossiers
+        target = folder.joinpath("site", *name.split("/"))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    paths["site-index"] = folder / "site" / "index.html"
     return paths
 
 
@@ -299,7 +305,7 @@ def test_measuring_can_tell(chromium: str, tmp_path: Path) -> None:
     assert console(chromium, bad, tmp_path)  # the CSP refuses the image and the script, and says so
 
 
-@pytest.mark.parametrize("page", ["report", "diff", "paris-report", "paris-diff"])
+@pytest.mark.parametrize("page", ["report", "diff", "paris-report", "paris-diff", "site-index"])
 @pytest.mark.parametrize("size", [DESKTOP, PHONE], ids=["desktop", "phone"])
 def test_page_fits_the_viewport(
     chromium: str, pages: dict[str, Path], tmp_path: Path, *, page: str, size: tuple[int, int]
@@ -313,7 +319,7 @@ def test_page_fits_the_viewport(
     assert [] == measured["errors"]
 
 
-@pytest.mark.parametrize("page", ["report", "diff", "paris-report", "paris-diff"])
+@pytest.mark.parametrize("page", ["report", "diff", "paris-report", "paris-diff", "site-index"])
 def test_page_logs_nothing_to_the_console(
     chromium: str, pages: dict[str, Path], tmp_path: Path, page: str
 ) -> None:
