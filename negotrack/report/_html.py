@@ -45,14 +45,24 @@ from negotrack.report._reading_words import (
     run_verdict,
     run_verdicts,
 )
-from negotrack.report._words import carried_issue_words, is_round_diff, moment_row, moments
+from negotrack.report._words import (
+    carried_issue_words,
+    is_round_diff,
+    moment_row,
+    moments,
+    table_stretches,
+)
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     import jinja2
 
     from negotrack.diff._changes import Diff
+    from negotrack.diff._measures import IssueMeasures
     from negotrack.diff._timeline import Timeline
     from negotrack.model._negotiation import Negotiation
+    from negotrack.model._rounds import Round
 
 __all__ = ["HtmlRenderer"]
 
@@ -158,9 +168,7 @@ class HtmlRenderer:
                     ),
                     "key": change_key(negotiation, parties, styles),
                     "parties": [(p, party_name(negotiation, p)) for p in parties],
-                    "held": held,
-                    "marks": marks,
-                    "measures": track.measures,
+                    "rows": _table_rows(rounds, held, track.measures, marks),
                     "turning": [
                         (
                             day(negotiation.round(t.round).when),
@@ -190,3 +198,31 @@ class HtmlRenderer:
             sources=[(s, safe_url(s.url)) for s in negotiation.sources],
             **record_context(negotiation, timeline, full=charts),
         )
+
+
+def _table_rows(
+    rounds: list[Round], held: list[Held], measures: Sequence[IssueMeasures], marks: set[int]
+) -> list[dict[str, Any]]:
+    """An issue's table: a row per round, or per stretch in a long run (`table_stretches`).
+
+    A stretch shows what stood at its last round; a position in it counts as carried when no
+    round of the stretch stated it; it is highlighted when a turning point falls in it.
+    """
+    rows = []
+    for stretch in table_stretches(len(rounds)):
+        end = stretch[-1]
+        cells = {}
+        for pid, (position, carried) in held[end].items():
+            stated = any(pid in held[k] and not held[k][pid][1] for k in stretch)
+            cells[pid] = (position, carried and not stated)
+        first, last = day(rounds[stretch[0]].when), day(rounds[end].when)
+        label = first if len(stretch) == 1 else f"{first} to {last} ({len(stretch)} rounds)"
+        rows.append(
+            {
+                "label": label,
+                "held": cells,
+                "measures": measures[end],
+                "turning": any(k in marks for k in stretch),
+            }
+        )
+    return rows

@@ -7,6 +7,7 @@ same thing in the same order.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from negotrack.diff._changes import Change, ChangeKind
@@ -16,6 +17,7 @@ from negotrack.model._errors import UnknownIdError
 from negotrack.model._issues import NumericScale
 from negotrack.model._positions import Interval
 from negotrack.model._scales import is_linear
+from negotrack.report._issue_charts import stretches
 from negotrack.report._labels import (
     change_sentence,
     clipped,
@@ -28,7 +30,7 @@ from negotrack.report._labels import (
 from negotrack.report._labels import issue_title as _issue_title
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Iterable, Mapping, Sequence
 
     from negotrack.diff._changes import Carried, Diff
     from negotrack.diff._measures import IssueMeasures
@@ -39,6 +41,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CARRIED",
     "EDIT_KINDS",
+    "TABLE_ROWS",
     "Group",
     "carried_issue_words",
     "carried_words",
@@ -54,7 +57,9 @@ __all__ = [
     "round_words",
     "run_span",
     "run_words",
+    "stretch_label",
     "table_lines",
+    "table_stretches",
     "timeline_rows",
     "turning_words",
     "value_words",
@@ -298,26 +303,62 @@ def turning_words(negotiation: Negotiation, turn: TurningPoint, issue_id: str) -
     return f"{round_words(negotiation, turn.round)}: {names} {how}"
 
 
+#: The most rows an issue's table has: past it, each row is a stretch of consecutive rounds.
+TABLE_ROWS: Final = 40
+
+
+def table_stretches(count: int) -> list[range]:
+    """The rows of an issue's table over ``count`` rounds: one per round, or stretches of them.
+
+    Up to `TABLE_ROWS` rounds, a row each; past it, at most `TABLE_ROWS` stretches of consecutive
+    rounds (as the charts draw long runs), each shown as it stood at its last round.
+    """
+    if count <= TABLE_ROWS:
+        return [range(k, k + 1) for k in range(count)]
+    return stretches(count, TABLE_ROWS)
+
+
+def stretch_label(negotiation: Negotiation, rounds: Sequence[str], stretch: range) -> str:
+    """A row's label: the round's date, or a stretch's first and last dates and its length."""
+    first, last = (
+        round_date(negotiation, rounds[stretch[0]]),
+        round_date(negotiation, rounds[stretch[-1]]),
+    )
+    if len(stretch) == 1:
+        return first
+    return f"{first} to {last} ({len(stretch)} rounds)"
+
+
 def timeline_rows(
     negotiation: Negotiation, timeline: Timeline, track: IssueTimeline
 ) -> tuple[list[str], list[list[str]]]:
-    """An issue's table: a row per round with each party's preferred value, then the gap.
+    """An issue's table: a row per round (or stretch) with each party's preferred value, the gap.
 
-    Carried values end in ``*``; a party with no position in force in a round shows ``-``.
+    Carried values end in ``*`` (in a stretch: when no round of it stated the position); a party
+    with no position in force shows ``-``. A stretch shows what stood at its last round.
     """
     n = negotiation
     parties = sorted({p.party for p in track.points}, key=lambda p: (_index(n.parties, p), p))
-    cells: dict[tuple[str, str], str] = {}
+    at = {r: i for i, r in enumerate(timeline.rounds)}
+    cells: dict[tuple[int, str], tuple[str, bool]] = {}
     for point in track.points:
         value = point.position.preferred
         words = "-" if value is None else value_words(n, track.issue, value)
-        cells[point.round, point.party] = words + (CARRIED if point.carried else "")
-    dates = [round_date(n, r) for r in timeline.rounds]
+        cells[at[point.round], point.party] = (words, point.carried)
+    rounds = timeline.rounds
+    dates = Counter(round_date(n, r) for r in rounds)
     rows = []
-    for round_id, date, measures in zip(timeline.rounds, dates, track.measures, strict=True):
-        label = date if dates.count(date) == 1 else f"{date} {round_id}"
-        values = [cells.get((round_id, p), "-") for p in parties]
-        rows.append([label, *values, gap_words(measures.gap)])
+    for stretch in table_stretches(len(rounds)):
+        end = stretch[-1]
+        label = stretch_label(n, rounds, stretch)
+        if len(stretch) == 1 and dates[label] > 1:
+            label = f"{label} {rounds[end]}"
+        values = []
+        for party in parties:
+            words, carried = cells.get((end, party), ("-", False))
+            stated = any(not cells.get((k, party), ("", True))[1] for k in stretch)
+            values.append(words + (CARRIED if carried and not stated else ""))
+        rows.append([label, *values, gap_words(track.measures[end].gap)])
     return ["round", *(party_name(n, p) for p in parties), "gap"], rows
 
 

@@ -1,0 +1,91 @@
+"""A long run of rounds: the tables of every format show stretches of rounds, not 1,000 rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import negotrack as nt
+from negotrack.report._html import HtmlRenderer
+from negotrack.report._markdown import MarkdownRenderer
+from negotrack.report._text import TextRenderer
+from negotrack.report._words import TABLE_ROWS, table_stretches
+
+STEPS = nt.Issue(
+    "steps",
+    "Steps",
+    nt.OrdinalScale(options=tuple(nt.Option(f"o{k}", f"Step {k}") for k in range(5))),
+)
+
+
+def _long(count: int = 100) -> nt.Negotiation:
+    """``a`` restates every round; ``b`` states in round 0 and then only in round 95."""
+    rounds = []
+    for k in range(count):
+        positions = [nt.Position("a", "steps", f"o{k % 5}")]
+        if k in (0, 95):
+            positions.append(nt.Position("b", "steps", "o4" if k else "o3"))
+        rounds.append(
+            nt.Round(
+                f"r{k:03d}",
+                f"Round {k}",
+                date=dt.date(2020, 1, 1) + dt.timedelta(days=k),
+                positions=tuple(positions),
+            )
+        )
+    return nt.Negotiation(
+        "long",
+        "Long",
+        parties=(nt.Party("a", "A"), nt.Party("b", "B")),
+        issues=(STEPS,),
+        rounds=tuple(rounds),
+    )
+
+
+def _issue_rows(markdown: str) -> list[str]:
+    """The rows of the Steps table (the Rounds table above it lists every round, as an index)."""
+    section = markdown[markdown.index("## Steps") :].split("\n\n")[1]
+    return [line for line in section.splitlines() if re.match(r"\| 20\d\d-", line)]
+
+
+def test_stretches_cover_every_round_once_in_order() -> None:
+    for count in (0, 1, TABLE_ROWS, TABLE_ROWS + 1, 100, 1_000):
+        found = table_stretches(count)
+        assert [k for stretch in found for k in stretch] == list(range(count))
+        assert len(found) <= TABLE_ROWS
+
+
+def test_the_markdown_and_text_tables_show_stretches() -> None:
+    n = _long()
+    story = nt.timeline(n)
+    markdown = MarkdownRenderer().report(n, story)
+    rows = _issue_rows(markdown)
+    assert len(rows) <= TABLE_ROWS
+    # 100 rounds: a first row of round 0, then 33 stretches of 3 (rounds 1-3 ... 97-99)
+    assert len(rows) == 34
+    assert rows[0].startswith("| 2020-01-01 |")
+    assert rows[-1].startswith("| 2020-04-07 to 2020-04-09 (3 rounds) |")
+    # b stated again in round 95 (stretch 94-96): not carried there, carried before and after
+    b = [row.split("|")[3].strip() for row in rows]
+    assert (b[-3], b[-2], b[-1]) == ("Step 3\\*", "Step 4", "Step 4\\*")
+    text = TextRenderer(width=100).report(n, story)
+    assert "2020-04-07 to 2020-04-09 (3 rounds)" in text
+
+
+def test_the_html_table_shows_stretches() -> None:
+    n = _long()
+    page = HtmlRenderer().report(n, nt.timeline(n))
+    start = page.index("<tbody>", page.index("Preferred outcome per round"))
+    table = page[start : page.index("</tbody>", start)]
+    labels = re.findall(r'<th scope="row" class="date">([^<]*)</th>', table)
+    assert len(labels) <= TABLE_ROWS
+    assert len(labels) == 34
+    assert labels[-1] == "7 Apr 2020 to 9 Apr 2020 (3 rounds)"
+
+
+def test_a_short_run_keeps_a_row_per_round() -> None:
+    n = _long(12)
+    markdown = MarkdownRenderer().report(n, nt.timeline(n))
+    rows = _issue_rows(markdown)
+    assert len(rows) == 12
+    assert not any("rounds)" in row for row in rows)
