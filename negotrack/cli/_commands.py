@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from negotrack.cli._exit import EXIT_BAD_INPUT, EXIT_DIFFERENCES, EXIT_OK
 from negotrack.cli._io import dossier, emit, renderer, validated
-from negotrack.model._errors import LoadError, NegotrackError, Problem, did_you_mean
+from negotrack.cli._problems import annotation, as_note, validation_json
+from negotrack.model._errors import LoadError, NegotrackError, did_you_mean
 
 if TYPE_CHECKING:
     import argparse
@@ -75,27 +76,33 @@ def summary(negotiation: Negotiation) -> str:
     return text
 
 
-def _as_note(note: Problem) -> str:
-    """A note as ``file:line:col: note: path: message``, the severity editors and CI show."""
-    where, _, rest = str(note).partition(": ")
-    return f"{where}: note: {rest}"
-
-
 def _validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     status = EXIT_OK
+    found: list[dict[str, Any]] = []
     for path in args.paths:
         try:
             checked = validated(path)
         except LoadError as exc:
             status = EXIT_BAD_INPUT
-            for problem in exc.problems:
+            found.append({"path": path, "problems": list(exc.problems), "notes": []})
+            continue
+        notes = [] if args.quiet else list(checked.notes)
+        found.append({"path": path, "summary": summary(checked.negotiation), "notes": notes})
+    if args.format == "json":
+        out.write(validation_json(found))
+    for entry in found if args.format != "json" else ():
+        for problem in entry.get("problems", ()):
+            if args.format == "github":
+                print(annotation("error", problem), file=out)
+            else:
                 print(problem, file=err)
-            continue
-        if args.quiet:
-            continue
-        for note in checked.notes:
-            print(_as_note(note), file=err)
-        print(f"{path}: ok: {summary(checked.negotiation)}", file=out)
+        for note in entry["notes"]:
+            if args.format == "github":
+                print(annotation("notice", note), file=out)
+            else:
+                print(as_note(note), file=err)
+        if "summary" in entry and not args.quiet:
+            print(f"{entry['path']}: ok: {entry['summary']}", file=out)
     return status
 
 

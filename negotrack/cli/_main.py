@@ -85,6 +85,13 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument(
         "-q", "--quiet", action="store_true", help="print problems only: no notes, no summaries"
     )
+    validate.add_argument(
+        "-f",
+        "--format",
+        choices=("text", "json", "github"),
+        default="text",
+        help="text (default), json (one document), or github (workflow annotations)",
+    )
 
     diff = commands.add_parser(
         "diff",

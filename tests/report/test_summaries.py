@@ -99,7 +99,7 @@ def test_validate_command_prints_the_true_end(tmp_path: Path) -> None:
     path = tmp_path / "spans.yaml"
     path.write_text(DOSSIER, encoding="utf-8")
     out, err = io.StringIO(), io.StringIO()
-    args = argparse.Namespace(command="validate", paths=[str(path)], quiet=False)
+    args = argparse.Namespace(command="validate", paths=[str(path)], quiet=False, format="text")
     assert run(args, out, err) == 0
     assert out.getvalue().rstrip().endswith("2013-11-07 to 2015-07-14")
 

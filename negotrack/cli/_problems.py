@@ -1,0 +1,62 @@
+"""How ``negotrack validate`` prints problems and notes: text, JSON, or GitHub annotations."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from negotrack.model._errors import Problem
+
+__all__ = ["annotation", "as_note", "validation_json"]
+
+
+def as_note(note: Problem) -> str:
+    """A note as ``file:line:col: note: path: message``, the severity editors and CI show."""
+    where, _, rest = str(note).partition(": ")
+    return f"{where}: note: {rest}"
+
+
+def validation_json(found: list[dict[str, Any]]) -> str:
+    """``validate --format json``: one document listing each dossier, its problems and notes."""
+
+    def located(problem: Problem) -> dict[str, Any]:
+        return {
+            "file": problem.file,
+            "line": problem.line,
+            "column": problem.column,
+            "path": problem.path,
+            "message": problem.message,
+        }
+
+    dossiers = [
+        {
+            "path": entry["path"],
+            "ok": "summary" in entry,
+            "summary": entry.get("summary"),
+            "problems": [located(p) for p in entry.get("problems", ())],
+            "notes": [located(p) for p in entry["notes"]],
+        }
+        for entry in found
+    ]
+    return json.dumps({"format": "negotrack-validate/1", "dossiers": dossiers}, indent=2) + "\n"
+
+
+def annotation(level: str, problem: Problem) -> str:
+    """A GitHub Actions workflow command (``::error file=...,line=...::message``) for a problem.
+
+    Values are escaped as the runner expects (``%``, line breaks; in properties also ``:`` and
+    ``,``), so analyst text cannot end the command early or start another.
+    """
+
+    def data(text: str) -> str:
+        return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+    def prop(text: str) -> str:
+        return data(text).replace(":", "%3A").replace(",", "%2C")
+
+    where = [f"file={prop(problem.file)}"]
+    if problem.line is not None:
+        where += [f"line={problem.line}", f"col={problem.column or 1}"]
+    message = problem.message if problem.path in ("", "$") else f"{problem.path}: {problem.message}"
+    return f"::{level} {','.join(where)},title=negotrack::{data(message)}"
