@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -12,20 +11,10 @@ import pytest
 
 from negotrack.cli._git import GitError, load_version, text_diff
 from negotrack.cli._main import main
+from tests.cli.test_cli import git
 from tests.conftest import MINIMAL
 
 WORKFLOW = "name: ci\non: [push]\njobs:\n  test:\n    runs-on: ubuntu-latest\n"
-
-
-def git(repo: Path, *args: str) -> str:
-    result = subprocess.run(  # noqa: S603  (git with fixed arguments)
-        ["git", "-c", "user.email=test@example.org", "-c", "user.name=Test", *args],  # noqa: S607
-        cwd=repo,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return result.stdout
 
 
 @pytest.fixture
