@@ -12,6 +12,8 @@ from negotrack.diff._footing import Held, centre, distance, options_accepted, ov
 from negotrack.model._scales import is_linear
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from negotrack.model._issues import Issue
     from negotrack.model._negotiation import Negotiation
     from negotrack.model._positions import Position
@@ -27,27 +29,38 @@ __all__ = [
 _EPS: Final = 1e-9
 
 
-def categorical_pref(issue: Issue, p0: Position, p1: Position, held: list[Held]) -> float:
+def _weighted(held: list[Held], change: Callable[[Position], float | None]) -> float:
+    """The weighted mean over the counterparts of ``change`` (None counts 0), weights as held."""
     total = sum(h.weight for h in held) or 1.0
     move = 0.0
     for h in held:
-        d0, d1 = distance(issue, p0, h.position), distance(issue, p1, h.position)
-        if d0 is not None and d1 is not None:
-            move += h.weight * (d0 - d1)
+        found = change(h.position)
+        if found is not None:
+            move += h.weight * found
     return move / total
+
+
+def categorical_pref(issue: Issue, p0: Position, p1: Position, held: list[Held]) -> float:
+    """The weighted mean fall in the categorical distance to each counterpart's preference."""
+
+    def closer(theirs: Position) -> float | None:
+        d0, d1 = distance(issue, p0, theirs), distance(issue, p1, theirs)
+        return None if d0 is None or d1 is None else d0 - d1
+
+    return _weighted(held, closer)
 
 
 def categorical_reach(p0: Position, p1: Position, held: list[Held]) -> float:
+    """The weighted share of counterparts whose preferred option the party's set newly takes in."""
     if p0.acceptable is None and p1.acceptable is None:
         return 0.0
     s0, s1 = options_accepted(p0) or frozenset(), options_accepted(p1) or frozenset()
-    total = sum(h.weight for h in held) or 1.0
-    move = 0.0
-    for h in held:
-        pref = h.position.preferred
-        if pref is not None:
-            move += h.weight * ((str(pref) in s1) - (str(pref) in s0))
-    return move / total
+
+    def taken_in(theirs: Position) -> float | None:
+        pref = theirs.preferred
+        return None if pref is None else float((str(pref) in s1) - (str(pref) in s0))
+
+    return _weighted(held, taken_in)
 
 
 def categorical_zone(p0: Position, p1: Position, held: list[Held]) -> float:
@@ -55,12 +68,12 @@ def categorical_zone(p0: Position, p1: Position, held: list[Held]) -> float:
     if p0.acceptable is None and p1.acceptable is None:
         return 0.0
     s0, s1 = options_accepted(p0) or frozenset(), options_accepted(p1) or frozenset()
-    total = sum(h.weight for h in held) or 1.0
-    move = 0.0
-    for h in held:
-        theirs = options_accepted(h.position) or frozenset()
-        move += h.weight * (bool(s1 & theirs) - bool(s0 & theirs))
-    return move / total
+
+    def met(theirs: Position) -> float:
+        accepted = options_accepted(theirs) or frozenset()
+        return float(bool(s1 & accepted) - bool(s0 & accepted))
+
+    return _weighted(held, met)
 
 
 def linear_zone(issue: Issue, p0: Position, p1: Position, held: list[Held]) -> float:
@@ -68,14 +81,7 @@ def linear_zone(issue: Issue, p0: Position, p1: Position, held: list[Held]) -> f
 
     The weighted mean, over counterparts, of the change in `overlap` (a share of the line).
     """
-    total = sum(h.weight for h in held) or 1.0
-    return (
-        sum(
-            h.weight * (overlap(issue, p1, h.position) - overlap(issue, p0, h.position))
-            for h in held
-        )
-        / total
-    )
+    return _weighted(held, lambda theirs: overlap(issue, p1, theirs) - overlap(issue, p0, theirs))
 
 
 def sides_split(  # noqa: PLR0917 - one reading's context
