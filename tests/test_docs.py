@@ -27,6 +27,7 @@ PAGES = sorted(DOCS.glob("*.md"))
 PYTHON_ONLY = {
     "IssueVerdict",
     "Reading",
+    "Revision",
     "Carried",
     "Change",
     "Diff",

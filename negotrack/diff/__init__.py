@@ -16,6 +16,7 @@ from negotrack.diff._changes import Carried, Change, ChangeKind, Diff, Direction
 from negotrack.diff._compare import compare
 from negotrack.diff._measures import IssueMeasures, Verdict, measure_round, pairwise_gaps, verdict
 from negotrack.diff._readings import Reading, ReadingKind
+from negotrack.diff._revisions import Revision
 from negotrack.diff._tables import Table, measure_tables
 from negotrack.diff._timeline import IssueTimeline, Timeline, TimelinePoint, TurningPoint, timeline
 from negotrack.diff._verdicts import IssueVerdict, issue_verdicts, readings
@@ -34,6 +35,7 @@ __all__ = [
     "NotComparableError",
     "Reading",
     "ReadingKind",
+    "Revision",
     "Table",
     "Timeline",
     "TimelinePoint",

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from negotrack.diff._measures import IssueMeasures
+from negotrack.diff._revisions import Revision
 from negotrack.diff._tables import Table
 from negotrack.model._display import Shown
 from negotrack.model._fields import describe
@@ -294,6 +295,8 @@ class Diff(Shown):
         tables: Measures before and after at each table (an issue between two parties, when
             one holds a position toward the other), keyed by `negotrack.diff._tables.Table`;
             empty when no position names a table.
+        revisions: For a version diff, the readings the edit changed
+            (`negotrack.diff._revisions`); empty for a round diff.
         dossier: The dossier compared (the newer version), so that a notebook can show the
             diff's report; not part of the diff's value (equality ignores it).
     """
@@ -308,6 +311,7 @@ class Diff(Shown):
     tables: Mapping[Table, tuple[IssueMeasures, IssueMeasures]] = attrs.field(
         factory=dict, eq=attrs.cmp_using(eq=lambda a, b: dict(a) == dict(b)), hash=False
     )
+    revisions: tuple[Revision, ...] = ()
 
     _dossier: Negotiation | None = attrs.field(default=None, eq=False, hash=False, alias="dossier")
 

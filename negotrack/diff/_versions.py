@@ -15,6 +15,7 @@ import attrs
 
 from negotrack.diff._changes import Change, ChangeKind, Diff, ordered
 from negotrack.diff._edits import edits, entities
+from negotrack.diff._revisions import revised_readings
 from negotrack.diff._version_rounds import ROUND_CONTENT, round_content
 from negotrack.model._errors import NegotrackError
 from negotrack.model._issues import NumericScale
@@ -63,7 +64,9 @@ def compare_versions(
     changes.extend(_roles(old.roles, new.roles))
     changes.extend(entities("round", old.rounds, new.rounds, skip=ROUND_CONTENT))
     changes.extend(_rounds(old, new))
-    return Diff(before=before, after=after, changes=ordered(changes), dossier=new)
+    found = ordered(changes)
+    revisions = revised_readings(old, new, found)
+    return Diff(before=before, after=after, changes=found, revisions=revisions, dossier=new)
 
 
 _COLLECTIONS = frozenset(

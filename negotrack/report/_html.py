@@ -32,7 +32,7 @@ from negotrack.report._labels import (
     on_scale,
     party_name,
 )
-from negotrack.report._lead import diff_lead, run_lead
+from negotrack.report._lead import diff_lead, revision_rows, run_lead
 from negotrack.report._palette import party_styles
 from negotrack.report._quotes import safe_url
 from negotrack.report._reading_words import (
@@ -119,6 +119,7 @@ class HtmlRenderer:
             counts=counts,
             readings=is_round_diff(negotiation, diff) and reading_summary(negotiation, diff, shown),
             lead=diff_lead(negotiation, diff),
+            revisions=revision_rows(negotiation, diff),
             sections=sections,
             events=[(day(e.date), e) for e in events_between(negotiation, *rounds)],
             others=others,

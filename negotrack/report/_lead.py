@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final, NamedTuple
 
+from negotrack.diff._changes import Meaning
 from negotrack.diff._measures import Verdict
 from negotrack.diff._readings import ReadingKind
 from negotrack.diff._verdicts import readings
@@ -22,7 +23,7 @@ from negotrack.report._reading_words import (
     diff_verdicts,
     run_verdicts,
 )
-from negotrack.report._words import is_round_diff
+from negotrack.report._words import EDIT_KINDS, TABLE_ROWS, is_round_diff
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -33,12 +34,27 @@ if TYPE_CHECKING:
     from negotrack.diff._verdicts import IssueVerdict
     from negotrack.model._negotiation import Negotiation
 
-__all__ = ["KINDS", "LEAD_HEADINGS", "Lead", "diff_lead", "lead_cells", "run_lead"]
+__all__ = [
+    "KINDS",
+    "LEAD_HEADINGS",
+    "MOVE_HEADINGS",
+    "REVISION_HEADINGS",
+    "Lead",
+    "diff_lead",
+    "lead_cells",
+    "revision_rows",
+    "run_lead",
+    "version_moves",
+]
 
 #: The kinds of reading the table shows, in its columns' order: every kind, neutral last.
 KINDS: Final = (*COUNTED, ReadingKind.NEUTRAL)
 #: The columns of the readings table: the party, then one per kind of reading.
 LEAD_HEADINGS: Final = ("party", *(kind.value for kind in KINDS))
+#: The columns of a version diff's table of the readings its edit changed.
+REVISION_HEADINGS: Final = ("rounds", "party", "on", "before the edit", "after the edit", "why")
+#: The columns of a version diff's table of moves by party.
+MOVE_HEADINGS: Final = ("party", "concessions", "hardenings")
 
 
 class Lead(NamedTuple):
@@ -88,6 +104,36 @@ def run_lead(negotiation: Negotiation, timeline: Timeline) -> Lead:
     ]
     run = run_verdicts(negotiation, timeline)
     return _lead(negotiation, found, run, rounds[0], rounds[-1])
+
+
+def revision_rows(n: Negotiation, diff: Diff) -> tuple[list[list[str]], str | None]:
+    """A version diff's readings that its edit changed, as plain cells, and a note of the rest.
+
+    At most `TABLE_ROWS` rows, in the new version's round order; the JSON diff lists them all.
+    """
+    rows = []
+    for r in diff.revisions[:TABLE_ROWS]:
+        subject = (
+            issue_title(n, r.issue) if r.issue is not None else proposal_title(n, r.proposal or "")
+        )
+        was, now = ("none" if k is None else k.value for k in (r.old, r.new))
+        rows.append(
+            [f"{r.before} to {r.after}", party_name(n, r.party), subject, was, now, r.because]
+        )
+    more = len(diff.revisions) - TABLE_ROWS
+    return rows, (f"And {more} more; the JSON diff lists them all." if more > 0 else None)
+
+
+def version_moves(n: Negotiation, diff: Diff) -> list[list[str]]:
+    """A version diff's concessions and hardenings among its changes, counted per party."""
+    counts: dict[str, list[int]] = {p.id: [0, 0] for p in n.parties}
+    for change in diff.changes:
+        if change.party is not None and change.kind not in EDIT_KINDS:
+            tally = counts.setdefault(change.party, [0, 0])
+            tally[0] += change.meaning is Meaning.CONCESSION
+            tally[1] += change.meaning is Meaning.HARDENING
+    moved = {p for c in diff.changes if c.kind not in EDIT_KINDS for p in (c.party, *c.by)}
+    return [[party_name(n, p), str(c), str(h)] for p, (c, h) in counts.items() if p in moved]
 
 
 def lead_cells(lead: Lead) -> list[list[str]]:

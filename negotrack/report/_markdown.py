@@ -9,10 +9,8 @@ Every piece of analyst text is escaped, so a ``|`` or a line break cannot break 
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Final
 
-from negotrack.diff._changes import Meaning
 from negotrack.diff._measures import Verdict, verdict
 from negotrack.model._errors import UnknownIdError
 from negotrack.report._dossier_parts import (
@@ -37,9 +35,18 @@ from negotrack.report._labels import (
     who_said,
     wording,
 )
-from negotrack.report._lead import LEAD_HEADINGS, Lead, diff_lead, lead_cells, run_lead
-from negotrack.report._plain import plain
-from negotrack.report._quotes import safe_url
+from negotrack.report._lead import (
+    LEAD_HEADINGS,
+    MOVE_HEADINGS,
+    REVISION_HEADINGS,
+    Lead,
+    diff_lead,
+    lead_cells,
+    revision_rows,
+    run_lead,
+    version_moves,
+)
+from negotrack.report._md_parts import Cited, cell, escape, link, noted, table
 from negotrack.report._reading_words import (
     diff_readings,
     diff_verdicts,
@@ -51,7 +58,6 @@ from negotrack.report._reading_words import (
 )
 from negotrack.report._words import (
     CARRIED,
-    EDIT_KINDS,
     carried_words,
     change_words,
     diff_heading,
@@ -76,32 +82,9 @@ if TYPE_CHECKING:
 
 __all__ = ["MarkdownRenderer"]
 
-#: Characters that mean something to Markdown (or to HTML inside it), escaped in analyst text.
-_SIGNIFICANT: Final = re.compile(r"([\\`*_\[\]<|~#])")
-_FOOTNOTE_UNSAFE: Final = re.compile(r"[^A-Za-z0-9_-]")
 _CARRIED_NOTE: Final = (
     f"Values marked {CARRIED} carried forward from an earlier round, not restated."
 )
-
-
-def escape(text: str) -> str:
-    """Analyst text made inert for Markdown: significant characters escaped, lines joined."""
-    return " ".join(_SIGNIFICANT.sub(r"\\\1", plain(text)).split())
-
-
-def cell(text: str) -> str:
-    """Analyst text for a table cell: escaped, with line breaks kept as ``<br>``."""
-    return "<br>".join(escape(line) for line in text.splitlines() if plain(line).strip())
-
-
-def table(
-    headers: list[str], rows: list[list[str]], right: frozenset[int] = frozenset()
-) -> list[str]:
-    """A Markdown table from cells that are already escaped; ``right`` aligns columns right."""
-    rule = ["---:" if i in right else "---" for i in range(len(headers))]
-    return [
-        "|" + "|".join(f" {c} " if c else " " for c in row) + "|" for row in [headers, rule, *rows]
-    ]
 
 
 class MarkdownRenderer:
@@ -110,7 +93,7 @@ class MarkdownRenderer:
     def diff(self, negotiation: Negotiation, diff: Diff) -> str:
         """Render a diff: summary, a section per issue and proposal, quotes, source footnotes."""
         n = negotiation
-        cited = _Cited()
+        cited = Cited()
         shown, verdicts = diff_readings(n, diff), diff_verdicts(n, diff)
         out = [f"# {escape(diff_heading(n, diff))}", "", "## Summary", ""]
         out += self._summary(n, diff, diff_lead(n, diff))
@@ -222,11 +205,10 @@ class MarkdownRenderer:
             if not lead.parties:
                 out = [no_readings_words(diff), "", *out]
         else:
-            headers = ["party", "concessions", "hardenings"]
-            rows = [[escape(party_name(n, p)), *c] for p, c in self._moves(n, diff)]
-            out = (
-                [*table(headers, rows, frozenset({1, 2})), ""] if rows else ["No party moved.", ""]
-            )
+            out = self._revisions(n, diff)
+            rows = [[escape(c) for c in row] for row in version_moves(n, diff)]
+            moves = table(list(MOVE_HEADINGS), rows, frozenset({1, 2}))
+            out += [*moves, ""] if rows else ["No party moved.", ""]
         if diff.measures and lead is None:
             verdicts = {i: verdict(*m) for i, m in diff.measures.items()}
             for word in (Verdict.CONVERGING, Verdict.DIVERGING):
@@ -246,16 +228,12 @@ class MarkdownRenderer:
             out.append("- No changes.")
         return out if out[-1] else out[:-1]
 
-    def _moves(self, n: Negotiation, diff: Diff) -> list[tuple[str, list[str]]]:
-        """The concessions and hardenings among the changes, by party: a version diff's summary."""
-        counts: dict[str, list[int]] = {p.id: [0, 0] for p in n.parties}
-        for change in diff.changes:
-            if change.party is not None and change.kind not in EDIT_KINDS:
-                tally = counts.setdefault(change.party, [0, 0])
-                tally[0] += change.meaning is Meaning.CONCESSION
-                tally[1] += change.meaning is Meaning.HARDENING
-        moved = {p for c in diff.changes if c.kind not in EDIT_KINDS for p in (c.party, *c.by)}
-        return [(p, [str(c), str(h)]) for p, (c, h) in counts.items() if p in moved]
+    @staticmethod
+    def _revisions(n: Negotiation, diff: Diff) -> list[str]:
+        rows, more = revision_rows(n, diff)
+        cells = [[escape(c) for c in r] for r in rows]
+        out = ["Readings this edit changes:", "", *table(list(REVISION_HEADINGS), cells), ""]
+        return [*out, *([more, ""] if more else [])] if rows else []
 
     def _changes(self, n: Negotiation, group: Group) -> list[str]:
         rows = [self._row(n, "", c, group) for c in group.loose]
@@ -281,7 +259,7 @@ class MarkdownRenderer:
         meaning = change.meaning.value + (f" ({', '.join(towards)})" if towards else "")
         return [party, cell(what), before, after, cell(meaning)]
 
-    def _quotes(self, n: Negotiation, group: Group, cited: _Cited) -> list[str]:
+    def _quotes(self, n: Negotiation, group: Group, cited: Cited) -> list[str]:
         """Each statement behind the group's changes, quoted in full the first time only."""
         changes = [*group.loose, *(c for _, cs in group.parties for c in cs)]
         out: list[str] = []
@@ -305,12 +283,12 @@ class MarkdownRenderer:
                 who += f" ({escape(cited.roles(n)[statement.speaker])})"
             parts = [
                 who,
-                _noted(cited.outlet(n, statement.source), note),
+                noted(cited.outlet(n, statement.source), note),
                 statement.date.isoformat(),
             ]
             parts.append(f"graded {statement.reliability.value}{statement.credibility}")
-            link = f" {_link(statement.url)}" if statement.url else ""
-            out += ["", f"> {words} — {', '.join(p for p in parts if p)}{link}"]
+            url = f" {link(statement.url)}" if statement.url else ""
+            out += ["", f"> {words} — {', '.join(p for p in parts if p)}{url}"]
             if statement.translation_note:
                 out += [">", f"> *Translation:* {escape(statement.translation_note)}"]
         for where, speakers in again.items():
@@ -331,69 +309,6 @@ class MarkdownRenderer:
         return out + table([cell(h) for h in headers], cells, right)
 
 
-class _Cited:
-    """What a diff's Markdown has cited so far: statements quoted, and sources as footnotes."""
-
-    def __init__(self) -> None:
-        self.quoted: dict[str, str] = {}  # the title of the section quoting each statement
-        self.notes: dict[str, str] = {}  # footnote definitions by label, in order of first use
-        self._roles: dict[str, str] | None = None
-
-    def roles(self, n: Negotiation) -> dict[str, str]:
-        """The role of every person with one, by person id."""
-        if self._roles is None:
-            self._roles = {
-                p.id: p.role for party in n.parties for p in party.representatives if p.role
-            }
-        return self._roles
-
-    def outlet(self, n: Negotiation, source_id: str | None) -> str:
-        """The outlet of a statement's source, escaped; empty when there is none."""
-        try:
-            return escape(n.source(source_id).outlet or "") if source_id else ""
-        except UnknownIdError:
-            return ""
-
-    def note(self, n: Negotiation, source_id: str | None) -> str:
-        """A footnote reference to a source, defining the footnote on first use."""
-        try:
-            source = n.source(source_id) if source_id else None
-        except UnknownIdError:
-            source = None
-        if source is None:
-            return ""
-        label = _FOOTNOTE_UNSAFE.sub("-", source.id)
-        if label not in self.notes:
-            parts = [source.title, source.outlet, source.date and source.date.isoformat()]
-            words = ", ".join(escape(p) for p in parts if p) + "."
-            self.notes[label] = f"[^{label}]: {words}" + (
-                f" {_link(source.url)}" if source.url else ""
-            )
-        return f"[^{label}]"
-
-
-def _noted(outlet: str, note: str) -> str:
-    """The source's outlet with its footnote mark: a mark follows the word it annotates.
-
-    A mark after a grade or a date would read as part of it (``B2`` and a ``1`` read ``B21``),
-    so it follows the outlet, or the word ``source`` when the source names no outlet.
-    """
-    if not note:
-        return outlet
-    return f"{outlet or 'source'}{note}"
-
-
 def _capital(words: str) -> str:
     """Words as the start of a sentence: the first letter a capital."""
     return words[:1].upper() + words[1:]
-
-
-def _link(url: str) -> str:
-    """A URL as an autolink when it may be a link (`safe_url`: http, https, mailto), else text.
-
-    A ``javascript:`` or ``data:`` address is shown as escaped text: Markdown would make any
-    scheme a link.
-    """
-    if safe_url(url) is None or any(c in url for c in "<>"):
-        return escape(url)
-    return f"<{url}>"

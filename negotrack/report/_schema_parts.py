@@ -182,4 +182,21 @@ def _reading_definitions() -> dict[str, Any]:
         },
         ["verdict", "because", "parties"],
     )
-    return {"IssueVerdict": verdict, "Reading": reading}
+    kinds = {"enum": [*_values(ReadingKind), None]}
+    revision = _obj(
+        "A reading an edit to the dossier changed: one party on one issue (or proposal), "
+        "between two consecutive rounds, read in the old version and in the new.",
+        {
+            "before": _is("string", "Id of the earlier round of the pair."),
+            "after": _is("string", "Id of the later round of the pair."),
+            "party": _is("string", "Id of the party."),
+            "issue": _is("string", "Id of the issue; left out for a stance's reading."),
+            "proposal": _is("string", "Id of the proposal, for a stance's reading."),
+            "old": kinds | {"description": "The reading before the edit; null for none."},
+            "new": kinds | {"description": "The reading after the edit; null for none."},
+            "because": _is("string", "The later reading's reason, else the earlier's."),
+        },
+        ["before", "after", "party", "old", "new", "because"],
+    )
+    revision["oneOf"] = [{"required": ["issue"]}, {"required": ["proposal"]}]
+    return {"IssueVerdict": verdict, "Reading": reading, "Revision": revision}

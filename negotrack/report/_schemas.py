@@ -156,6 +156,11 @@ def diff_schema() -> dict[str, Any]:
                     "measured, keyed by issue id. Empty for a version diff.",
                     "additionalProperties": {"$ref": "#/definitions/IssueVerdict"},
                 },
+                "revisions": _list_of(
+                    "Revision",
+                    "For a version diff, the readings its edit changed, pair of rounds by pair, "
+                    "in the new version's order. Empty for a round diff.",
+                ),
             },
         ),
         "definitions": {

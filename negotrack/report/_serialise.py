@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from negotrack.diff._changes import Change, Diff
     from negotrack.diff._measures import IssueMeasures
     from negotrack.diff._readings import Reading
+    from negotrack.diff._revisions import Revision
     from negotrack.diff._timeline import IssueTimeline, Timeline
     from negotrack.diff._verdicts import IssueVerdict
     from negotrack.model._issues import Issue
@@ -156,7 +157,21 @@ def diff_data(diff: Diff, negotiation: Negotiation) -> dict[str, Any]:
         "verdicts": {
             issue: _verdict_data(v) for issue, v in sorted(diff_verdicts(negotiation, diff).items())
         },
+        "revisions": [_revision_data(r) for r in diff.revisions],
     }
+
+
+def _revision_data(revision: Revision) -> dict[str, Any]:
+    """One reading an edit changed, as a mapping; the subject it is not about is left out."""
+    data: dict[str, Any] = {"before": revision.before, "after": revision.after}
+    data["party"] = revision.party
+    subject = "issue" if revision.issue is not None else "proposal"
+    data[subject] = revision.issue if revision.issue is not None else revision.proposal
+    for key in ("old", "new"):
+        kind = getattr(revision, key)
+        data[key] = None if kind is None else kind.value
+    data["because"] = revision.because
+    return data
 
 
 def _reading_data(reading: Reading, headline: str) -> dict[str, Any]:

@@ -28,7 +28,7 @@ from negotrack.report._labels import (
     party_name,
 )
 from negotrack.report._labels import issue_title as _issue_title
-from negotrack.report._lead import LEAD_HEADINGS, diff_lead, lead_cells, run_lead
+from negotrack.report._lead import LEAD_HEADINGS, diff_lead, lead_cells, revision_rows, run_lead
 from negotrack.report._plain import plain
 from negotrack.report._reading_words import (
     diff_readings,
@@ -105,6 +105,7 @@ class TextRenderer:
             if not shown:
                 out += self._wrap(no_readings_words(diff), indent="  ")
             out += self._lead(diff_lead(n, diff))
+        out += self._revisions(n, diff)
         for group in group_changes(n, diff):
             out += ["", *self._wrap(group.title, style="bold")]
             if group.issue is not None and group.issue in diff.measures:
@@ -126,6 +127,17 @@ class TextRenderer:
         if is_round_diff(n, diff):
             out += ["", *self._wrap(carried_words(len(diff.carried)))]
         return "\n".join(out) + "\n"
+
+    def _revisions(self, n: Negotiation, diff: Diff) -> list[str]:
+        """A version diff's readings that its edit changed, a line each."""
+        rows, more = revision_rows(n, diff)
+        if not rows:
+            return []
+        out = ["", *self._wrap("Readings this edit changes", style="bold")]
+        for when, party, subject, was, now, why in rows:
+            line = f"{when}  {party}, {subject}: {was} -> {now} ({why})"
+            out += self._wrap(line, indent="  ", hang="    ")
+        return out + (self._wrap(more, indent="  ") if more else [])
 
     def report(self, negotiation: Negotiation, timeline: Timeline) -> str:
         """Render the whole run: rounds, issues converging and diverging, then each issue."""

@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given
 
 import negotrack as nt
-from negotrack.report._markdown import MarkdownRenderer, cell, escape
+from negotrack.report._markdown import MarkdownRenderer
+from negotrack.report._md_parts import cell, escape
 from negotrack.report._render import renderer_for
 from tests.report.test_text import (
     CASE_NAMES,
@@ -195,3 +196,24 @@ def test_any_diff_keeps_its_tables_whole(n: nt.Negotiation) -> None:
     for text in texts:
         for lines in tables(text):
             assert {bare_pipes(lines[0])} == {bare_pipes(line) for line in lines}
+
+
+def test_sources_whose_ids_clean_to_one_label_get_footnotes_of_their_own() -> None:
+    """``memo.1`` and ``memo-1`` both clean to ``memo-1``: each quote keeps its own source."""
+    text = TRICKY.replace("source: memo", "source: memo.1").replace(
+        '  - {id: memo, title: "Memo | one", url: "https://example.org/a|b"}',
+        "  - {id: memo.1, title: Dotted}\n  - {id: memo-1, title: Dashed}",
+    )
+    text = text.replace(
+        '        quote: "We said',
+        '        quote: "Second."\n      - id: s2\n        date: 2024-02-01\n        party: a\n'
+        '        source: memo-1\n        quote: "We said',
+    ).replace("evidence: [s1]", "evidence: [s1, s2]")
+    n = nt.loads(text)
+    out = MarkdownRenderer().diff(n, nt.compare(n, "r1", "r2"))
+    defined = dict(re.findall(r"^\[\^([^\]]+)\]: (\w+)", out, flags=re.MULTILINE))
+    assert sorted(defined.values()) == ["Dashed", "Dotted"]
+    assert len(defined) == 2
+    second = next(line for line in out.splitlines() if line.startswith('> "Second."'))
+    dotted = next(label for label, title in defined.items() if title == "Dotted")
+    assert f"[^{dotted}]" in second

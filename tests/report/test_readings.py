@@ -13,7 +13,8 @@ import pytest
 import negotrack as nt
 from negotrack.report._html import HtmlRenderer
 from negotrack.report._json import JsonRenderer
-from negotrack.report._markdown import MarkdownRenderer, escape
+from negotrack.report._markdown import MarkdownRenderer
+from negotrack.report._md_parts import escape
 from negotrack.report._reading_words import diff_readings
 from negotrack.report._text import TextRenderer
 from tests.conftest import MINIMAL
