@@ -115,8 +115,23 @@ def loads(text: str | bytes, *, filename: str = "<string>") -> Negotiation:
     Raises:
         LoadError: listing every problem found.
     """
-    data = text.encode("utf-8", errors="surrogateescape") if isinstance(text, str) else text
-    return _loads(data, filename, None)
+    return _loads(_encoded(text, filename), filename, None)
+
+
+def _encoded(text: str | bytes, filename: str) -> bytes:
+    """The text's bytes; a lone surrogate, which no file can hold, is a problem at its place."""
+    if isinstance(text, bytes):
+        return text
+    try:
+        return text.encode("utf-8", errors="surrogateescape")
+    except UnicodeEncodeError as exc:
+        line = text.count("\n", 0, exc.start) + 1
+        column = exc.start - (text.rfind("\n", 0, exc.start) + 1) + 1
+        message = (
+            f"the text holds a lone surrogate (U+{ord(text[exc.start]):04X}), which is not "
+            "Unicode text; write the character itself"
+        )
+        raise LoadError([Problem(filename, line, column, "$", message)]) from None
 
 
 def _loads(data: bytes, filename: str, notes: list[Problem] | None) -> Negotiation:

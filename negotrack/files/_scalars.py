@@ -18,10 +18,18 @@ if TYPE_CHECKING:
 from negotrack.model._dates import PartialDate
 
 __all__ = [
+    "LARGEST_NUMBER",
     "InvalidValueError",
     "parse_number",
     "shape_of",
 ]
+
+#: The largest size of number a dossier may hold. Measures add, subtract and square values; a
+#: bound far below the float's limit (about 1.8e308) keeps every sum, gap and spread finite, so
+#: every valid dossier renders, and is far above any quantity a negotiation states.
+LARGEST_NUMBER: Final = 1e100
+#: Digits past which a whole number is refused before it is read (1e100 has 101).
+_MOST_DIGITS: Final = 101
 
 
 _NUMBER: Final = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
@@ -67,13 +75,28 @@ def parse_number(value: object) -> float:
     if isinstance(value, str):
         match = _INTEGER_OR_NUMBER.fullmatch(value)
         if match is not None:
-            return int(value) if match.lastindex == 1 else float(value)
+            whole = match.lastindex == 1
+            if whole and len(value.lstrip("+-0")) > _MOST_DIGITS:
+                raise InvalidValueError(_too_large(value))
+            return _bounded(int(value) if whole else float(value), value)
     elif isinstance(value, int | float) and not isinstance(value, bool):
-        return value
+        return _bounded(value, repr(value))
     hint = ""
     if isinstance(value, str) and re.fullmatch(r"[-+]?[0-9][0-9,_ ]*(?:\.[0-9]*)?", value):
         hint = "; write numbers without separators, as in 250000"
     raise InvalidValueError(f"expected a number, got {shape_of(value)}{hint}")
+
+
+def _bounded(number: float, written: str) -> float:
+    """The number, if it is finite and no larger in size than `LARGEST_NUMBER`."""
+    if not abs(number) <= LARGEST_NUMBER:  # also refuses nan and infinities
+        raise InvalidValueError(_too_large(written))
+    return number
+
+
+def _too_large(written: str) -> str:
+    shown = written if len(written) <= 24 else f"{written[:12]}...{written[-6:]}"
+    return f"the number {shown} is too large: negotrack reads numbers up to 1e100 in size"
 
 
 def _structure_str(value: object, _: object) -> str:

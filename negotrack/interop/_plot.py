@@ -150,12 +150,15 @@ def _render(negotiation: Negotiation, issue: Issue, timeline: Timeline, file_for
         raise MissingExtraError("plotting", "plot", "matplotlib") from None
     if issue.id not in timeline.issues:
         timeline = build_timeline(negotiation, issues=[issue.id])
-    figure = Figure(figsize=(11, 5), layout="constrained")
-    FigureCanvasAgg(figure)
-    _draw(figure.add_subplot(), negotiation, issue, timeline.rounds, timeline.issues[issue.id])
     buffer = io.BytesIO()
-    # fixed ids and no date: the same chart gives the same SVG bytes
-    with mpl.rc_context({"svg.hashsalt": "negotrack"}):
+    # analyst text is never read as mathematics ("$x^2$" stays as written); fixed ids and no
+    # date: the same chart gives the same SVG bytes
+    with mpl.rc_context(
+        {"text.parse_math": False, "text.usetex": False, "svg.hashsalt": "negotrack"}
+    ):
+        figure = Figure(figsize=(11, 5), layout="constrained")
+        FigureCanvasAgg(figure)
+        _draw(figure.add_subplot(), negotiation, issue, timeline.rounds, timeline.issues[issue.id])
         figure.savefig(
             buffer,
             format=file_format,

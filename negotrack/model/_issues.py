@@ -146,3 +146,10 @@ class Issue:
     def option_index(self) -> dict[str, int]:
         """The place of each option on the scale, from 0, by option id (empty when numeric)."""
         return {option_id: index for index, option_id in enumerate(self.option_ids)}
+
+    @functools.cached_property
+    def option_labels(self) -> dict[str, str]:
+        """Each option's label by option id (empty on a numeric scale)."""
+        if isinstance(self.scale, NumericScale):
+            return {}
+        return {option.id: option.label for option in self.scale.options}

@@ -263,13 +263,15 @@ def _ticks(
     low: float, high: float, floor: float, ceiling: float
 ) -> tuple[float, float, tuple[tuple[float, str], ...]]:
     """A numeric axis around the values, within the scale: its ends and round-number ticks."""
-    if high <= low:
-        low, high = low - 1, high + 1
+    if high <= low:  # one value: pad it, by 1 or, for a large value, by a share of it
+        pad = max(abs(low) / 100, 1.0)
+        low, high = low - pad, high + pad
     raw = (high - low) / 4
-    magnitude = 10 ** math.floor(math.log10(raw))
+    # floats throughout: an int power of ten at 1e100 is more than matplotlib's arrays take
+    magnitude = 10.0 ** math.floor(math.log10(raw))
     step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
-    start = max(math.floor(low / step) * step, floor)
-    end = min(math.ceil(high / step) * step, ceiling)
+    start = float(max(math.floor(low / step) * step, floor))
+    end = float(min(math.ceil(high / step) * step, ceiling))
     count = math.floor((end - start) / step + 1e-9)
     return start, end, tuple((start + k * step, number(start + k * step)) for k in range(count + 1))
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
+from negotrack.report._plain import encodable
 from negotrack.report._serialise import diff_data, timeline_data
 
 if TYPE_CHECKING:
@@ -42,4 +43,5 @@ class JsonRenderer:
 
 
 def _dumps(data: Any) -> str:
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    """Strict JSON (no NaN or Infinity, which a valid dossier cannot produce), UTF-8 writable."""
+    return encodable(json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False)) + "\n"

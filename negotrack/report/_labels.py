@@ -159,9 +159,14 @@ def issue_title(negotiation: Negotiation, issue_id: str | None) -> str:
         return issue_id
 
 
+#: From here up, where whole numbers stop being exact, numbers are written in powers of ten.
+_POWERS_FROM: Final = 1e15
+
+
 def number(value: float, unit: str | None = None) -> str:
-    """A number as people write it: ``250,000``, ``3.5``, with its unit after."""
-    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.6g}"
+    """A number as people write it: ``250,000``, ``3.5``, ``2.5e+20`` from 1e15, with its unit."""
+    big, whole = abs(value) >= _POWERS_FROM, float(value).is_integer()
+    text = f"{value:.6g}" if big else f"{value:,.0f}" if whole else f"{value:,.6g}"
     return f"{text} {unit}" if unit else text
 
 
@@ -276,8 +281,7 @@ def on_scale(issue: Issue, value: Any) -> str:  # noqa: PLR0911  (one branch per
         return number(value, unit)
     if isinstance(issue.scale, NumericScale):
         return str(value)
-    labels = {option.id: option.label for option in issue.scale.options}
-    return labels.get(str(value), str(value))
+    return issue.option_labels.get(str(value), str(value))
 
 
 #: Words for links that are not to another issue, by kind and the change's ``field``.

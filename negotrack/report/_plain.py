@@ -10,7 +10,7 @@ from __future__ import annotations
 import unicodedata
 from typing import Final
 
-__all__ = ["plain"]
+__all__ = ["encodable", "plain"]
 
 #: Bidirectional embeddings, overrides and isolates: they reorder the text around them on
 #: screen, so analyst text could show other words than it holds ("Trojan source").
@@ -24,8 +24,25 @@ _PLAIN: Final = {
     for code in range(0x3001)
     if chr(code).isspace() or unicodedata.category(chr(code)) == "Cc" or code in _BIDI
 }
+#: Lone surrogates (U+D800 to U+DFFF) are no Unicode text: no encoding can write them, so text
+#: built through the Python API that holds one would stop any output from being written.
+_SURROGATES: Final = dict.fromkeys(range(0xD800, 0xE000), "\ufffd")
+_PLAIN.update(_SURROGATES)
 
 
 def plain(text: str) -> str:
     """Text safe for a terminal: control characters replaced, any whitespace a single space."""
     return text.translate(_PLAIN)
+
+
+def encodable(text: str) -> str:
+    """A whole output (a JSON document, say) with any lone surrogate replaced by U+FFFD.
+
+    The output is returned as it is when it encodes, which is all but always: the check costs one
+    encoding, and the replacement is made only when it fails.
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.translate(_SURROGATES)
+    return text

@@ -564,8 +564,10 @@ def test_folder_problems_in_file_order(tmp_path: Path) -> None:
 
 
 def _two_regex_number(value: str) -> float | None:
+    """The number YAML 1.2 reads, if it is finite and at most 1e100 in size (negotrack's bound)."""
     if re.fullmatch(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?", value):
-        return int(value) if re.fullmatch(r"[-+]?[0-9]+", value) else float(value)
+        number = int(value) if re.fullmatch(r"[-+]?[0-9]+", value) else float(value)
+        return number if abs(number) <= 1e100 else None
     return None
 
 

@@ -9,6 +9,7 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import attrs
 import pytest
 
 import negotrack as nt
@@ -227,3 +228,13 @@ def test_numeric_plot_axis_is_the_data_range(talks: nt.Negotiation, tmp_path: Pa
     assert "axis cut; scale 0 to 1,000,000" in text
     assert "<!-- 300,000 -->" in text
     assert "<!-- 1,000,000 -->" not in text
+
+
+def test_names_with_dollar_signs_are_text_not_mathematics(tmp_path: Path) -> None:
+    """``$\\frac{1}{$`` is no valid mathematics: read as mathtext, it would stop the plot."""
+    n = nt.load(MINIMAL)
+    first = attrs.evolve(n.parties[0], name="A $\\frac{1}{$ bloc")
+    renamed = attrs.evolve(n, parties=(first, *n.parties[1:]))
+    target = tmp_path / "chart.png"
+    plot_issue(renamed, n.issues[0].id, target)
+    assert target.stat().st_size > 0
