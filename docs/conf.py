@@ -11,12 +11,9 @@ import sys
 from pathlib import Path
 
 _DOCS = Path(__file__).resolve().parent
-sys.path.insert(0, str(_DOCS / "_ext"))
 sys.path.insert(0, str(_DOCS.parent))
 
-import negotrack  # noqa: E402 - importable only once the paths above are set
-from negotrack.files._checks import ID_PATTERN  # noqa: E402
-from negotrack.files._yaml import MAX_DEPTH, MAX_FILE_BYTES, MAX_VALUES  # noqa: E402
+import negotrack  # noqa: E402 - importable only once the path above is set
 
 project = "negotrack"
 author = "negotrack developers"
@@ -28,24 +25,18 @@ extensions = [
     "myst_parser",
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
-    "negotrack_reference",
+    "docs._ext.negotrack_reference",
 ]
 
 source_suffix = {".md": "markdown"}
 root_doc = "index"
 exclude_patterns = ["_build", "_ext", "conftest.py", "Thumbs.db", ".DS_Store"]
 
-# MyST: ::: fences for directives that hold Markdown, definition lists, and {{ name }}
-# substitutions, which put the loader's real limits into the format reference.
-myst_enable_extensions = ["colon_fence", "deflist", "substitution"]
-myst_heading_anchors = 3
-myst_substitutions = {
-    "max_file_bytes": f"{MAX_FILE_BYTES:,}",
-    "max_file_mib": str(MAX_FILE_BYTES // 2**20),
-    "max_depth": str(MAX_DEPTH),
-    "max_values": f"{MAX_VALUES:,}",
-    "id_pattern": f"`{ID_PATTERN.pattern}`",
-}
+# MyST: ::: fences for directives that hold Markdown, and definition lists. No substitutions:
+# every page reads the same raw on a code host as built, so what is made from the code (the
+# format reference's tables and limits) is written into the page (docs/_ext/format_reference.py).
+myst_enable_extensions = ["colon_fence", "deflist"]
+myst_heading_anchors = 4
 
 # autodoc and napoleon: Google-style docstrings; attributes as fields of the class, so that an
 # "Attributes:" section and the attribute itself are not described twice.

@@ -1,0 +1,1 @@
+"""The negotrack documentation: its Sphinx configuration and the code behind its pages."""
