@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal, get_args, get_origin
 import attrs
 
 from negotrack.files._check_context import ID_PATTERN
+from negotrack.files._scalars import LARGEST_NUMBER
 from negotrack.files._yaml import MAX_DEPTH, MAX_FILE_BYTES, MAX_VALUES
 from negotrack.model import PartialDate
 
@@ -50,6 +51,7 @@ VALUES: Final[Mapping[str, str]] = {
     "max_file_mib": str(MAX_FILE_BYTES // 2**20),
     "max_depth": str(MAX_DEPTH),
     "max_values": f"{MAX_VALUES:,}",
+    "largest_number": f"{LARGEST_NUMBER:g}",
 }
 
 #: Text shown for a plain Python type.
