@@ -12,13 +12,15 @@ value) any option of the dossier is taken.
 
 ``negotrack schema --dossier DIR`` writes them to ``DIR/schemas/`` under the bundled names
 (`schema_files`); ``negotrack init`` does the same. Each carries the mark ``x-negotrack-dossier``,
-by which `stale_notes` (run by `negotrack.validate`) tells one from a copy of a bundled schema and
-says when the ids in it are no longer the dossier's.
+by which `negotrack.files._stale_schemas` (run by `negotrack.validate`) tells one from a copy of
+a bundled schema, and a fingerprint of the ids (`ids_digest`), by which it tells when the ids are
+no longer the dossier's.
 """
 
 from __future__ import annotations
 
 import copy
+import hashlib
 import json
 import types
 import typing
@@ -26,7 +28,6 @@ from typing import TYPE_CHECKING, Any, Final, get_args, get_origin
 
 import attrs
 
-from negotrack.model._errors import Problem
 from negotrack.model._negotiation import Negotiation
 from negotrack.model._rounds import Round
 
@@ -37,12 +38,13 @@ if TYPE_CHECKING:
 __all__ = [
     "ID_DEFINITIONS",
     "MARK",
+    "MARK_VERSION",
     "SCHEMA_DIR",
     "dossier_schema",
     "id_lists",
+    "ids_digest",
     "modeline",
     "schema_files",
-    "stale_notes",
 ]
 
 #: The folder, beside negotiation.yaml (or a single-file dossier), that holds a dossier's schemas.
@@ -65,7 +67,8 @@ ID_DEFINITIONS: Final = {
 #: ``issue``, a term on its ``proposal``.
 _SCOPES: Final = {"option": "issue", "term": "proposal"}
 _ROOTS: Final = {"dossier": Negotiation, "negotiation": Negotiation, "round": Round}
-_VERSION: Final = 1
+#: The version of the mark: a schema with another is rewritten by `schema --dossier`.
+MARK_VERSION: Final = 1
 
 
 def id_lists(negotiation: Negotiation) -> dict[str, list[str]]:
@@ -123,7 +126,7 @@ def dossier_schema(name: str, negotiation: Negotiation) -> dict[str, Any]:
         # an empty enum is refused by some validators: nothing is allowed, said otherwise
         allowed: dict[str, Any] = {"enum": values} if values else {"not": {}}
         definitions[key] = {"description": description, **allowed}
-    schema[MARK] = {"version": _VERSION, "dossier": negotiation.id}
+    schema[MARK] = {"version": MARK_VERSION, "dossier": negotiation.id, "ids": ids_digest(ids)}
     schema["$comment"] = (
         "Written by `negotrack schema --dossier`: the bundled schema with this dossier's ids. "
         "Run it again after adding or renaming an id; `negotrack validate` says when to."
@@ -159,66 +162,10 @@ def modeline(name: str, stem: str = "") -> str:
     return f"# yaml-language-server: $schema={where}"
 
 
-def stale_notes(target: Path, negotiation: Negotiation, shown: str) -> list[Problem]:
-    """A note when the dossier schemas of ``target`` hold ids that are no longer the dossier's.
-
-    One note at most, on the first such file, naming what changed. Only files negotrack wrote
-    for a dossier (with `MARK`) are looked at; a copy of a bundled schema, or no schema at all,
-    gets no note. ``shown`` is the dossier's path as the user gave it, for the command that
-    refreshes the schemas. Costs a read and a JSON parse per file.
-    """
-    stale: list[tuple[Path, str]] = []
-    current: dict[str, list[str]] | None = None
-    for path in schema_files(target).values():
-        try:
-            stored = json.loads(path.read_bytes())
-        except FileNotFoundError:
-            continue
-        except (OSError, ValueError):
-            stored = {MARK: None}
-        if not isinstance(stored, dict) or MARK not in stored:
-            continue
-        current = current if current is not None else id_lists(negotiation)
-        why = _staleness(stored, current)
-        if why:
-            stale.append((path, why))
-    if not stale:
-        return []
-    (first, why), *others = stale
-    also = "".join(f" (so is {path.name})" for path, _ in others)
-    refresh = f"refresh with: negotrack schema --dossier {shown}"
-    return [Problem(str(first), None, None, "$", f"{why}{also}; {refresh}")]
-
-
-def _staleness(stored: dict[str, Any], current: dict[str, list[str]]) -> str:
-    """What makes a stored dossier schema out of date, in words; empty when it is current."""
-    mark, definitions = stored.get(MARK), stored.get("definitions")
-    if not isinstance(mark, dict) or mark.get("version") != _VERSION:
-        return "the dossier schema was written by another version of negotrack or is damaged"
-    if not isinstance(definitions, dict):
-        return "the dossier schema is damaged"
-    kinds = {definition: kind for kind, definition in ID_DEFINITIONS.items()}
-    old: dict[str, set[Any]] = {
-        key: set(value.get("enum") or ()) if isinstance(value, dict) else set()
-        for key, value in definitions.items()
-        if key.split(".", 1)[0] in kinds
-    }
-    changes: list[str] = []
-    for key in sorted(old.keys() | current.keys(), key=lambda k: (k.count("."), k)):
-        before, now = old.get(key, set()), set(current.get(key, ()))
-        if before == now:
-            continue
-        base, _, scope = key.partition(".")
-        if scope:
-            if key in old and key in current:  # a new or gone issue or proposal says enough
-                changes.append(f"the {kinds[base]}s of {scope!r} changed")
-            continue
-        changes += [f"new {kinds[base]} {i!r}" for i in current[key] if i not in before]
-        changes += [f"no {kinds[base]} {i!r} any more" for i in sorted(before - now, key=str)]
-    if not changes:
-        return ""
-    shown = ", ".join(changes[:4]) + (f" and {len(changes) - 4} more" if len(changes) > 4 else "")
-    return f"the dossier schema is out of date ({shown})"
+def ids_digest(ids: dict[str, list[str]]) -> str:
+    """A fingerprint of a dossier's ids (`id_lists`), order aside, kept in its schemas' mark."""
+    canonical = json.dumps({key: sorted(values) for key, values in ids.items()}, sort_keys=True)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
 # -- narrowing -----------------------------------------------------------------------------

@@ -83,7 +83,7 @@ def validate(path: str | os.PathLike[str]) -> Validation:
     Raises:
         LoadError: listing every problem found, as `load` does.
     """
-    from negotrack.files._id_schemas import stale_notes  # noqa: PLC0415 - light; only here
+    from negotrack.files._stale_schemas import stale_notes  # noqa: PLC0415 - only here
 
     notes: list[Problem] = []
     negotiation = _load(Path(path), notes)

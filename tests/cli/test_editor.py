@@ -28,7 +28,7 @@ import pytest
 from negotrack.cli._main import main
 from negotrack.files._id_schemas import MARK, modeline
 from negotrack.files._schema import file_schema_json
-from tests.conftest import FLAGSHIP
+from tests.conftest import FLAGSHIP, ROOT
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -429,3 +429,23 @@ def test_the_yaml_language_server_knows_the_dossier(
         assert options == [label for label in _items(offered) if label != "null"]
     finally:
         client.close()
+
+
+def test_the_editors_page_quotes_real_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The command output and the note shown in docs/editors.md are what negotrack prints."""
+    page = (ROOT / "docs" / "editors.md").read_text(encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert 0 == main(["init", "talks"])
+    capsys.readouterr()
+    code, out, err = _cli(["schema", "--dossier", "talks"], capsys)
+    assert (0, "") == (code, err)
+    assert "\n".join(f"   {line}" for line in out.splitlines()) in page
+    header = Path("talks", "negotiation.yaml")
+    text = header.read_text(encoding="utf-8")
+    header.write_text(text.replace("parties:\n", "parties:\n  - {id: un, name: UN}\n"), "utf-8")
+    code, _, err = _cli(["validate", "talks"], capsys)
+    assert 0 == code
+    (note,) = err.splitlines()
+    assert f"\n{note}\n" in page

@@ -21,7 +21,13 @@ from hypothesis import given, settings
 from jsonschema import Draft7Validator
 
 import negotrack
-from negotrack.files._id_schemas import ID_DEFINITIONS, MARK, dossier_schema, id_lists
+from negotrack.files._id_schemas import (
+    ID_DEFINITIONS,
+    MARK,
+    dossier_schema,
+    id_lists,
+    ids_digest,
+)
 from negotrack.files._schema import FILE_SCHEMAS, file_schema
 from negotrack.files._yaml import format_path
 from negotrack.model._fields import REFERENCE_KINDS, describe
@@ -170,14 +176,14 @@ def test_the_dossier_schema_is_the_bundled_one_narrowed(
     bundled, own = file_schema(name), dossier_schema(name, flagship)
     Draft7Validator.check_schema(own)
     assert own["title"].startswith(bundled["title"])
-    assert {"version": 1, "dossier": flagship.id} == own[MARK]
+    ids = id_lists(flagship)
+    assert {"version": 1, "dossier": flagship.id, "ids": ids_digest(ids)} == own[MARK]
     for key, part in bundled["definitions"].items():
         mine = own["definitions"][key]
         assert part.get("required") == mine.get("required"), key
         assert set(part["properties"]) == set(mine["properties"]), key
         for field, value in part["properties"].items():
             assert value["description"] == mine["properties"][field]["description"]
-    ids = id_lists(flagship)
     assert (
         ids["PartyId"] == own["definitions"]["PartyId"]["enum"] == [p.id for p in flagship.parties]
     )
