@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, Final, get_args, get_origin
 
 import attrs
 
+from negotrack.model._issues import NumericScale
 from negotrack.model._negotiation import Negotiation
 from negotrack.model._rounds import Round
 
@@ -79,9 +80,9 @@ def id_lists(negotiation: Negotiation) -> dict[str, list[str]]:
     """
     issues, proposals = negotiation.issues, negotiation.proposals
     options = {
-        f"OptionId.{i.id}": [
-            o.id for o in getattr(i.scale, "options", getattr(i.scale, "points", ()))
-        ]
+        f"OptionId.{i.id}": [p.id for p in i.scale.points]
+        if isinstance(i.scale, NumericScale)
+        else list(i.option_ids)
         for i in issues
     }
     terms = {f"TermId.{p.id}": [t.key for t in p.terms if t.key] for p in proposals}
