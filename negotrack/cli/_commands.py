@@ -314,9 +314,12 @@ def _draft_text(name: str) -> str:
 
 
 def _schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    del err
     from negotrack.report._catalogue import SCHEMA_NAMES, schema_json  # noqa: PLC0415
 
+    if args.dossier is not None:
+        from negotrack.cli._schema_cmd import dossier_schemas  # noqa: PLC0415
+
+        return dossier_schemas(args, out, err)
     if args.name is None:
         for name in SCHEMA_NAMES:
             print(name, file=out)

@@ -30,6 +30,15 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message}\n")
 
 
+def _schema_options(schema: argparse.ArgumentParser) -> None:
+    schema.add_argument("name", nargs="?", metavar="NAME")
+    schema.add_argument(
+        "--dossier",
+        metavar="DOSSIER",
+        help="write the schemas of this dossier's files, listing its ids, into its schemas/",
+    )
+
+
 def _output_options(command: argparse.ArgumentParser, formats: Sequence[str]) -> None:
     command.add_argument(
         "-f",
@@ -143,10 +152,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     schema = commands.add_parser(
         "schema",
-        help="print a bundled JSON Schema",
-        description="With no NAME, list the schemas there are.",
+        help="print a bundled JSON Schema, or write a dossier's own",
+        description="With no NAME, list the schemas there are. With --dossier, write that "
+        "dossier's schemas, which know its ids, into its schemas/ folder (or print NAME's).",
     )
-    schema.add_argument("name", nargs="?", metavar="NAME")
+    _schema_options(schema)
 
     init = commands.add_parser(
         "init",

@@ -77,13 +77,17 @@ def validate(path: str | os.PathLike[str]) -> Validation:
     """Load a dossier as `load` does, and also return the notes of its checks, located.
 
     Notes say what an analyst should see that is not an error: evidence dated after the round
-    that cites it, or more than two bargaining parties with no sides to say who faces whom.
+    that cites it, more than two bargaining parties with no sides to say who faces whom, or a
+    dossier schema (``negotrack schema --dossier``) whose ids are no longer the dossier's.
 
     Raises:
         LoadError: listing every problem found, as `load` does.
     """
+    from negotrack.files._stale_schemas import stale_notes  # noqa: PLC0415 - only here
+
     notes: list[Problem] = []
     negotiation = _load(Path(path), notes)
+    notes += stale_notes(Path(path), negotiation, str(path))
     return Validation(negotiation, tuple(notes))
 
 

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import tempfile
+from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
+from negotrack.files._id_schemas import SCHEMA_DIR, dossier_schema, modeline
+from negotrack.files._loading import DOSSIER_FILE, ROUNDS_DIR, load
 from negotrack.files._saving import _write_all
+from negotrack.files._schema import schema_text
 from negotrack.model._errors import NegotrackError
 
 if TYPE_CHECKING:
-    from pathlib import Path
+    from negotrack.model._negotiation import Negotiation
 
 __all__ = ["ScaffoldError", "scaffold"]
 
@@ -20,7 +25,7 @@ class ScaffoldError(NegotrackError):
 
 
 _NEGOTIATION: Final = """\
-# yaml-language-server: $schema=schemas/negotiation.schema.json
+{modeline}
 # The negotiation: who takes part, what is on the table, and where statements come from.
 # Every key is documented in the schema, so an editor with the YAML extension completes and
 # checks it. Ids are letters, digits, '.', '_' and '-'; everything is matched by id.
@@ -54,7 +59,7 @@ sources:
 """
 
 _ROUND: Final = """\
-# yaml-language-server: $schema=../schemas/round.schema.json
+{modeline}
 # One round of talks. Positions not restated in a later round carry forward.
 id: {date}
 title: First round
@@ -84,23 +89,40 @@ positions:
 def scaffold(directory: Path, *, title: str, today: dt.date | None = None) -> list[Path]:
     """Write a starter dossier into ``directory`` (new or empty); return the files written.
 
+    Besides ``negotiation.yaml`` and a first round, it writes the dossier's own schemas
+    (`negotrack.files._id_schemas`), which know its ids, and each YAML file's first line points
+    an editor at its schema.
+
     Raises:
         ScaffoldError: If the directory exists and is not empty; nothing is written then.
     """
-    from negotrack.files._schema import file_schema_json as schema_json  # noqa: PLC0415 - builds schemas from the model
-
     if directory.exists() and (not directory.is_dir() or any(directory.iterdir())):
         raise ScaffoldError(f"{directory} already exists and is not empty; nothing was written")
     day = (today or dt.date.today()).isoformat()
     slug = "-".join("".join(c if c.isalnum() else " " for c in title.lower()).split())
     quoted_title = json.dumps(title, ensure_ascii=False)  # a JSON string is a YAML string
-    files = {
-        directory / "negotiation.yaml": _NEGOTIATION.format(
-            id=slug if slug.isascii() and slug else "negotiation", title=quoted_title
+    dossier = {
+        DOSSIER_FILE: _NEGOTIATION.format(
+            modeline=modeline("negotiation"),
+            id=slug if slug.isascii() and slug else "negotiation",
+            title=quoted_title,
         ),
-        directory / "rounds" / f"{day}.yaml": _ROUND.format(date=day),
-        directory / "schemas" / "negotiation.schema.json": schema_json("negotiation"),
-        directory / "schemas" / "round.schema.json": schema_json("round"),
+        f"{ROUNDS_DIR}/{day}.yaml": _ROUND.format(modeline=modeline("round"), date=day),
     }
+    files = {directory.joinpath(*name.split("/")): text for name, text in dossier.items()}
+    negotiation = _loaded(dossier)
+    for name in ("negotiation", "round"):
+        schema = dossier_schema(name, negotiation)
+        files[directory / SCHEMA_DIR / f"{name}.schema.json"] = schema_text(schema)
     _write_all(files)
     return list(files)
+
+
+def _loaded(dossier: dict[str, str]) -> Negotiation:
+    """The starter dossier as it loads from its files, written to a scratch folder."""
+    with tempfile.TemporaryDirectory(prefix="negotrack-init-") as scratch:
+        for name, text in dossier.items():
+            path = Path(scratch).joinpath(*name.split("/"))
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        return load(scratch)

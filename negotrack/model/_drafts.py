@@ -24,7 +24,9 @@ __all__ = ["Amendment", "AmendmentOutcome", "Draft", "merge_terms"]
 class Draft:
     """The state of a proposal's text in one round: its terms and the brackets left in it."""
 
-    proposal: str = attrs.field(metadata=describe("Id of the proposal whose text this is."))
+    proposal: str = attrs.field(
+        metadata=describe("Id of the proposal whose text this is.", refers="proposal")
+    )
     title: str | None = attrs.field(
         default=None, metadata=describe("The draft's name: 'Draft Paris Outcome, 9 December'.")
     )
@@ -50,7 +52,8 @@ class Draft:
         ),
     )
     evidence: tuple[str, ...] = attrs.field(
-        default=(), metadata=describe("Ids of statements that report the draft.")
+        default=(),
+        metadata=describe("Ids of statements that report the draft.", refers="statement"),
     )
     note: str | None = attrs.field(default=None, metadata=describe("The analyst's note."))
 
@@ -84,13 +87,16 @@ class Amendment:
     """A proposed change to one term of a draft: who asked for it, what to, and what came of it."""
 
     id: str = attrs.field(metadata=describe("Stable id, unique among amendments."))
-    proposal: str = attrs.field(metadata=describe("Id of the proposal whose text it amends."))
-    term: str = attrs.field(metadata=describe("Id of the term it amends."))
+    proposal: str = attrs.field(
+        metadata=describe("Id of the proposal whose text it amends.", refers="proposal")
+    )
+    term: str = attrs.field(metadata=describe("Id of the term it amends.", refers="term"))
     by: tuple[str, ...] = attrs.field(
-        default=(), metadata=describe("Ids of the parties that proposed it.")
+        default=(), metadata=describe("Ids of the parties that proposed it.", refers="party")
     )
     value: Value | None = attrs.field(
-        default=None, metadata=describe("The value it proposes on the term's issue.")
+        default=None,
+        metadata=describe("The value it proposes on the term's issue.", refers="option"),
     )
     text: str | None = attrs.field(default=None, metadata=describe("The wording it proposes."))
     outcome: AmendmentOutcome = attrs.field(
@@ -98,7 +104,7 @@ class Amendment:
         metadata=describe("pending, adopted, partly_adopted, rejected or withdrawn."),
     )
     evidence: tuple[str, ...] = attrs.field(
-        default=(), metadata=describe("Ids of statements that report it.")
+        default=(), metadata=describe("Ids of statements that report it.", refers="statement")
     )
     note: str | None = attrs.field(default=None, metadata=describe("The analyst's note."))
 

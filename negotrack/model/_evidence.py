@@ -99,20 +99,24 @@ class Statement:
         metadata=describe("When it was said: YYYY-MM-DD, or YYYY-MM or YYYY if that is all.")
     )
     speaker: str | None = attrs.field(
-        default=None, metadata=describe("Id of the person who said it, if known.")
+        default=None, metadata=describe("Id of the person who said it, if known.", refers="person")
     )
     party: str | None = attrs.field(
         default=None,
-        metadata=describe("Id of the party it speaks for, if not simply the speaker's party."),
+        metadata=describe(
+            "Id of the party it speaks for, if not simply the speaker's party.", refers="party"
+        ),
     )
     speakers: tuple[str, ...] = attrs.field(
-        default=(), metadata=describe("Ids of further speakers, for a joint statement.")
+        default=(),
+        metadata=describe("Ids of further speakers, for a joint statement.", refers="person"),
     )
     parties: tuple[str, ...] = attrs.field(
-        default=(), metadata=describe("Ids of further parties, for a joint statement.")
+        default=(),
+        metadata=describe("Ids of further parties, for a joint statement.", refers="party"),
     )
     source: str | None = attrs.field(
-        default=None, metadata=describe("Id of the source it was taken from.")
+        default=None, metadata=describe("Id of the source it was taken from.", refers="source")
     )
     quote: str | None = attrs.field(
         default=None, metadata=describe("Verbatim words, as published (in translation if so).")

@@ -131,7 +131,8 @@ class Issue:
     reference: Value | None = attrs.field(
         default=None,
         metadata=describe(
-            "Reference point (status quo): an option id, or a number on a numeric scale."
+            "Reference point (status quo): an option id, or a number on a numeric scale.",
+            refers="option",
         ),
     )
 

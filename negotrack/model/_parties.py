@@ -51,15 +51,19 @@ class Role:
     holding a role in a round is not a bargaining party in that round.
     """
 
-    party: str = attrs.field(metadata=describe("Id of the party holding the role."))
+    party: str = attrs.field(metadata=describe("Id of the party holding the role.", refers="party"))
     role: RoleKind = attrs.field(
         metadata=describe("chair, mediator, facilitator, guarantor, host or observer.")
     )
     since: str | None = attrs.field(
-        default=None, metadata=describe("Id of the first round it holds the role in, if not all.")
+        default=None,
+        metadata=describe(
+            "Id of the first round it holds the role in, if not all.", refers="round"
+        ),
     )
     until: str | None = attrs.field(
-        default=None, metadata=describe("Id of the last round it holds the role in, if not all.")
+        default=None,
+        metadata=describe("Id of the last round it holds the role in, if not all.", refers="round"),
     )
     note: str | None = attrs.field(default=None, metadata=describe("The analyst's note."))
 
@@ -71,7 +75,9 @@ class PersonRole:
     role: str = attrs.field(metadata=describe("The office: chief negotiator, foreign minister."))
     party: str | None = attrs.field(
         default=None,
-        metadata=describe("Id of the party they spoke for in it, if not the one listing them."),
+        metadata=describe(
+            "Id of the party they spoke for in it, if not the one listing them.", refers="party"
+        ),
     )
     since: dt.date | None = attrs.field(
         default=None, metadata=describe("First day in the office (YYYY-MM-DD), if known.")
@@ -108,7 +114,7 @@ class Person:
 class Membership:
     """One party's membership of a coalition party, optionally bounded in time."""
 
-    party: str = attrs.field(metadata=describe("Id of the member party."))
+    party: str = attrs.field(metadata=describe("Id of the member party.", refers="party"))
     since: dt.date | None = attrs.field(
         default=None, metadata=describe("First day of membership (YYYY-MM-DD), if it began.")
     )
@@ -139,7 +145,8 @@ class Party:
     members: tuple[Membership, ...] = attrs.field(
         default=(),
         metadata=describe(
-            "Member parties of a coalition: a party id, or a mapping with party, since, until."
+            "Member parties of a coalition: a party id, or a mapping with party, since, until.",
+            refers="party",
         ),
     )
     representatives: tuple[Person, ...] = attrs.field(
@@ -161,10 +168,14 @@ class Side:
 
     id: str = attrs.field(metadata=describe("Stable id, unique among sides."))
     name: str = attrs.field(metadata=describe("Display name of the side."))
-    parties: tuple[str, ...] = attrs.field(metadata=describe("Ids of the parties on this side."))
+    parties: tuple[str, ...] = attrs.field(
+        metadata=describe("Ids of the parties on this side.", refers="party")
+    )
     issues: tuple[str, ...] = attrs.field(
         default=(),
-        metadata=describe("Ids of the issues it holds for; empty for every issue without its own."),
+        metadata=describe(
+            "Ids of the issues it holds for; empty for every issue without its own.", refers="issue"
+        ),
     )
 
     def covers(self, issue: str) -> bool:

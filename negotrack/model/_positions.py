@@ -44,7 +44,10 @@ class RedLine:
         default=None, metadata=describe("Optional id, so a diff can follow it across rounds.")
     )
     options: tuple[str, ...] = attrs.field(
-        default=(), metadata=describe("Ids of options the party rules out (ordinal, categorical).")
+        default=(),
+        metadata=describe(
+            "Ids of options the party rules out (ordinal, categorical).", refers="option"
+        ),
     )
     below: float | None = attrs.field(
         default=None, metadata=describe("Values below this are ruled out (numeric issues).")
@@ -71,10 +74,12 @@ class Condition:
         default=None, metadata=describe("Optional id, so a diff can follow rewording.")
     )
     linked_issue: str | None = attrs.field(
-        default=None, metadata=describe("Id of another issue this condition ties to (linkage).")
+        default=None,
+        metadata=describe("Id of another issue this condition ties to (linkage).", refers="issue"),
     )
     linked_proposal: str | None = attrs.field(
-        default=None, metadata=describe("Id of a proposal this condition ties to (linkage).")
+        default=None,
+        metadata=describe("Id of a proposal this condition ties to (linkage).", refers="proposal"),
     )
     linked_package: bool = attrs.field(
         default=False,
@@ -90,15 +95,19 @@ class Condition:
 class Position:
     """One party's position on one issue in one round."""
 
-    party: str = attrs.field(metadata=describe("Id of the party holding the position."))
-    issue: str = attrs.field(metadata=describe("Id of the issue."))
+    party: str = attrs.field(
+        metadata=describe("Id of the party holding the position.", refers="party")
+    )
+    issue: str = attrs.field(metadata=describe("Id of the issue.", refers="issue"))
     preferred: Value | None = attrs.field(
-        default=None, metadata=describe("Preferred outcome: an option id, or a number.")
+        default=None,
+        metadata=describe("Preferred outcome: an option id, or a number.", refers="option"),
     )
     acceptable: Acceptable | None = attrs.field(
         default=None,
         metadata=describe(
-            "What the party can accept: a list of option ids, or {min, max} on a numeric issue."
+            "What the party can accept: a list of option ids, or {min, max} on a numeric issue.",
+            refers="option",
         ),
     )
     red_lines: tuple[RedLine, ...] = attrs.field(
@@ -118,7 +127,8 @@ class Position:
         default=None, metadata=describe("Analytic confidence: low, moderate or high.")
     )
     evidence: tuple[str, ...] = attrs.field(
-        default=(), metadata=describe("Ids of the statements the position rests on.")
+        default=(),
+        metadata=describe("Ids of the statements the position rests on.", refers="statement"),
     )
     note: str | None = attrs.field(default=None, metadata=describe("The analyst's note."))
     withdrawn: bool = attrs.field(
@@ -128,7 +138,8 @@ class Position:
     table: str | None = attrs.field(
         default=None,
         metadata=describe(
-            "Id of the counterpart the position is held toward, in talks at several tables."
+            "Id of the counterpart the position is held toward, in talks at several tables.",
+            refers="party",
         ),
     )
     raised: bool = attrs.field(

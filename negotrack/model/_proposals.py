@@ -64,7 +64,8 @@ class Alternative:
     id: str = attrs.field(metadata=describe("Stable id, unique within the term: 'option-1'."))
     text: str | None = attrs.field(default=None, metadata=describe("The option's wording."))
     value: Value | None = attrs.field(
-        default=None, metadata=describe("Option id, or a number, on the term's issue.")
+        default=None,
+        metadata=describe("Option id, or a number, on the term's issue.", refers="option"),
     )
 
 
@@ -74,10 +75,13 @@ class Term:
 
     issue: str | None = attrs.field(
         default=None,
-        metadata=describe("Id of the issue the term settles; none for a paragraph on no issue."),
+        metadata=describe(
+            "Id of the issue the term settles; none for a paragraph on no issue.", refers="issue"
+        ),
     )
     value: Value | None = attrs.field(
-        default=None, metadata=describe("Option id, or a number on a numeric issue.")
+        default=None,
+        metadata=describe("Option id, or a number on a numeric issue.", refers="option"),
     )
     text: str | None = attrs.field(default=None, metadata=describe("The term in words."))
     status: TermStatus = attrs.field(
@@ -112,17 +116,18 @@ class Proposal:
         metadata=describe("Its terms as tabled; a round's `drafts` record how they change."),
     )
     tabled_by: tuple[str, ...] = attrs.field(
-        default=(), metadata=describe("Ids of the parties that tabled it.")
+        default=(), metadata=describe("Ids of the parties that tabled it.", refers="party")
     )
     tabled_in: str | None = attrs.field(
-        default=None, metadata=describe("Id of the round in which it was tabled.")
+        default=None, metadata=describe("Id of the round in which it was tabled.", refers="round")
     )
     withdrawn_in: str | None = attrs.field(
-        default=None, metadata=describe("Id of the round in which it was withdrawn.")
+        default=None,
+        metadata=describe("Id of the round in which it was withdrawn.", refers="round"),
     )
     supersedes: tuple[str, ...] = attrs.field(
-        default=(), metadata=describe("Ids of earlier proposals it replaces.")
+        default=(), metadata=describe("Ids of earlier proposals it replaces.", refers="proposal")
     )
     evidence: tuple[str, ...] = attrs.field(
-        default=(), metadata=describe("Ids of statements that report it.")
+        default=(), metadata=describe("Ids of statements that report it.", refers="statement")
     )

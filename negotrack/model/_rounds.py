@@ -43,10 +43,10 @@ class ContextEvent:
     title: str = attrs.field(metadata=describe("Short title shown on the timeline."))
     description: str | None = attrs.field(default=None, metadata=describe("What happened."))
     evidence: tuple[str, ...] = attrs.field(
-        default=(), metadata=describe("Ids of statements that report it.")
+        default=(), metadata=describe("Ids of statements that report it.", refers="statement")
     )
     sources: tuple[str, ...] = attrs.field(
-        default=(), metadata=describe("Ids of sources that report it.")
+        default=(), metadata=describe("Ids of sources that report it.", refers="source")
     )
     reliability: Reliability | None = attrs.field(
         default=None,
@@ -92,15 +92,19 @@ class Round:
     participants: tuple[str, ...] = attrs.field(
         default=(),
         metadata=describe(
-            "Ids of the parties at the table, mediators included; not a record of joining."
+            "Ids of the parties at the table, mediators included; not a record of joining.",
+            refers="party",
         ),
     )
     joined: tuple[str, ...] = attrs.field(
-        default=(), metadata=describe("Ids of parties that joined the talks in this round.")
+        default=(),
+        metadata=describe("Ids of parties that joined the talks in this round.", refers="party"),
     )
     left: tuple[str, ...] = attrs.field(
         default=(),
-        metadata=describe("Ids of parties that left the talks (walked out, withdrew) in it."),
+        metadata=describe(
+            "Ids of parties that left the talks (walked out, withdrew) in it.", refers="party"
+        ),
     )
     sides: tuple[Side, ...] = attrs.field(
         default=(),

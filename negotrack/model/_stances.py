@@ -38,8 +38,8 @@ _STANCE_RANK = {level: rank for rank, level in enumerate(StanceLevel)}
 class Stance:
     """One party's attitude toward one proposal in one round."""
 
-    party: str = attrs.field(metadata=describe("Id of the party."))
-    proposal: str = attrs.field(metadata=describe("Id of the proposal."))
+    party: str = attrs.field(metadata=describe("Id of the party.", refers="party"))
+    proposal: str = attrs.field(metadata=describe("Id of the proposal.", refers="proposal"))
     stance: StanceLevel = attrs.field(
         metadata=describe("rejects, opposes, open, conditional or supports.")
     )
@@ -53,7 +53,8 @@ class Stance:
         default=None, metadata=describe("Analytic confidence: low, moderate or high.")
     )
     evidence: tuple[str, ...] = attrs.field(
-        default=(), metadata=describe("Ids of the statements the stance rests on.")
+        default=(),
+        metadata=describe("Ids of the statements the stance rests on.", refers="statement"),
     )
     note: str | None = attrs.field(default=None, metadata=describe("The analyst's note."))
 
