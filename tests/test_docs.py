@@ -202,7 +202,7 @@ def test_cli_output_shown_in_the_docs_is_real(
     ok_line = capsys.readouterr().out.strip()
     assert ok_line in text
 
-    (bad_yaml,) = re.findall(r"^```yaml\n(.*?)^```$", text, re.MULTILINE | re.DOTALL)
+    (bad_yaml,) = re.findall(r"`bad\.yaml`:\n\n```yaml\n(.*?)^```$", text, re.MULTILINE | re.DOTALL)
     (tmp_path / "bad.yaml").write_text(bad_yaml, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     assert 2 == main(["validate", "bad.yaml"])

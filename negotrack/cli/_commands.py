@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from negotrack.cli._exit import EXIT_BAD_INPUT, EXIT_DIFFERENCES, EXIT_OK
-from negotrack.cli._io import dossier, emit, renderer, validated
-from negotrack.cli._problems import annotation, as_note, validation_json
+from negotrack.cli._io import dossier, dossier_paths, emit, paint, renderer, use_color, validated
+from negotrack.cli._new_round import new_round
+from negotrack.cli._problems import annotation, as_text, validation_json
 from negotrack.model._errors import LoadError, NegotrackError, did_you_mean
 
 if TYPE_CHECKING:
@@ -39,6 +40,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         "export": _export,
         "schema": _schema,
         "init": _init,
+        "new-round": new_round,
         "plot": _plot,
         "brackets": _brackets,
         "git-diff": _git_diff,
@@ -46,6 +48,8 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     }
     try:
         return commands[args.command](args, out, err)
+    except BrokenPipeError:
+        raise  # standard output's reader left: `main` ends quietly
     except LoadError as exc:
         for problem in exc.problems:
             print(problem, file=err)
@@ -79,7 +83,7 @@ def summary(negotiation: Negotiation) -> str:
 def _validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     status = EXIT_OK
     found: list[dict[str, Any]] = []
-    for path in args.paths:
+    for path in dossier_paths(args.paths):
         try:
             checked = validated(path)
         except LoadError as exc:
@@ -90,19 +94,21 @@ def _validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         found.append({"path": path, "summary": summary(checked.negotiation), "notes": notes})
     if args.format == "json":
         out.write(validation_json(found))
+    err_color, out_color = use_color(args, err, errors=True), use_color(args, out)
     for entry in found if args.format != "json" else ():
         for problem in entry.get("problems", ()):
             if args.format == "github":
                 print(annotation("error", problem), file=out)
             else:
-                print(problem, file=err)
+                print(as_text(problem, color=err_color), file=err)
         for note in entry["notes"]:
             if args.format == "github":
                 print(annotation("notice", note), file=out)
             else:
-                print(as_note(note), file=err)
+                print(as_text(note, note=True, color=err_color), file=err)
         if "summary" in entry and not args.quiet:
-            print(f"{entry['path']}: ok: {entry['summary']}", file=out)
+            ok = paint("ok", "green", out_color)
+            print(f"{entry['path']}: {ok}: {entry['summary']}", file=out)
     return status
 
 
@@ -135,14 +141,14 @@ def _diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         elif len(rounds) == 1:
             rounds = [rounds[0], ids[-1] if ids else rounds[0]]
         diff = compare(negotiation, rounds[0], rounds[1])
-    _check_filters(args, dossiers)
+    _check_filters(args, dossiers, [k.value for k in ChangeKind])
     diff = _filtered(diff, args, ChangeKind, Meaning)
     emit(args, renderer(args, out).diff(negotiation, diff), out)
     return EXIT_DIFFERENCES if args.exit_code and diff.changes else EXIT_OK
 
 
-def _check_filters(args: argparse.Namespace, dossiers: list[Negotiation]) -> None:
-    """``--party`` and ``--issue`` name parties and issues (or proposals) of the dossier.
+def _check_filters(args: argparse.Namespace, dossiers: list[Negotiation], kinds: list[str]) -> None:
+    """``--party``, ``--issue`` and ``--kind`` name parties, issues (or proposals) and kinds.
 
     An id that names nothing is an error with a did-you-mean, not an empty diff: a typo must not
     read as "no changes". With two versions, either version's ids count.
@@ -151,7 +157,11 @@ def _check_filters(args: argparse.Namespace, dossiers: list[Negotiation]) -> Non
     issues = sorted(
         {i.id for n in dossiers for i in n.issues} | {p.id for n in dossiers for p in n.proposals}
     )
-    for option, wanted, names in (("party", args.party, parties), ("issue", args.issue, issues)):
+    for option, wanted, names in (
+        ("party", args.party, parties),
+        ("issue", args.issue, issues),
+        ("kind", args.kind, kinds),
+    ):
         for value in wanted or ():
             if value not in names:
                 raise _UsageError(
@@ -160,11 +170,6 @@ def _check_filters(args: argparse.Namespace, dossiers: list[Negotiation]) -> Non
 
 
 def _filtered(diff: Diff, args: argparse.Namespace, kinds: Any, meanings: Any) -> Diff:
-    if args.kind:
-        known = [k.value for k in kinds]
-        for kind in args.kind:
-            if kind not in known:
-                raise _UsageError(f"unknown kind {kind!r}{did_you_mean(kind, known)}")
     if not (args.party or args.issue or args.kind or args.meaning):
         return diff
     return diff.filter(
@@ -280,7 +285,8 @@ def _brackets(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if args.format == "text":
             line = f"{name}: {_plural(counts.brackets, 'bracket')}, "
             line += _plural(counts.options, "option")
-            print(line + (f", {counts.unclosed} unclosed" if counts.unclosed else ""), file=out)
+            unclosed = paint(f"{counts.unclosed} unclosed", "red", use_color(args, out))
+            print(line + (f", {unclosed}" if counts.unclosed else ""), file=out)
     if args.format == "json":
         out.write(json.dumps(found, indent=2, ensure_ascii=False) + "\n")
     return status

@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from negotrack.files._loading import DOSSIER_FILE, ROUNDS_DIR, load
+from negotrack.cli._io import folder_of
+from negotrack.files._loading import load
 from negotrack.model._errors import LoadError, NegotrackError
 
 if TYPE_CHECKING:
@@ -97,15 +98,6 @@ def load_version(spec: str) -> Negotiation:
             ) from None
 
 
-def _folder_of(path: Path) -> Path | None:
-    """The folder dossier a file belongs to, if it is one's negotiation.yaml or a round file."""
-    if path.name in (DOSSIER_FILE, "negotiation.yml"):
-        return path.parent
-    if path.parent.name == ROUNDS_DIR and (path.parent.parent / DOSSIER_FILE).is_file():
-        return path.parent.parent
-    return None
-
-
 def driver_versions(path: str, old_file: str, new_file: str) -> tuple[Negotiation, Negotiation]:
     """The two versions of the dossier that one changed file belongs to, for ``git-diff``.
 
@@ -114,7 +106,7 @@ def driver_versions(path: str, old_file: str, new_file: str) -> tuple[Negotiatio
     """
     top = Path(_git("rev-parse", "--show-toplevel").decode().strip())
     here = top / path
-    folder = _folder_of(here)
+    folder = folder_of(here)
     if folder is None:
         if new_file == _NO_FILE:
             old = load(old_file)

@@ -2,6 +2,11 @@
 
 Only the CLI reads standard input or writes standard output; the commands in
 `negotrack.cli._commands` go through these.
+
+Colour, for each stream on its own: ``--color always`` or ``never`` decides; else ``NO_COLOR``
+(set and not empty) turns it off; else output written to a file with ``-o`` is plain; else
+``FORCE_COLOR`` or ``CLICOLOR_FORCE`` (set, and not empty or ``0``) turns it on; else it is on
+when the stream is a terminal.
 """
 
 from __future__ import annotations
@@ -16,12 +21,30 @@ from negotrack.files._loading import Validation, load, validate, validate_bytes
 
 if TYPE_CHECKING:
     import argparse
+    from collections.abc import Iterable
 
     from negotrack.model._negotiation import Negotiation
 
-__all__ = ["STDIN", "dossier", "emit", "renderer", "to_stdout", "use_color", "validated", "width"]
+__all__ = [
+    "STDIN",
+    "dossier",
+    "dossier_paths",
+    "emit",
+    "folder_of",
+    "paint",
+    "quiet_closed_pipe",
+    "renderer",
+    "to_stdout",
+    "use_color",
+    "validated",
+    "width",
+]
 
 STDIN: Final = "-"
+#: What ``emit`` writes at a time: a reader that leaves early (``| head``) is then always seen.
+_CHUNK: Final = 1 << 14
+_RESET: Final = "\x1b[0m"
+_STYLES: Final = {"bold": "\x1b[1m", "red": "\x1b[31m", "green": "\x1b[32m", "cyan": "\x1b[36m"}
 
 
 def _stdin_bytes() -> bytes:
@@ -42,22 +65,67 @@ def validated(value: str) -> Validation:
     return validate(value)
 
 
+def folder_of(path: Path) -> Path | None:
+    """The folder dossier a file belongs to, if it is one's negotiation.yaml or a round file."""
+    from negotrack.files._loading import DOSSIER_FILE, ROUNDS_DIR  # noqa: PLC0415
+
+    if path.name in (DOSSIER_FILE, "negotiation.yml"):
+        return path.parent
+    if path.parent.name == ROUNDS_DIR and any(
+        (path.parent.parent / name).is_file() for name in (DOSSIER_FILE, "negotiation.yml")
+    ):
+        return path.parent.parent
+    return None
+
+
+def dossier_paths(values: Iterable[str]) -> list[str]:
+    """The dossiers that paths name, each once: a folder dossier's file names its folder.
+
+    ``negotiation.yaml`` and the files in ``rounds/`` of a folder dossier are not dossiers on
+    their own, so each stands for its folder (as a ``pre-commit`` hook passes the files that
+    changed); any other path is kept as given. The order is that of first mention.
+    """
+    found: dict[str, str] = {}
+    for value in values:
+        path = value
+        if value != STDIN and Path(value).is_file():
+            folder = folder_of(Path(value))
+            path = str(folder) if folder is not None else value
+        key = path if path == STDIN else os.path.normcase(os.path.realpath(path))
+        found.setdefault(key, path)
+    return list(found.values())
+
+
 def to_stdout(args: argparse.Namespace) -> bool:
     """Whether the output goes to standard output: no ``-o``, or ``-o -``."""
-    return args.output is None or args.output == STDIN
+    output = getattr(args, "output", None)
+    return output is None or output == STDIN
 
 
-def use_color(args: argparse.Namespace, out: TextIO) -> bool:
-    """Whether terminal text is coloured: ``--color``, then NO_COLOR, FORCE_COLOR, a terminal."""
-    choice = getattr(args, "color", "never")
-    if choice == "always":
-        return True
-    if choice == "never" or os.environ.get("NO_COLOR"):
+def use_color(args: argparse.Namespace, stream: TextIO, *, errors: bool = False) -> bool:
+    """Whether text for ``stream`` is coloured, by the rule in this module's docstring.
+
+    ``errors`` says that ``stream`` is standard error, which ``-o`` does not redirect.
+    """
+    choice = getattr(args, "color", "auto")
+    if choice != "auto":
+        return bool(choice == "always")
+    if os.environ.get("NO_COLOR"):
         return False
-    if not to_stdout(args):
+    if not errors and not to_stdout(args):
         return False  # a file never gets terminal escapes unless --color always asks
     forced = (os.environ.get(name, "") for name in ("FORCE_COLOR", "CLICOLOR_FORCE"))
-    return any(value not in ("", "0") for value in forced) or out.isatty()
+    if any(value not in ("", "0") for value in forced):
+        return True
+    try:
+        return stream.isatty()
+    except ValueError:  # a closed stream
+        return False
+
+
+def paint(text: str, style: str, color: bool) -> str:
+    """``text`` in a style (``bold``, ``red``, ``green``, ``cyan``) when ``color``, else as is."""
+    return f"{_STYLES[style]}{text}{_RESET}" if color and text else text
 
 
 def width(args: argparse.Namespace, out: TextIO) -> int:
@@ -79,7 +147,8 @@ def renderer(args: argparse.Namespace, out: TextIO) -> Any:
 def emit(args: argparse.Namespace, text: str, out: TextIO) -> None:
     """Write the whole output to ``--output`` atomically, or to standard output (``-o -``)."""
     if to_stdout(args):
-        out.write(text if text.endswith("\n") else text + "\n")
+        text = text if text.endswith("\n") else text + "\n"
+        out.writelines(text[start : start + _CHUNK] for start in range(0, len(text), _CHUNK))
         return
     from negotrack.files._saving import atomic_write  # noqa: PLC0415
 
@@ -87,3 +156,21 @@ def emit(args: argparse.Namespace, text: str, out: TextIO) -> None:
     if target.is_dir():
         raise IsADirectoryError(21, "is a directory", str(target))
     atomic_write(target, text)
+
+
+def quiet_closed_pipe() -> None:
+    """After standard output's reader left (``| head``): make Python's last flush say nothing.
+
+    Standard output is pointed at the null device, so that the flush at exit does not print
+    a ``BrokenPipeError`` of its own.
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+    except OSError:  # pragma: no cover - no null device
+        return
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # not a real file (a test's capture): nothing to flush
+        pass
+    finally:
+        os.close(devnull)

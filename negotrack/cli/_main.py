@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-from negotrack.cli._exit import EXIT_BAD_INPUT, EXIT_OK
+from negotrack.cli._exit import EXIT_BAD_INPUT, EXIT_CLOSED_PIPE, EXIT_INTERRUPTED
+from negotrack.cli._new_round import add_new_round
 
 __all__ = ["main"]
 
@@ -55,13 +56,6 @@ def _output_options(command: argparse.ArgumentParser, formats: Sequence[str]) ->
     )
     if "text" in formats:
         command.add_argument(
-            "--color",
-            choices=_COLOR,
-            default="auto",
-            help="colour: auto (on a terminal or with FORCE_COLOR / CLICOLOR_FORCE set, "
-            "unless NO_COLOR is set), always or never",
-        )
-        command.add_argument(
             "--width",
             type=int,
             metavar="N",
@@ -69,25 +63,14 @@ def _output_options(command: argparse.ArgumentParser, formats: Sequence[str]) ->
         )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser for every command."""
-    from negotrack import __version__  # noqa: PLC0415 - the package's own light module
-
-    parser = _Parser(
-        prog="negotrack",
-        description="Track what each party to a negotiation wants, round by round.",
-        epilog="Exit codes: 0 success, 1 differences (diff --exit-code), 2 bad input or usage.",
-    )
-    parser.add_argument("--version", action="version", version=f"negotrack {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    commands.required = True
-
+def _add_validate(commands: argparse._SubParsersAction[Any]) -> None:
     validate = commands.add_parser(
         "validate",
         help="check dossiers and report every problem",
         description=(
             "Load each dossier (a folder with negotiation.yaml and rounds/, or one YAML file) and "
-            "report every problem as file:line:col: $.path: message."
+            "report every problem as file:line:col: $.path: message. A folder dossier's "
+            "negotiation.yaml or round file stands for its folder; each dossier is checked once."
         ),
     )
     validate.add_argument("paths", nargs="+", metavar="PATH", help="dossier folder or file")
@@ -101,6 +84,37 @@ def build_parser() -> argparse.ArgumentParser:
         default="text",
         help="text (default), json (one document), or github (workflow annotations)",
     )
+
+
+def _add_color(commands: argparse._SubParsersAction[Any]) -> None:
+    """``--color`` on every command, so that a script or an alias can pass it to any of them."""
+    for command in dict.fromkeys(commands.choices.values()):
+        if any("--color" in action.option_strings for action in command._actions):
+            continue
+        command.add_argument(
+            "--color",
+            choices=_COLOR,
+            default="auto",
+            help="colour: auto (the default: on a terminal, or with FORCE_COLOR or "
+            "CLICOLOR_FORCE set; never with NO_COLOR set or into an -o file), always or never",
+        )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every command."""
+    from negotrack import __version__  # noqa: PLC0415 - the package's own light module
+
+    parser = _Parser(
+        prog="negotrack",
+        description="Track what each party to a negotiation wants, round by round.",
+        epilog="Exit codes: 0 success, 1 differences (diff --exit-code), 2 bad input or usage, "
+        "141 output cut short (its reader left, as in | head).",
+    )
+    parser.add_argument("--version", action="version", version=f"negotrack {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands.required = True
+
+    _add_validate(commands)
 
     diff = commands.add_parser(
         "diff",
@@ -166,6 +180,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     init.add_argument("directory", metavar="DIR")
     init.add_argument("--title", default="New negotiation", help="title of the negotiation")
+    add_new_round(commands)
 
     plot = commands.add_parser(
         "plot",
@@ -219,6 +234,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     git_diff.add_argument("git_args", nargs="+", metavar="ARG")
     _output_options(git_diff, _FORMATS)
+    _add_color(commands)  # last: every command, those registered above included
     return parser
 
 
@@ -232,11 +248,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     from negotrack.cli._commands import run  # noqa: PLC0415 - heavy imports only past --help
 
     try:
-        return run(args, sys.stdout, sys.stderr)
+        status = run(args, sys.stdout, sys.stderr)
+        sys.stdout.flush()  # here, so that a reader gone early is seen while it can be handled
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
-        return EXIT_OK
+        # the reader left (| head): no traceback, and the status a shell gives any program
+        # killed by SIGPIPE, as cat or git would be
+        from negotrack.cli._io import quiet_closed_pipe  # noqa: PLC0415
+
+        quiet_closed_pipe()
+        return EXIT_CLOSED_PIPE
+    return status
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -5,16 +5,28 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
+from negotrack.cli._io import paint
+
 if TYPE_CHECKING:
     from negotrack.model._errors import Problem
 
-__all__ = ["annotation", "as_note", "validation_json"]
+__all__ = ["annotation", "as_note", "as_text", "validation_json"]
 
 
 def as_note(note: Problem) -> str:
     """A note as ``file:line:col: note: path: message``, the severity editors and CI show."""
-    where, _, rest = str(note).partition(": ")
-    return f"{where}: note: {rest}"
+    return as_text(note, note=True)
+
+
+def as_text(problem: Problem, *, note: bool = False, color: bool = False) -> str:
+    """A problem as ``file:line:col: path: message`` (a note with ``note:`` after the place).
+
+    With ``color``, the place is bold and a problem's text red, a note's ``note:`` cyan.
+    """
+    where, _, rest = str(problem).partition(": ")
+    if note:
+        return f"{paint(where + ':', 'bold', color)} {paint('note:', 'cyan', color)} {rest}"
+    return f"{paint(where + ':', 'bold', color)} {paint(rest, 'red', color)}"
 
 
 def validation_json(found: list[dict[str, Any]]) -> str:
