@@ -6,7 +6,7 @@ import datetime as dt
 import json
 from typing import TYPE_CHECKING, Final
 
-from negotrack.files._saving import _write_all
+from negotrack.files._writing import write_files
 from negotrack.model._errors import NegotrackError
 
 if TYPE_CHECKING:
@@ -86,6 +86,8 @@ def scaffold(directory: Path, *, title: str, today: dt.date | None = None) -> li
 
     Raises:
         ScaffoldError: If the directory exists and is not empty; nothing is written then.
+        SaveError: If the files cannot be written (a full disk): every file and folder made is
+            removed again, so that the same call can be tried again.
     """
     from negotrack.files._schema import file_schema_json as schema_json  # noqa: PLC0415 - builds schemas from the model
 
@@ -102,5 +104,5 @@ def scaffold(directory: Path, *, title: str, today: dt.date | None = None) -> li
         directory / "schemas" / "negotiation.schema.json": schema_json("negotiation"),
         directory / "schemas" / "round.schema.json": schema_json("round"),
     }
-    _write_all(files)
+    write_files(files)
     return list(files)
