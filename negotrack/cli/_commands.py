@@ -232,9 +232,9 @@ def _plot(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _site(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    """Render every page first, check every target, then write each file atomically."""
+    """Render every page first, then write them all (`write_files`: every target checked first)."""
     del err
-    from negotrack.files._saving import atomic_write  # noqa: PLC0415
+    from negotrack.files._writing import write_files  # noqa: PLC0415
     from negotrack.report._site import site_files  # noqa: PLC0415
 
     files = site_files([dossier(path) for path in args.dossiers])
@@ -243,12 +243,7 @@ def _site(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     for folder in dict.fromkeys([root, *(t.parent for t in targets)]):
         if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
             raise _UsageError(f"{folder}: not a folder; the site writes only into real folders")
-    for target in targets:
-        if target.is_symlink() or (target.exists() and not target.is_file()):
-            raise _UsageError(f"{target}: not a regular file; the site never writes over it")
-    for target, text in targets.items():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(target, text)
+    write_files(targets)
     print(f"wrote {len(targets)} files to {root}", file=out)
     return EXIT_OK
 

@@ -145,17 +145,18 @@ def renderer(args: argparse.Namespace, out: TextIO) -> Any:
 
 
 def emit(args: argparse.Namespace, text: str, out: TextIO) -> None:
-    """Write the whole output to ``--output`` atomically, or to standard output (``-o -``)."""
+    """Write the whole output to ``--output``, or to standard output (``-o -``).
+
+    ``--output`` is written by `negotrack.files._writing.atomic_write`: a file atomically, a FIFO
+    or device (``/dev/stdout``) into, a symbolic link through, never replacing the link.
+    """
     if to_stdout(args):
         text = text if text.endswith("\n") else text + "\n"
         out.writelines(text[start : start + _CHUNK] for start in range(0, len(text), _CHUNK))
         return
-    from negotrack.files._saving import atomic_write  # noqa: PLC0415
+    from negotrack.files._writing import atomic_write  # noqa: PLC0415
 
-    target = Path(args.output)
-    if target.is_dir():
-        raise IsADirectoryError(21, "is a directory", str(target))
-    atomic_write(target, text)
+    atomic_write(Path(args.output), text)
 
 
 def quiet_closed_pipe() -> None:

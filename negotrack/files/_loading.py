@@ -4,16 +4,26 @@ The happy path parses with the fast builder, structures through cattrs and runs 
 keeps no line numbers. Only when something is wrong are the files with problems read again, to
 put a line and column on every problem. The header comes first (it says which issues are
 numeric); each round is structured as soon as it is parsed, so its parsed tree is freed early.
+A folder's files are those `negotrack.files._commit` lists (which sees through a save that a kill
+interrupted); `load_tree` loads a folder dossier held in memory, such as a git tree.
 """
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from negotrack.files._checks import Located, PlacedRound, check
+from negotrack.files._commit import (
+    ALT_DOSSIER_FILE,
+    DOSSIER_FILE,
+    ROUNDS_DIR,
+    dossier_files,
+    is_dossier_name,
+)
 from negotrack.files._convert import converter
 from negotrack.files._field_problems import FieldProblem, field_problems
 from negotrack.files._numbers import (
@@ -32,15 +42,21 @@ from negotrack.model._rounds import Round
 
 if TYPE_CHECKING:
     import os
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator, Mapping
 
-__all__ = ["DOSSIER_FILE", "ROUNDS_DIR", "Validation", "load", "loads", "validate"]
+__all__ = [
+    "DOSSIER_FILE",
+    "ROUNDS_DIR",
+    "Validation",
+    "load",
+    "load_tree",
+    "loads",
+    "validate",
+    "validate_bytes",
+]
 
-#: The file holding parties, issues, proposals and sources in a folder dossier.
-DOSSIER_FILE: Final = "negotiation.yaml"
-#: The folder holding one file per round in a folder dossier.
-ROUNDS_DIR: Final = "rounds"
-_YAML_SUFFIXES: Final = (".yaml", ".yml")
+#: A file of a folder dossier: the name it is shown by, and how to read its bytes.
+_Source = tuple[str, "Callable[[], bytes]"]
 
 
 @attrs.define
@@ -98,19 +114,49 @@ def validate_bytes(data: bytes, filename: str) -> Validation:
 
 
 def _load(target: Path, notes: list[Problem] | None) -> Negotiation:
+    if target.is_dir():
+        return _guarded(str(target), "file", lambda: _load_folder(*_on_disk(target), notes))
+    return _guarded(str(target), "file", lambda: _load_single(_read(target, str(target)), notes))
+
+
+def _on_disk(folder: Path) -> tuple[str, dict[str, _Source]]:
+    """A folder dossier's files as `dossier_files` lists them, each read when it is needed."""
+    files: dict[str, _Source] = {}
+    for name, path in dossier_files(folder).items():
+        shown = str(folder.joinpath(*name.split("/")))
+        files[name] = (shown, functools.partial(read_file, path, shown))
+    return str(folder), files
+
+
+def load_tree(files: Mapping[str, bytes], where: str) -> Negotiation:
+    """Load a folder dossier held in memory, such as the files of a git tree.
+
+    ``files`` maps each file's ``/``-separated path inside the folder (``negotiation.yaml``,
+    ``rounds/2024-03-01.yaml``) to its bytes; paths that are no dossier file are ignored, so no
+    name can reach outside the folder. Problems name each file ``where/<path>``.
+
+    Raises:
+        LoadError: listing every problem found, as `load` does.
+    """
+    sources = {
+        name: (f"{where}/{name}", lambda data=data: data)
+        for name, data in files.items()
+        if is_dossier_name(name)
+    }
+    return _guarded(where, "file", lambda: _load_folder(where, sources, None))
+
+
+def _guarded(file: str, what: str, build: Callable[[], Negotiation]) -> Negotiation:
+    """Run a load with the collector paused: a problem is a LoadError, never a traceback."""
     with gc_paused():
         try:
-            if target.is_dir():
-                return _load_folder(target, notes)
-            return _load_single(_read(target, str(target)), notes)
+            return build()
         except NegotrackError:
             raise
         except RecursionError:
-            raise _fatal(str(target), "the file is nested too deeply to read") from None
+            raise _fatal(file, f"the {what} is nested too deeply to read") from None
         except Exception as exc:  # pragma: no cover - a bug; still never a raw traceback
-            raise _fatal(
-                str(target), f"internal error while loading ({exc!r}); please report it"
-            ) from exc
+            raise _fatal(file, f"internal error while loading ({exc!r}); please report it") from exc
 
 
 def loads(text: str | bytes, *, filename: str = "<string>") -> Negotiation:
@@ -139,17 +185,7 @@ def _encoded(text: str | bytes, filename: str) -> bytes:
 
 
 def _loads(data: bytes, filename: str, notes: list[Problem] | None) -> Negotiation:
-    with gc_paused():
-        try:
-            return _load_single(_Document(filename, data), notes)
-        except NegotrackError:
-            raise
-        except RecursionError:
-            raise _fatal(filename, "the text is nested too deeply to read") from None
-        except Exception as exc:  # pragma: no cover - a bug; still never a raw traceback
-            raise _fatal(
-                filename, f"internal error while loading ({exc!r}); please report it"
-            ) from exc
+    return _guarded(filename, "text", lambda: _load_single(_Document(filename, data), notes))
 
 
 def _fatal(file: str, message: str) -> LoadError:
@@ -198,22 +234,17 @@ def _load_single(doc: _Document, notes: list[Problem] | None) -> Negotiation:
     return assembly.finish([doc], [], notes)
 
 
-def _load_folder(folder: Path, notes: list[Problem] | None) -> Negotiation:
+def _load_folder(
+    folder: str, files: Mapping[str, _Source], notes: list[Problem] | None
+) -> Negotiation:
     problems: list[Problem] = []
-    header_path = next(
-        (folder / name for name in (DOSSIER_FILE, "negotiation.yml") if (folder / name).is_file()),
-        None,
-    )
-    if header_path is None:
+    header = next((name for name in (DOSSIER_FILE, ALT_DOSSIER_FILE) if name in files), None)
+    if header is None:
         raise LoadError(
-            [
-                Problem(
-                    str(folder), None, None, "$", f"not a dossier: no {DOSSIER_FILE} in this folder"
-                )
-            ]
+            [Problem(folder, None, None, "$", f"not a dossier: no {DOSSIER_FILE} in this folder")]
         )
     docs: list[_Document] = []
-    header_doc = _read(header_path, str(header_path))
+    header_doc = _Document(files[header][0], files[header][1]())
     header_raw: dict[str, Any] = {}
     try:
         header_raw = _parse(header_doc, "id, title, parties and issues")
@@ -232,15 +263,10 @@ def _load_folder(folder: Path, notes: list[Problem] | None) -> Negotiation:
     # the header first: values on numeric issues are read as numbers in every round
     assembly = _Assembly(header_doc, header_raw)
     del header_raw
-    rounds_dir = folder / ROUNDS_DIR
-    round_files = (
-        sorted(p for p in rounds_dir.glob("*") if p.suffix in _YAML_SUFFIXES and p.is_file())
-        if rounds_dir.is_dir()
-        else []
-    )
-    for round_path in round_files:
+    for name in sorted(n for n in files if n.startswith(f"{ROUNDS_DIR}/")):
+        shown, read = files[name]
         try:
-            doc = _read(round_path, str(round_path))
+            doc = _Document(shown, read())
         except LoadError as exc:
             problems.extend(exc.problems)
             continue

@@ -3,26 +3,26 @@
 Canonical means: keys in the model's field order, fields at their default left out, block style,
 and every string that another YAML reader could take for something else (``NO``, ``012``,
 ``1:30``, ``~``, ``true``, ``1e3``) quoted, so the file reads the same under YAML 1.1 and 1.2.
+A single file is written by `negotrack.files._writing`, a folder by `negotrack.files._commit`.
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 import yaml
 
+from negotrack.files._checks import ID_PATTERN
+from negotrack.files._commit import DOSSIER_FILE, ROUNDS_DIR, commit
 from negotrack.files._convert import converter
-from negotrack.files._loading import DOSSIER_FILE, ROUNDS_DIR
 from negotrack.files._restating import minimal_positions
-from negotrack.model._errors import NegotrackError
+from negotrack.files._writing import SaveError, atomic_write, make_dirs, remove_dirs
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    import os
+    from collections.abc import Callable, Mapping
 
     from negotrack.model._negotiation import Negotiation
 
@@ -69,14 +69,6 @@ _Dumper.add_representer(str, _represent_str)
 _Dumper.add_representer(type(None), _represent_none)
 
 
-class SaveError(NegotrackError, OSError):
-    """A dossier could not be written; the files on disk were left as they were.
-
-    (A folder save that fails among its final renames, after every file is written, can leave
-    some files new and some old; see `save`.)
-    """
-
-
 def _to_yaml(data: Mapping[str, Any], schema: str | None) -> str:
     text = yaml.dump(
         data,
@@ -110,10 +102,18 @@ def save(
 ) -> None:
     """Write a dossier to a file (``*.yaml``, ``*.yml``) or a folder (anything else).
 
-    A folder gets ``negotiation.yaml`` and ``rounds/<round id>.yaml``; round files that no longer
-    match a round are removed once the new ones are written. Every file is written atomically:
-    to a temporary file beside it, flushed to disk, then renamed over the old one, so a failure
-    leaves the old file whole. All files are rendered before the first is written.
+    A file is written as ``-o`` writes (see the CLI's output files): atomically, through a
+    synced temporary file renamed over it; through a symbolic link to the file it names (the
+    link is kept); into a FIFO or a device.
+
+    A folder gets ``negotiation.yaml`` and ``rounds/<round id>.yaml``, all or nothing: a save
+    that fails or is killed at any point leaves a folder that loads as the old version or as
+    the new one, never a mix. Every other file `load` would read there (round files of rounds
+    no longer in the dossier, a ``negotiation.yml``) is removed in the same step; anything else
+    in the folder is left alone. Temporary files a killed save left are removed by the next.
+    The round ids name the files, so they are checked first as `load` checks them.
+
+    All files are rendered and every target checked before the first is written.
 
     Args:
         negotiation: The dossier.
@@ -122,23 +122,48 @@ def save(
         round_schema: Schema named in the first line of each round file.
 
     Raises:
-        SaveError: If the files cannot be written.
+        SaveError: If a round id cannot name a file, a target is taken by anything but a
+            regular file (a folder named ``r1.yaml``), or the files cannot be written; the files
+            on disk are then as they were.
     """
     target = Path(path)
     if target.suffix in (".yaml", ".yml") and not target.is_dir():
-        _write_all({target: dump(negotiation, schema=schema)})
+        text = dump(negotiation, schema=schema)
+        _write(target, lambda: atomic_write(target, text))
         return
+    _check_round_ids(negotiation, target)
     data = _unstructure(negotiation)
     rounds = data.pop("rounds", [])
-    files = {target / DOSSIER_FILE: _to_yaml(data, schema)}
+    files = {DOSSIER_FILE: _to_yaml(data, schema)}
     for round_data in rounds:
-        files[target / ROUNDS_DIR / f"{round_data['id']}.yaml"] = _to_yaml(round_data, round_schema)
-    _write_all(files)
-    rounds_dir = target / ROUNDS_DIR
-    if rounds_dir.is_dir():
-        for stale in rounds_dir.iterdir():
-            if stale.suffix in (".yaml", ".yml") and stale not in files:
-                stale.unlink()
+        files[f"{ROUNDS_DIR}/{round_data['id']}.yaml"] = _to_yaml(round_data, round_schema)
+    _write(target / DOSSIER_FILE, lambda: commit(target, files))
+
+
+def _write(inside: Path, write: Callable[[], None]) -> None:
+    """Make the folder ``inside`` goes in, then write; remove the folders made if that fails."""
+    made = make_dirs(inside.parent)
+    try:
+        write()
+    except BaseException:
+        remove_dirs(made)
+        raise
+
+
+def _check_round_ids(negotiation: Negotiation, target: Path) -> None:
+    """Refuse round ids that `load` refuses: each names a file, so none may reach elsewhere."""
+    seen: set[str] = set()
+    for round_ in negotiation.rounds:
+        if not isinstance(round_.id, str) or not ID_PATTERN.fullmatch(round_.id):
+            raise SaveError(
+                f"cannot save {target}: invalid round id {round_.id!r}: use letters, digits, "
+                "'.', '_' and '-', starting with a letter or digit; nothing was written"
+            )
+        if round_.id in seen:
+            raise SaveError(
+                f"cannot save {target}: duplicate round id {round_.id!r}; nothing was written"
+            )
+        seen.add(round_.id)
 
 
 def _unstructure(negotiation: Negotiation) -> dict[str, Any]:
@@ -146,80 +171,3 @@ def _unstructure(negotiation: Negotiation) -> dict[str, Any]:
     data: dict[str, Any] = converter.unstructure(negotiation)
     minimal_positions(negotiation.rounds, data.get("rounds", []), converter.unstructure)
     return data
-
-
-def _write_all(files: Mapping[Path, str]) -> None:
-    """Write several files as nearly at once as a file system allows.
-
-    Every new file is written and synced to a temporary file first; only when all are safely on
-    disk are they renamed over the old ones. A failure before that changes nothing; a failure
-    among the renames themselves (after all data is written) can leave some files renamed.
-    """
-    staged: list[tuple[Path, Path]] = []
-    try:
-        for file_path, text in files.items():
-            file_path.parent.mkdir(parents=True, exist_ok=True)
-            staged.append((_stage(file_path, text), file_path))
-        for temp, file_path in staged:
-            temp.replace(file_path)
-    except OSError as exc:
-        for temp, _ in staged:
-            with contextlib.suppress(FileNotFoundError):
-                temp.unlink()
-        raise SaveError(
-            f"cannot write {exc.filename or 'the dossier'}: {exc.strerror or exc}"
-        ) from exc
-    for directory in {file_path.parent for file_path in files}:
-        _sync_directory(directory)
-
-
-def _stage(path: Path, content: str | bytes) -> Path:
-    """Write ``content`` (text as UTF-8) to a synced temporary file beside ``path``.
-
-    The temporary file gets ``path``'s permissions, or the usual ones for a new file.
-    """
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    temp = Path(temp_name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        try:
-            mode = path.stat().st_mode & 0o7777
-        except FileNotFoundError:
-            umask = os.umask(0)
-            os.umask(umask)
-            mode = 0o666 & ~umask
-        temp.chmod(mode)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            temp.unlink()
-        raise
-    return temp
-
-
-def _sync_directory(directory: Path) -> None:
-    with contextlib.suppress(OSError):
-        dir_fd = os.open(directory, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
-
-
-def atomic_write(path: Path, text: str | bytes) -> None:
-    """Write ``text`` (or bytes) to ``path`` through a synced temporary file and a rename.
-
-    The new file keeps the old one's permissions, or gets the usual ones for a new file; on any
-    failure the old file is left as it was and the temporary file is removed.
-    """
-    temp = _stage(path, text)
-    try:
-        temp.replace(path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            temp.unlink()
-        raise
-    _sync_directory(path.parent)

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from negotrack.files._id_schemas import SCHEMA_DIR, dossier_schema, modeline
-from negotrack.files._loading import DOSSIER_FILE, ROUNDS_DIR, load
-from negotrack.files._saving import _write_all
+from negotrack.files._loading import DOSSIER_FILE, ROUNDS_DIR, load_tree
 from negotrack.files._schema import schema_text
+from negotrack.files._writing import write_files
 from negotrack.model._errors import NegotrackError
 
 if TYPE_CHECKING:
@@ -95,6 +94,8 @@ def scaffold(directory: Path, *, title: str, today: dt.date | None = None) -> li
 
     Raises:
         ScaffoldError: If the directory exists and is not empty; nothing is written then.
+        SaveError: If the files cannot be written (a full disk): every file and folder made is
+            removed again, so that the same call can be tried again.
     """
     if directory.exists() and (not directory.is_dir() or any(directory.iterdir())):
         raise ScaffoldError(f"{directory} already exists and is not empty; nothing was written")
@@ -114,15 +115,10 @@ def scaffold(directory: Path, *, title: str, today: dt.date | None = None) -> li
     for name in ("negotiation", "round"):
         schema = dossier_schema(name, negotiation)
         files[directory / SCHEMA_DIR / f"{name}.schema.json"] = schema_text(schema)
-    _write_all(files)
+    write_files(files)
     return list(files)
 
 
 def _loaded(dossier: dict[str, str]) -> Negotiation:
-    """The starter dossier as it loads from its files, written to a scratch folder."""
-    with tempfile.TemporaryDirectory(prefix="negotrack-init-") as scratch:
-        for name, text in dossier.items():
-            path = Path(scratch).joinpath(*name.split("/"))
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-        return load(scratch)
+    """The starter dossier as it loads from its files, read in memory."""
+    return load_tree({name: text.encode() for name, text in dossier.items()}, "init")

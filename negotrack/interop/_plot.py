@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from negotrack.diff._timeline import timeline as build_timeline
-from negotrack.files._saving import SaveError, atomic_write
+from negotrack.files._writing import SaveError, atomic_write, write_files
 from negotrack.model._errors import MissingExtraError
 from negotrack.model._issues import NumericScale
 from negotrack.model._positions import Interval
@@ -71,7 +71,8 @@ def plot_issue(
     Args:
         negotiation: The dossier.
         issue_id: Id of the issue to draw.
-        path: The file to write; its suffix picks the format. It is written atomically.
+        path: The file to write; its suffix picks the format. It is written as ``-o`` writes:
+            a file atomically, a FIFO or device into, a symbolic link through.
         timeline: A timeline already built for the dossier, to reuse; built when not given.
 
     Raises:
@@ -87,7 +88,7 @@ def plot_issue(
         raise ValueError(f"cannot plot to {str(target)!r}: the file name must end in .png or .svg")
     if timeline is None or issue_id not in timeline.issues:
         timeline = build_timeline(negotiation, issues=[issue_id])
-    _save(target, _render(negotiation, issue, timeline, file_format))
+    atomic_write(target, _render(negotiation, issue, timeline, file_format))
 
 
 def plot_all(
@@ -130,13 +131,12 @@ def plot_all(
             raise SaveError(f"will not write over {str(target)!r}: not a regular file")
         targets[issue.id] = target
     timeline = timeline or build_timeline(negotiation)
-    drawn = {i: _render(negotiation, negotiation.issue(i), timeline, file_format) for i in targets}
-    try:
-        where.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise SaveError(f"cannot make {str(where)!r}: {exc.strerror or exc}") from exc
-    for issue_id, data in drawn.items():
-        _save(targets[issue_id], data)
+    write_files(
+        {
+            targets[i]: _render(negotiation, negotiation.issue(i), timeline, file_format)
+            for i in targets
+        }
+    )
     return list(targets.values())
 
 
@@ -166,16 +166,6 @@ def _render(negotiation: Negotiation, issue: Issue, timeline: Timeline, file_for
             metadata={"Date": None} if file_format == "svg" else {"Software": "negotrack"},
         )
     return buffer.getvalue()
-
-
-def _save(target: Path, data: bytes) -> None:
-    """Write a chart's bytes atomically, never over a symlink, FIFO or folder; else `SaveError`."""
-    if target.is_symlink() or (target.exists() and not target.is_file()):
-        raise SaveError(f"will not write over {str(target)!r}: not a regular file")
-    try:
-        atomic_write(target, data)
-    except OSError as exc:
-        raise SaveError(f"cannot write {str(target)!r}: {exc.strerror or exc}") from exc
 
 
 def _draw(

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import json
 import os
 import pathlib
+import shutil
 import stat
+import subprocess
+import sys
 import tempfile
 import typing
 from pathlib import Path
@@ -382,3 +386,189 @@ def test_shared_values_are_written_out_not_aliased() -> None:
     assert "&" not in text
     assert "*" not in text
     assert n == nt.loads(text)
+
+
+# -- ids that name files (issue 12, item 3) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "round_id", ["../../x", "../x", "/abs/x", "", "sub/dir", "..", ".hidden", "a b", "r1\\x"]
+)
+def test_save_refuses_a_round_id_that_load_refuses(tmp_path: Path, round_id: str) -> None:
+    """A round id from the Python API that could leave the folder, or never load back, is refused first."""
+    folder = tmp_path / "deep" / "er" / "d"
+    nt.save(_dossier(rounds=(_round("r1", 1),)), folder)
+    before = _snapshot(tmp_path)
+    with pytest.raises(SaveError, match="invalid round id"):
+        nt.save(_dossier(rounds=(_round("r1", 1), _round(round_id, 2))), folder)
+    assert before == _snapshot(tmp_path)
+    with pytest.raises(SaveError, match="invalid round id"):
+        nt.save(_dossier(rounds=(_round(round_id, 2),)), tmp_path / "new")
+    assert before == _snapshot(tmp_path)
+
+
+def test_save_refuses_two_rounds_with_one_id(tmp_path: Path) -> None:
+    """Two rounds with one id would share a file, and a round would be lost on reload."""
+    with pytest.raises(SaveError, match="duplicate round id 'r1'"):
+        nt.save(_dossier(rounds=(_round("r1", 1), _round("r1", 2, "Other"))), tmp_path / "d")
+    assert {} == _snapshot(tmp_path)
+
+
+# -- what is in the way (issue 12, item 5) ---------------------------------------------------------
+
+
+def test_a_folder_named_like_a_round_file_is_refused_before_anything_changes(
+    tmp_path: Path,
+) -> None:
+    """rounds/r2.yaml being a folder: a clean SaveError, and no file replaced before it."""
+    folder = tmp_path / "d"
+    nt.save(_dossier(rounds=(_round("r1", 1),)), folder)
+    (folder / "rounds" / "r2.yaml").mkdir()
+    before = _snapshot(tmp_path)
+    with pytest.raises(SaveError, match=r"r2\.yaml: not a regular file"):
+        nt.save(_dossier(name="Renamed", rounds=(_round("r1", 1, "New"), _round("r2", 2))), folder)
+    assert before == _snapshot(tmp_path)
+
+
+def test_a_folder_named_yaml_that_load_ignores_is_left_alone(tmp_path: Path) -> None:
+    """rounds/old.yaml as a folder is nothing load reads: a save neither trips on it nor removes it."""
+    folder = tmp_path / "d"
+    nt.save(_dossier(rounds=(_round("r1", 1),)), folder)
+    (folder / "rounds" / "old.yaml").mkdir()
+    (folder / "rounds" / "old.yaml" / "inside.txt").write_text("kept", encoding="utf-8")
+    smaller = _dossier(name="Renamed", rounds=(_round("r1", 1, "New"),))
+    nt.save(smaller, folder)
+    assert smaller == nt.load(folder)
+    assert "kept" == (folder / "rounds" / "old.yaml" / "inside.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("both", [True, False])
+def test_a_negotiation_yml_load_would_read_is_removed(tmp_path: Path, both: bool) -> None:
+    """A save writes negotiation.yaml and removes negotiation.yml, which load reads when alone."""
+    folder = tmp_path / "d"
+    nt.save(_dossier(rounds=(_round("r1", 1),)), folder)
+    if not both:
+        (folder / "negotiation.yaml").rename(folder / "negotiation.yml")
+    else:
+        (folder / "negotiation.yml").write_text("id: stale\ntitle: Stale\n", encoding="utf-8")
+    renamed = _dossier(name="Renamed", rounds=(_round("r1", 1),))
+    nt.save(renamed, folder)
+    assert ["negotiation.yaml", "rounds", "rounds/r1.yaml"] == list(_snapshot(folder))
+    assert renamed == nt.load(folder)
+
+
+def test_a_symlinked_round_file_is_refused_and_its_target_kept(tmp_path: Path) -> None:
+    """A folder save writes only regular files: a round file that is a link stops it, unchanged."""
+    folder = tmp_path / "d"
+    nt.save(_dossier(rounds=(_round("r1", 1),)), folder)
+    elsewhere = tmp_path / "elsewhere.yaml"
+    (folder / "rounds" / "r1.yaml").rename(elsewhere)
+    (folder / "rounds" / "r1.yaml").symlink_to(elsewhere)
+    before = _snapshot(tmp_path)
+    with pytest.raises(SaveError, match="not a regular file"):
+        nt.save(_dossier(name="Renamed", rounds=(_round("r1", 1, "New"),)), folder)
+    assert before == _snapshot(tmp_path)
+
+
+def test_save_into_a_file_where_the_folder_goes_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "d").write_text("a file", encoding="utf-8")
+    with pytest.raises(SaveError, match="not a folder"):
+        nt.save(_dossier(), tmp_path / "d")
+    assert {"d": b"a file"} == _snapshot(tmp_path)
+
+
+# -- temporary files and the journal (issue 12, item 4) ---------------------------------------------
+
+
+def _dead_pid() -> int:
+    """The id of a process that has ended (and been reaped)."""
+    child = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return int(child.stdout)
+
+
+@pytest.mark.parametrize("name", ["d.yaml", "d"])
+def test_the_next_save_removes_temporary_files_of_dead_writers_only(
+    tmp_path: Path, name: str
+) -> None:
+    """Temporaries a killed save left (this version's, an earlier version's) go; a live one stays."""
+    path = tmp_path / name
+    nt.save(_dossier(rounds=(_round("r1", 1),)), path)
+    where = tmp_path if name == "d.yaml" else path / "rounds"
+    target = "d.yaml" if name == "d.yaml" else "r1.yaml"
+    dead = where / f".{target}.negotrack-{_dead_pid()}-abc123.tmp"
+    legacy = where / f".{target}.k2x9_q0z.tmp"
+    live = where / f".{target}.negotrack-{os.getpid()}-def456.tmp"
+    unrelated = where / f".notes.txt.negotrack-{_dead_pid()}-abc123.tmp"
+    for leftover in (dead, legacy, live, unrelated):
+        leftover.write_text("half a file", encoding="utf-8")
+    nt.save(_dossier(name="Renamed", rounds=(_round("r1", 1),)), path)
+    assert not dead.exists()
+    assert not legacy.exists()
+    assert live.exists()  # its process runs: it may be a write in flight
+    assert unrelated.exists()  # staged for a file that is no dossier file: not the save's to remove
+
+
+def _journal(folder: Path, renames: list[list[str]], removals: list[str]) -> None:
+    data = {"negotrack-save": 1, "rename": renames, "remove": removals}
+    (folder / ".negotrack-save.json").write_text(json.dumps(data), encoding="utf-8")
+
+
+def test_a_save_killed_after_its_commit_loads_new_and_the_next_save_finishes_it(
+    tmp_path: Path,
+) -> None:
+    """The state a kill between the commit point and the last rename leaves: load sees the new version."""
+    folder = tmp_path / "d"
+    old = _dossier(rounds=(_round("r1", 1), _round("r2", 2)))
+    new = _dossier(name="Renamed", rounds=(_round("r1", 1, "Retitled"), _round("r3", 3)))
+    nt.save(old, folder)
+    other = tmp_path / "other"
+    nt.save(new, other)
+    pid = _dead_pid()
+    staged = {
+        "negotiation.yaml": f".negotiation.yaml.negotrack-{pid}-aaa.tmp",
+        "rounds/r1.yaml": f"rounds/.r1.yaml.negotrack-{pid}-bbb.tmp",
+        "rounds/r3.yaml": f"rounds/.r3.yaml.negotrack-{pid}-ccc.tmp",
+    }
+    for final, temp in staged.items():
+        shutil.copy(other / final, folder / temp)
+    # killed after removing r2.yaml and renaming the header into place
+    (folder / "rounds" / "r2.yaml").unlink()
+    (folder / staged["negotiation.yaml"]).replace(folder / "negotiation.yaml")
+    _journal(folder, [[t, f] for f, t in staged.items()], ["rounds/r2.yaml"])
+    assert new == nt.load(folder)
+    nt.save(new, folder)
+    assert ["negotiation.yaml", "rounds", "rounds/r1.yaml", "rounds/r3.yaml"] == list(
+        _snapshot(folder)
+    )
+    assert new == nt.load(folder)
+
+
+@pytest.mark.parametrize(
+    ("renames", "removals"),
+    [
+        ([], ["rounds/r1.yaml"]),  # no staged file left: the save it tells of is over
+        ([[".negotiation.yaml.negotrack-1-aaa.tmp", "../outside.yaml"]], ["rounds/r1.yaml"]),
+        ([["../.x.yaml.negotrack-1-aaa.tmp", "negotiation.yaml"]], []),
+        ([], ["../outside.yaml"]),
+    ],
+)
+def test_a_stale_or_crafted_journal_is_ignored_and_removed(
+    tmp_path: Path, renames: list[list[str]], removals: list[str]
+) -> None:
+    """A journal whose staged files are gone, or naming files outside the dossier, does nothing."""
+    folder = tmp_path / "d"
+    dossier = _dossier(rounds=(_round("r1", 1),))
+    nt.save(dossier, folder)
+    (tmp_path / "outside.yaml").write_text("keep", encoding="utf-8")
+    (folder / ".negotiation.yaml.negotrack-1-aaa.tmp").write_text("id: x\n", encoding="utf-8")
+    _journal(folder, renames, removals)
+    assert dossier == nt.load(folder)
+    nt.save(dossier, folder)
+    assert dossier == nt.load(folder)
+    assert not (folder / ".negotrack-save.json").exists()
+    assert "keep" == (tmp_path / "outside.yaml").read_text(encoding="utf-8")
