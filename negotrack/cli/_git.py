@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from negotrack.cli._io import folder_of
-from negotrack.files._commit import DOSSIER_FILE, ROUNDS_DIR, dossier_files, is_dossier_name
+from negotrack.files._commit import ROUNDS_DIR, dossier_files, is_dossier_name
 from negotrack.files._loading import load, load_tree, loads
 from negotrack.files._yaml import MAX_FILE_BYTES, read_file
 from negotrack.model._errors import LoadError, NegotrackError, Problem

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from negotrack.files._convert import converter
-from negotrack.files._saving import _stage, _sync_directory, _to_yaml
+from negotrack.files._saving import _to_yaml
+from negotrack.files._writing import stage, sync_directory
 from negotrack.model._rounds import Round
 
 if TYPE_CHECKING:
@@ -156,7 +157,7 @@ def create_new(path: Path, text: str) -> None:
         FileExistsError: If ``path`` exists; nothing is written then.
         OSError: If the file cannot be written.
     """
-    temp = _stage(path, text)
+    temp = stage(path, text)
     try:
         try:
             os.link(temp, path)
@@ -169,4 +170,4 @@ def create_new(path: Path, text: str) -> None:
     finally:
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()
-    _sync_directory(path.parent)
+    sync_directory(path.parent)

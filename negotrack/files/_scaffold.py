@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from negotrack.files._id_schemas import SCHEMA_DIR, dossier_schema, modeline
@@ -14,6 +13,8 @@ from negotrack.files._writing import write_files
 from negotrack.model._errors import NegotrackError
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from negotrack.model._negotiation import Negotiation
 
 __all__ = ["ScaffoldError", "scaffold"]
