@@ -16,6 +16,7 @@ from negotrack.cli._io import dossier, dossier_paths, emit, paint, renderer, use
 from negotrack.cli._new_round import new_round
 from negotrack.cli._problems import annotation, as_text, validation_json
 from negotrack.model._errors import LoadError, NegotrackError, did_you_mean
+from negotrack.report._plain import plain
 
 if TYPE_CHECKING:
     import argparse
@@ -52,12 +53,13 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         raise  # standard output's reader left: `main` ends quietly
     except LoadError as exc:
         for problem in exc.problems:
-            print(problem, file=err)
+            print(as_text(problem), file=err)
     except (NegotrackError, ValueError) as exc:
-        print(f"negotrack: {exc}", file=err)
+        print(plain(f"negotrack: {exc}"), file=err)
     except OSError as exc:
         where = f" {exc.filename}" if exc.filename else ""
-        print(f"negotrack: cannot write{where}: {(exc.strerror or str(exc)).lower()}", file=err)
+        said = f"negotrack: cannot write{where}: {(exc.strerror or str(exc)).lower()}"
+        print(plain(said), file=err)
     return EXIT_BAD_INPUT
 
 
@@ -266,7 +268,7 @@ def _brackets(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         try:
             counts = count_brackets(_draft_text(name))
         except _UnreadableError as exc:
-            print(f"{name}: {exc}", file=err)
+            print(plain(f"{name}: {exc}"), file=err)
             status = EXIT_BAD_INPUT
             continue
         found.append(
@@ -362,7 +364,9 @@ def _git_diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         # not a dossier (a CI workflow), or one half edited: git's own diff, never a dead driver
         first = exc.problems[0] if exc.problems else None
         why = f"{first.path}: {first.message}" if first is not None else "it does not load"
-        print(f"negotrack: {path} is not a dossier that loads ({why}); a text diff:", file=out)
+        print(
+            plain(f"negotrack: {path} is not a dossier that loads ({why}); a text diff:"), file=out
+        )
         out.write(text_diff(path, old_file, new_file))
         return EXIT_OK
     diff = compare_versions(old, new, before=f"a/{path}", after=f"b/{path}")

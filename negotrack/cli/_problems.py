@@ -6,6 +6,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from negotrack.cli._io import paint
+from negotrack.report._plain import plain
 
 if TYPE_CHECKING:
     from negotrack.model._errors import Problem
@@ -21,9 +22,11 @@ def as_note(note: Problem) -> str:
 def as_text(problem: Problem, *, note: bool = False, color: bool = False) -> str:
     """A problem as ``file:line:col: path: message`` (a note with ``note:`` after the place).
 
-    With ``color``, the place is bold and a problem's text red, a note's ``note:`` cyan.
+    With ``color``, the place is bold and a problem's text red, a note's ``note:`` cyan. Control
+    characters in it (a file name can hold an escape sequence) are replaced before it is painted,
+    so only negotrack's own colours reach the terminal.
     """
-    where, _, rest = str(problem).partition(": ")
+    where, _, rest = plain(str(problem)).partition(": ")
     if note:
         return f"{paint(where + ':', 'bold', color)} {paint('note:', 'cyan', color)} {rest}"
     return f"{paint(where + ':', 'bold', color)} {paint(rest, 'red', color)}"
@@ -62,7 +65,7 @@ def annotation(level: str, problem: Problem) -> str:
     """
 
     def data(text: str) -> str:
-        return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return plain(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
     def prop(text: str) -> str:
         return data(text).replace(":", "%3A").replace(",", "%2C")
