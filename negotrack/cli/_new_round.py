@@ -14,20 +14,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, TextIO
 
 from negotrack.cli._exit import EXIT_OK
-from negotrack.model._errors import NegotrackError
 
 if TYPE_CHECKING:
     from negotrack.model._rounds import Round
 
-__all__ = ["NewRoundError", "add_new_round", "new_round"]
+__all__ = ["add_new_round", "new_round"]
 
 _DAY: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _MODELINE: Final = re.compile(rb"# yaml-language-server: \$schema=([\x21-\x7e]+)[ \t]*\r?\n?")
 _YAML: Final = (".yaml", ".yml")
-
-
-class NewRoundError(NegotrackError):
-    """A new round cannot be written: a date not after the last round, an id that is taken."""
 
 
 def _day(value: str) -> dt.date:
@@ -75,7 +70,11 @@ def new_round(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Write the next round file; say what it holds on ``out``."""
     del err
     from negotrack.files._loading import ROUNDS_DIR, load  # noqa: PLC0415
-    from negotrack.files._next_round import create_new, next_round_text  # noqa: PLC0415
+    from negotrack.files._next_round import (  # noqa: PLC0415 - not imported for --help
+        NewRoundError,
+        create_new,
+        next_round_text,
+    )
 
     folder = Path(args.dossier)
     if folder.is_file() or args.dossier == "-":

@@ -18,6 +18,7 @@ import attrs
 from negotrack.files._convert import converter
 from negotrack.files._saving import _to_yaml
 from negotrack.files._writing import stage, sync_directory
+from negotrack.model._errors import NegotrackError
 from negotrack.model._rounds import Round
 
 if TYPE_CHECKING:
@@ -26,7 +27,12 @@ if TYPE_CHECKING:
 
     from negotrack.model._negotiation import Negotiation
 
-__all__ = ["create_new", "next_round_text", "participants_after"]
+__all__ = ["NewRoundError", "create_new", "next_round_text", "participants_after"]
+
+
+class NewRoundError(NegotrackError):
+    """A new round cannot be written: a date not after the last round, an id that is taken."""
+
 
 _COMMENT: Final = "# "
 
