@@ -16,7 +16,7 @@ from negotrack.cli._io import dossier, dossier_paths, emit, paint, renderer, use
 from negotrack.cli._new_round import new_round
 from negotrack.cli._problems import annotation, as_text, validation_json
 from negotrack.model._errors import LoadError, NegotrackError, did_you_mean
-from negotrack.report._plain import plain
+from negotrack.model._plain import plain
 
 if TYPE_CHECKING:
     import argparse

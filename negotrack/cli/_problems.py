@@ -6,7 +6,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from negotrack.cli._io import paint
-from negotrack.report._plain import plain
+from negotrack.model._plain import plain
 
 if TYPE_CHECKING:
     from negotrack.model._errors import Problem

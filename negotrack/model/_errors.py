@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from negotrack.model._plain import plain
+
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
@@ -58,12 +60,13 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        """``file:line:col: path: message``, with any control character in it replaced."""
         where = self.file
         if self.line is not None:
             where += f":{self.line}:{self.column if self.column is not None else 1}"
         if self.path and self.path != "$":
-            return f"{where}: {self.path}: {self.message}"
-        return f"{where}: {self.message}"
+            return plain(f"{where}: {self.path}: {self.message}")
+        return plain(f"{where}: {self.message}")
 
 
 class LoadError(NegotrackError, ValueError):
