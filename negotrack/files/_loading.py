@@ -34,6 +34,7 @@ from negotrack.files._numbers import (
 )
 from negotrack.files._parse import parse
 from negotrack.files._restating import fill_restatements
+from negotrack.files._scalars import shape_of
 from negotrack.files._yaml import PathKey, format_path, read_file
 from negotrack.model._errors import LoadError, NegotrackError, Problem
 from negotrack.model._gc import gc_paused
@@ -122,10 +123,24 @@ def _load(target: Path, notes: list[Problem] | None) -> Negotiation:
 def _on_disk(folder: Path) -> tuple[str, dict[str, _Source]]:
     """A folder dossier's files as `dossier_files` lists them, each read when it is needed."""
     files: dict[str, _Source] = {}
+    root = folder.resolve()
     for name, path in dossier_files(folder).items():
         shown = str(folder.joinpath(*name.split("/")))
-        files[name] = (shown, functools.partial(read_file, path, shown))
+        files[name] = (shown, functools.partial(_read_inside, root, path, shown))
     return str(folder), files
+
+
+def _read_inside(root: Path, path: Path, shown: str) -> bytes:
+    """A dossier file's bytes; a symbolic link that leads out of the dossier's folder is refused.
+
+    A link inside the folder is read as the file it names. One that leaves it is a problem and
+    is never read, so a dossier cannot put another file's content (``/etc/passwd``) into a
+    message, a log or a report.
+    """
+    if path.is_symlink() and not path.resolve().is_relative_to(root):
+        message = "a symbolic link to a file outside the dossier's folder; it is not read"
+        raise LoadError([Problem(shown, None, None, "$", message)])
+    return read_file(path, shown)
 
 
 def load_tree(files: Mapping[str, bytes], where: str) -> Negotiation:
@@ -202,11 +217,7 @@ def _parse(doc: _Document, what: str) -> dict[str, Any]:
     except LoadError as exc:
         raise _CollectedError(exc.problems) from None
     if type(root) is not dict:
-        got = (
-            "nothing (the file is empty)"
-            if root is None
-            else ("a list" if type(root) is list else f"the text {root!r}")
-        )
+        got = "nothing (the file is empty)" if root is None else shape_of(root)
         raise _CollectedError(
             [Problem(doc.file, 1, 1, "$", f"expected a mapping with {what}, got {got}")]
         )

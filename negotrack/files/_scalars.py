@@ -53,6 +53,10 @@ _TRUE: Final = frozenset({"true", "True", "TRUE"})
 _FALSE: Final = frozenset({"false", "False", "FALSE"})
 
 
+#: The most characters of a value a problem quotes.
+_EXCERPT: Final = 60
+
+
 class InvalidValueError(Exception):
     """A value has the wrong shape or content; the message says what was expected."""
 
@@ -62,6 +66,8 @@ def shape_of(value: object) -> str:
     if value is None:
         return "an empty value"
     if isinstance(value, str):
+        if len(value) > _EXCERPT:  # a problem quotes a short excerpt of a file, never all of it
+            return f"the text {value[:_EXCERPT]!r}... ({len(value):,} characters)"
         return f"the text {value!r}"
     if isinstance(value, list):
         return "a list"
