@@ -70,16 +70,53 @@ _Dumper.add_representer(type(None), _represent_none)
 
 
 def _to_yaml(data: Mapping[str, Any], schema: str | None) -> str:
-    text = yaml.dump(
-        data,
-        Dumper=_Dumper,
-        sort_keys=False,
-        allow_unicode=True,
-        default_flow_style=False,
-        width=100,
-        indent=2,
-    )
+    try:
+        text = yaml.dump(
+            data,
+            Dumper=_Dumper,
+            sort_keys=False,
+            allow_unicode=True,
+            default_flow_style=False,
+            width=100,
+            indent=2,
+        )
+    except UnicodeEncodeError:
+        raise SaveError(_unwritable(data, "$") or "text that cannot be written") from None
     return (_SCHEMA_LINE.format(schema) if schema else "") + text
+
+
+def _in_file(name: str, data: Mapping[str, Any], schema: str | None) -> str:
+    """`_to_yaml`, a problem naming the file it is for."""
+    try:
+        return _to_yaml(data, schema)
+    except SaveError as exc:
+        raise SaveError(f"{name}: {exc}") from None
+
+
+def _unwritable(value: Any, path: str) -> str | None:
+    """Where the text no file can hold is (a lone surrogate, built through the Python API)."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            code = ord(value[exc.start])
+            return f"{path}: the text holds a lone surrogate (U+{code:04X}), which no file can hold"
+        return None
+    items = (
+        value.items()
+        if isinstance(value, dict)
+        else enumerate(value)
+        if isinstance(value, list)
+        else ()
+    )
+    for key, item in items:
+        found = _unwritable(key, path) if isinstance(key, str) else None
+        found = found or _unwritable(
+            item, f"{path}.{key}" if isinstance(key, str) else f"{path}[{key}]"
+        )
+        if found:
+            return found
+    return None
 
 
 def dump(negotiation: Negotiation, *, schema: str | None = None) -> str:
@@ -134,9 +171,10 @@ def save(
     _check_round_ids(negotiation, target)
     data = _unstructure(negotiation)
     rounds = data.pop("rounds", [])
-    files = {DOSSIER_FILE: _to_yaml(data, schema)}
+    files = {DOSSIER_FILE: _in_file(DOSSIER_FILE, data, schema)}
     for round_data in rounds:
-        files[f"{ROUNDS_DIR}/{round_data['id']}.yaml"] = _to_yaml(round_data, round_schema)
+        name = f"{ROUNDS_DIR}/{round_data['id']}.yaml"
+        files[name] = _in_file(name, round_data, round_schema)
     _write(target / DOSSIER_FILE, lambda: commit(target, files))
 
 

@@ -137,3 +137,15 @@ def test_a_lone_surrogate_from_the_python_api_renders_as_a_replacement() -> None
     for name, out in _every_output(odd).items():
         out.encode("utf-8")
         assert "\ufffd" in out, name
+
+
+def test_a_lone_surrogate_from_the_python_api_is_a_save_error_naming_its_place(
+    tmp_path: Path,
+) -> None:
+    n = nt.loads(DOSSIER.format(low=0, high=10, a1=1, b1=9, a2=2, b2=8))
+    odd = attrs.evolve(n, rounds=(attrs.evolve(n.rounds[0], title="One \ud800"), n.rounds[1]))
+    with pytest.raises(nt.SaveError, match=r"^\$\.rounds\[0\]\.title: the text holds a lone"):
+        nt.dump(odd)
+    with pytest.raises(nt.SaveError, match=r"^rounds/r1\.yaml: \$\.title: the text holds"):
+        nt.save(odd, tmp_path / "talks")
+    assert not (tmp_path / "talks" / "negotiation.yaml").exists()
