@@ -73,7 +73,7 @@ def test_every_number_within_the_bound_renders_in_every_format(values: list[floa
     """Scale ends and positions anywhere up to 1e100 in size: every output, and strict JSON."""
     low, high, *rest = sorted(values[:2]) + values[2:]
     if low == high:
-        high = low + 1 if abs(low) < 1e15 else low * (1 - 1e-9 if low < 0 else 1 + 1e-9)
+        low, high = min(low, 0.0), max(high, 0.0) or 1.0  # still inside the bound
     inside = [min(max(v, low), high) for v in rest]
     text = DOSSIER.format(
         low=repr(low),
