@@ -2,10 +2,11 @@
 
 Time runs left to right, each round at its date; a position holds until the next round, so each
 party's preferred value is a step line, with a filled marker where a round states it and a hollow
-one where it only carries. The y axis is the issue's own scale: option labels on an ordinal or
-categorical issue, the number on a numeric one. What each party can accept is a translucent band
-in its colour, the zone of possible agreement a hatched grey band, and context events are dotted
-vertical lines.
+one where it only carries. The y axis is the issue's own scale, on the data's range by the rule
+the HTML charts follow (`negotrack.report._axes`): option labels on an ordinal or categorical
+issue (past 24 options, at most 24 named), the number on a numeric one. What each party can
+accept is a translucent band in its colour, the zone of possible agreement a hatched grey band,
+and context events are dotted vertical lines.
 
 matplotlib is an optional extra (``pip install 'negotrack[plot]'``), imported only when a chart is
 drawn. The chart is drawn on a `matplotlib.figure.Figure` with the Agg canvas, never through
@@ -27,7 +28,7 @@ from negotrack.files._writing import SaveError, atomic_write, write_files
 from negotrack.model._errors import MissingExtraError
 from negotrack.model._issues import NumericScale
 from negotrack.model._positions import Interval
-from negotrack.report._issue_charts import numeric_axis
+from negotrack.report._axes import numeric_axis, option_axis
 from negotrack.report._labels import number, party_name
 from negotrack.report._palette import EVENT, MARKERS, ZONE, colour, party_styles, top_down
 
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
     from negotrack.model._issues import Issue
     from negotrack.model._negotiation import Negotiation
     from negotrack.model._positions import Acceptable
+    from negotrack.report._axes import OptionAxis
 
 __all__ = ["plot_all", "plot_issue"]
 
@@ -184,33 +186,29 @@ def _draw(
     parties = [p for p in styles if p in present] + sorted(present - set(styles))
     by_round = {(p.round, p.party): p for p in track.points}
     options = not isinstance(issue.scale, NumericScale)
+    latest = track.points[::-1]  # named first; every option held, accepted or in a zone shown
+    sets = [*(p.position.acceptable for p in latest), *(m.zone for m in track.measures)]
+    axis = option_axis(issue, [p.position.preferred for p in latest], sets) if options else None
     drawn: list[float] = []
     for index, party in enumerate(parties):
         style = styles.get(party, index)
         ink, shape = colour(style), MARKERS[style % len(MARKERS)]
         offset = (index - (len(parties) - 1) / 2) * 0.06 if options else 0.0
         held = [by_round.get((round_id, party)) for round_id in rounds]
-        spans = [_spans(issue, None if p is None else p.position.acceptable) for p in held]
+        spans = [_spans(issue, None if p is None else p.position.acceptable, axis) for p in held]
         _bands(ax, xs, spans, ink, alpha=0.15)
-        ys = [_y(issue, p) + offset for p in held]
+        ys = [_y(issue, p, axis) + offset for p in held]
         drawn += [y for y in ys if y == y]  # noqa: PLR0124 - NaN is not equal to itself
         drawn += [e for p in held if p is not None for e in _inside(issue, p)]
         ax.plot(xs, [*ys, ys[-1]] if ys else [], drawstyle="steps-post", color=ink)
         for carried, face in ((False, ink), (True, "white")):
             chosen = [i for i, p in enumerate(held) if p is not None and p.carried is carried]
-            ax.scatter(
-                [xs[i] for i in chosen],
-                [ys[i] for i in chosen],
-                facecolors=face,
-                edgecolors=ink,
-                marker=shape,
-                zorder=3,
-                s=30,
-            )
-    zones = [_spans(issue, m.zone) if m.zone_exists else () for m in track.measures]
+            where = [xs[i] for i in chosen], [ys[i] for i in chosen]
+            ax.scatter(*where, facecolors=face, edgecolors=ink, marker=shape, zorder=3, s=30)
+    zones = [_spans(issue, m.zone, axis) if m.zone_exists else () for m in track.measures]
     _bands(ax, xs, zones, ZONE, alpha=0.18, hatch="///")
     numbered = _events(ax, negotiation)
-    _axes(ax, issue, days, xs, drawn)
+    _axes(ax, issue, days, xs, drawn, axis=axis)
     if not parties:
         ax.text(0.5, 0.5, "no positions recorded", transform=ax.transAxes, ha="center", color="0.3")
     handles: list[Artist] = [
@@ -271,8 +269,8 @@ def _bands(
         start += length
 
 
-def _spans(issue: Issue, accepted: Acceptable | None) -> _Spans:
-    """A set of values as spans of y: runs of adjacent options, or the interval on the scale."""
+def _spans(issue: Issue, accepted: Acceptable | None, axis: OptionAxis | None) -> _Spans:
+    """A set of values as spans of y: runs of adjacent options drawn, or the interval."""
     scale = issue.scale
     if accepted is None:
         return ()
@@ -282,10 +280,14 @@ def _spans(issue: Issue, accepted: Acceptable | None) -> _Spans:
         low = scale.min if accepted.min is None else accepted.min
         high = scale.max if accepted.max is None else accepted.max
         return ((float(low), float(high)),)
-    places = sorted({issue.option_ids.index(o) for o in accepted if o in issue.option_ids})
-    runs = [
-        [place for _, place in run]
-        for _, run in groupby(enumerate(places), lambda pair: pair[1] - pair[0])
+    if axis is None:
+        return ()
+    index = issue.option_index
+    places = {index[o]: axis.place(index[o]) for o in accepted if o in index}
+    drawn = sorted((k, y) for k, y in places.items() if y is not None)
+    runs = [  # options next to each other on the scale, not merely on a cut axis
+        [y for _, (_, y) in run]
+        for _, run in groupby(enumerate(drawn), lambda pair: pair[1][0] - pair[0])
     ]
     return tuple((run[0] - _HALF, run[-1] + _HALF) for run in runs)
 
@@ -297,7 +299,7 @@ def _x(day: dt.date) -> float:
     return float(date2num(day))  # type: ignore[no-untyped-call]  # matplotlib leaves it untyped
 
 
-def _y(issue: Issue, held: TimelinePoint | None) -> float:
+def _y(issue: Issue, held: TimelinePoint | None, axis: OptionAxis | None) -> float:
     """Where a preferred value sits on the y axis: its place on the line, or its option's row.
 
     NaN (a gap in the line) when there is no position or no preferred value.
@@ -307,9 +309,9 @@ def _y(issue: Issue, held: TimelinePoint | None) -> float:
     if held.point is not None:
         return held.point
     value = held.position.preferred
-    if isinstance(value, str) and value in issue.option_ids:
-        return float(issue.option_ids.index(value))
-    return float("nan")
+    index = issue.option_index.get(value) if isinstance(value, str) else None
+    place = None if index is None or axis is None else axis.place(index)
+    return float("nan") if place is None else place
 
 
 def _events(ax: Axes, negotiation: Negotiation) -> list[str]:
@@ -345,7 +347,13 @@ def _events(ax: Axes, negotiation: Negotiation) -> list[str]:
 
 
 def _axes(
-    ax: Axes, issue: Issue, days: Sequence[dt.date], xs: Sequence[float], drawn: Sequence[float]
+    ax: Axes,
+    issue: Issue,
+    days: Sequence[dt.date],
+    xs: Sequence[float],
+    drawn: Sequence[float],
+    *,
+    axis: OptionAxis | None,
 ) -> None:
     """Title, round dates on the x axis, the issue's scale on the y axis (the data's range)."""
     from matplotlib.ticker import FuncFormatter  # noqa: PLC0415 - part of the optional extra
@@ -368,11 +376,13 @@ def _axes(
         whole = f"scale {number(scale.min)} to {number(scale.max)}"
         cut = "" if (low, high) == (scale.min, scale.max) else f" (axis cut; {whole})"
         ax.set_ylabel(f"{scale.unit or ''}{cut}".strip(), fontsize=8)
-    else:
-        ax.set_yticks(range(len(scale.options)), [option.label for option in scale.options])
-        ax.set_ylim(-0.6, len(scale.options) - 0.4)
+    elif axis is not None:  # every option, or past `OPTION_ROWS` the data's options named
+        ax.set_yticks([value for value, _ in axis.ticks], [label for _, label in axis.ticks])
+        ax.set_ylim(axis.low - 0.1, axis.high + 0.1)
         if top_down(issue):
             ax.invert_yaxis()
         ax.tick_params(axis="y", labelsize=8)
+        if axis.note:
+            ax.set_ylabel(axis.note, fontsize=8)
     ax.grid(axis="y", color="0.9")
     ax.set_axisbelow(True)

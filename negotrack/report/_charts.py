@@ -7,6 +7,7 @@ plot) or narrow (360, for phones: labels over the grid lines). `negotrack.report
 every attribute and text, so templates may insert the result as it is; `_palette` gives colours.
 A numeric axis shows the data's range; the scale's ends (`Chart.floor`, `Chart.ceiling`) are a
 heavier line where the axis reaches one and a break where it stops short, named above the plot.
+An option axis has a row per option, or on a long scale cut to the data (`Chart.whole`) a few.
 Context events are markers numbered as the page's one list of them.
 """
 
@@ -16,6 +17,7 @@ from typing import Final, Literal
 
 import attrs
 
+from negotrack.report._axes import OPTION_ROWS
 from negotrack.report._labels import number
 from negotrack.report._palette import AXIS, EVENT, GRID, INK, TURNING, ZONE, colour
 from negotrack.report._svg import CHAR, element, escape, fit, marker, num, text, wrap
@@ -36,6 +38,7 @@ WIDTH: Final = 720
 NARROW: Final = 360
 LABEL_CHARS: Final = 24  # the widest line of a y-axis label, in characters
 LABEL_GAP: Final = 58.0  # the least room between two dates on the x axis
+LABEL_ROW: Final = 20.0  # the height of a row on an option axis that names only some options
 
 #: A run of y values: inclusive option indices on an option scale, an interval on a numeric one.
 Band = tuple[float, float]
@@ -83,8 +86,9 @@ class Chart:
         summary: A sentence for screen readers.
         kind: ``ordinal`` or ``numeric`` (a line chart), or ``matrix`` (categorical: dots).
         columns: Per column (round, or rounds taken together), a short label and a title.
-        ticks: The y axis: values and their labels (every option, or round numbers).
-        low: Lowest value on a numeric axis; ``high`` the highest.
+        ticks: The y axis: values and their labels (every option drawn, or round numbers).
+        low: Lowest value on a numeric axis, or on an option axis that names only some of its
+            options; ``high`` the highest.
         floor: The numeric scale's lowest value, which the axis may stop short of;
             ``ceiling`` its highest.
         unit: The unit of a numeric scale, shown over the axis.
@@ -94,7 +98,9 @@ class Chart:
         turning: Columns that are turning points.
         narrow: The phone layout: 360 wide, labels over the grid lines.
         note: A line above the plot, such as which rounds the columns show.
-        down: Whether options run from the top down (categorical) rather than upwards.
+        whole: Whether every option from the first tick to the last is a row and named; False
+            on a long scale cut to the data (`negotrack.report._axes.option_axis`): the axis
+            then runs from ``low`` to ``high`` at a fixed height, naming only the ticks.
     """
 
     title: str
@@ -113,6 +119,7 @@ class Chart:
     turning: frozenset[int] = frozenset()
     narrow: bool = False
     note: str | None = None
+    whole: bool = True
 
 
 @attrs.define
@@ -168,8 +175,11 @@ class _Frame:
         chart = self.chart
         if chart.kind == "matrix":
             return self.top + (value + 0.5) * (self.bottom - self.top) / max(len(chart.ticks), 1)
-        numeric = chart.kind == "numeric"
-        low, high = (chart.low, chart.high) if numeric else (-0.5, len(chart.ticks) - 0.5)
+        if chart.kind == "numeric" or not chart.whole:
+            low, high = chart.low, chart.high
+        else:  # every option a row, from the first tick: half a row past either end
+            low = (chart.ticks[0][0] if chart.ticks else 0.0) - 0.5
+            high = low + len(chart.ticks)
         share = min(max((value - low) / ((high - low) or 1.0), 0.0), 1.0)
         return self.bottom - share * (self.bottom - self.top)
 
@@ -186,6 +196,8 @@ def chart_svg(chart: Chart) -> str:
     longest = max(longest, len(chart.unit or "") - 2)  # the unit reaches over the labels
     rows = len(chart.ticks)
     height = {"matrix": 34.0 * max(rows, 1), "numeric": 220.0}.get(chart.kind, 40.0 * max(rows, 4))
+    if not chart.whole:  # a long scale cut to the data: a row's height per name it may show
+        height = LABEL_ROW * OPTION_ROWS
     left = 10.0 if chart.narrow else max(16 + min(longest, LABEL_CHARS) * CHAR, 64.0)
     frame = _Frame(chart, left=left, bottom=34 + height)
     body = [*_turning(frame), *_zones(frame), *_y_axis(frame), *_bands(frame), *_lines(frame)]
@@ -258,6 +270,8 @@ def _y_axis(frame: _Frame) -> list[str]:
             texts = text(left + 2, y - lift + 12 * (chart.kind == "matrix"), words, **HALO)
         else:
             lines = [label] if chart.kind == "numeric" else wrap(label, LABEL_CHARS)
+            if not chart.whole:  # names may sit a row apart: one line each
+                lines = [fit(label, LABEL_CHARS)]
             first = y + 4 - (len(lines) - 1) * 7
             texts = "".join(
                 text(left - 8, first + 14 * i, t, text_anchor="end") for i, t in enumerate(lines)
@@ -283,19 +297,9 @@ def _scale_ends(frame: _Frame) -> list[str]:
         if end is None:
             continue
         if end == drawn:
+            ends = {"x1": frame.left, "y1": y, "x2": frame.right, "y2": y}
             paint = {"stroke": INK, "stroke_width": 1.5}
-            out.append(
-                element(
-                    "line",
-                    "",
-                    "end of the scale",
-                    x1=frame.left,
-                    y1=y,
-                    x2=frame.right,
-                    y2=y,
-                    **paint,
-                )
-            )
+            out.append(element("line", "", "end of the scale", **ends, **paint))
             continue
         x = frame.left
         points = f"{num(x - 6)},{num(y + 5)} {num(x + 6)},{num(y + 1)} {num(x - 6)},{num(y - 3)}"

@@ -5,13 +5,13 @@ plain series and marks of a `Chart`; everything about drawing and escaping stays
 Each issue gets two drawings of one chart, a wide one and a narrow one for phones (the page's
 styles show one): the narrow one shows the latest rounds, those that moved last. A long run of
 rounds is taken a few at a time, each column the positions in force at the end of its stretch,
-so that a chart of a thousand rounds has as many columns as one of sixteen.
+so that a chart of a thousand rounds has as many columns as one of sixteen. The y axis is
+`negotrack.report._axes`'s, so that a scale of 10,000 options names no more than one of 24.
 """
 
 from __future__ import annotations
 
 import bisect
-import math
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Final
 
@@ -31,6 +31,7 @@ from negotrack.model._positions import (
 )
 from negotrack.model._rounds import ContextEvent, Round
 from negotrack.model._scales import point
+from negotrack.report._axes import OptionAxis, numeric_axis, option_axis, option_runs
 from negotrack.report._charts import MONTHS, Band, Chart, EventMark, Series, chart_svg
 from negotrack.report._labels import number, party_name
 
@@ -40,7 +41,7 @@ if TYPE_CHECKING:
     from negotrack.model._issues import Value
     from negotrack.model._positions import Acceptable
 
-__all__ = ["COLUMNS", "LATEST", "day", "issue_chart", "numeric_axis", "stretches"]
+__all__ = ["COLUMNS", "LATEST", "day", "issue_chart", "stretches"]
 
 #: The most columns a wide chart draws; more rounds are taken together.
 COLUMNS: Final = 16
@@ -100,22 +101,6 @@ def stretches(count: int, most: int) -> list[range]:
     return out + [range(k, k + size) for k in range(first, count, size)]
 
 
-def numeric_axis(
-    values: Iterable[float], floor: float, ceiling: float
-) -> tuple[float, float, tuple[tuple[float, str], ...]]:
-    """A numeric axis for the values drawn: their range, padded, in round numbers, in the scale.
-
-    Returns the axis's ends and its ticks. The axis stops short of the scale's ends (``floor``,
-    ``ceiling``) where the data do; with no values it is the whole scale.
-    """
-    seen = [min(max(v, floor), ceiling) for v in values if math.isfinite(v)]
-    if not seen:
-        return _ticks(floor, ceiling, floor, ceiling)
-    low, high = min(seen), max(seen)
-    pad = (high - low) * 0.08 or max(abs(high) * 0.1, (ceiling - floor) * 0.02)
-    return _ticks(max(low - pad, floor), min(high + pad, ceiling), floor, ceiling)
-
-
 @attrs.frozen(kw_only=True)
 class _Story:
     """What an issue's charts are drawn from: the rounds, and what was held in each."""
@@ -137,17 +122,19 @@ class _Story:
         held = [self.held[i] for i in ends]
         first = rounds[groups[0][0]].when
         scale = issue.scale
+        zones = [m.zone if m.zone_exists else None for m in (self.measures[i] for i in ends)]
+        axis = None if isinstance(scale, NumericScale) else self._axis(held, zones)
         chart = Chart(
             title=f"{issue.title}: positions from {day(first)} to {day(days[-1])}",
             summary=_summary(negotiation, issue, self.measures[-1]),
             kind="matrix" if isinstance(scale, CategoricalScale) else "ordinal",
             columns=_columns(rounds, groups),
-            ticks=tuple((float(i), o.label) for i, o in enumerate(getattr(scale, "options", ()))),
-            series=tuple(self._series(party, style, groups) for party, style in self.parties),
-            zones=tuple(
-                _runs(issue, m.zone) if m.zone_exists else ()
-                for m in (self.measures[i] for i in ends)
-            ),
+            ticks=() if axis is None else axis.ticks,
+            low=-0.5 if axis is None else axis.low,
+            high=0.5 if axis is None else axis.high,
+            whole=axis is None or axis.whole,
+            series=tuple(self._series(party, style, groups, axis) for party, style in self.parties),
+            zones=tuple(_runs(issue, zone, axis) for zone in zones),
             events=tuple(
                 EventMark(at=_place(e.date, days), date=day(e.date), title=e.title, number=n)
                 for n, e in self.events
@@ -155,7 +142,7 @@ class _Story:
             ),
             turning=frozenset(k for k, g in enumerate(groups) if self.turning.intersection(g)),
             narrow=narrow,
-            note=note,
+            note="; ".join(w for w in (note, axis and axis.note) if w) or None,
         )
         if not isinstance(scale, NumericScale):
             return chart
@@ -179,17 +166,33 @@ class _Story:
             note=words or None,
         )
 
-    def _series(self, party: str, style: int, groups: Sequence[range]) -> Series:
+    def _axis(
+        self,
+        held: Sequence[Mapping[str, tuple[Position, bool]]],
+        zones: Sequence[Acceptable | None],
+    ) -> OptionAxis:
+        """The option axis of what the columns hold: preferred values, sets, zones, latest first."""
+        latest = [(h, z) for h, z in zip(held, zones, strict=True)][::-1]
+        return option_axis(
+            self.issue,
+            [p.preferred for h, _ in latest for p, _ in h.values()],
+            [s for h, z in latest for s in (*(p.acceptable for p, _ in h.values()), z)],
+        )
+
+    def _series(
+        self, party: str, style: int, groups: Sequence[range], axis: OptionAxis | None
+    ) -> Series:
         """One party's values, carrying and bands, at the end of each group of rounds."""
+        issue = self.issue
         held = [self.held[g[-1]].get(party) for g in groups]
         return Series(
             name=party_name(self.negotiation, party),
             style=style,
-            values=tuple(None if h is None else _value(self.issue, h[0].preferred) for h in held),
+            values=tuple(None if h is None else _value(issue, h[0].preferred, axis) for h in held),
             carried=tuple(
                 all(party in self.held[i] and self.held[i][party][1] for i in g) for g in groups
             ),
-            bands=tuple(() if h is None else _runs(self.issue, h[0].acceptable) for h in held),
+            bands=tuple(() if h is None else _runs(issue, h[0].acceptable, axis) for h in held),
         )
 
 
@@ -231,17 +234,18 @@ def day(date: dt.date) -> str:
     return f"{date.day} {MONTHS[date.month - 1]} {date.year}"
 
 
-def _value(issue: Issue, value: Value | None) -> float | None:
-    """A preferred value on the y axis: `point`, or the option's row on a categorical issue."""
-    if isinstance(issue.scale, CategoricalScale):
-        return float(issue.option_ids.index(value)) if value in issue.option_ids else None
-    return point(issue, value)
+def _value(issue: Issue, value: Value | None, axis: OptionAxis | None) -> float | None:
+    """A preferred value on the y axis: `point` on a numeric scale, else its option's place."""
+    if axis is None:
+        return point(issue, value)
+    index = issue.option_index.get(value) if isinstance(value, str) else None
+    return None if index is None else axis.place(index)
 
 
-def _runs(issue: Issue, accepted: Acceptable | None) -> tuple[Band, ...]:
+def _runs(issue: Issue, accepted: Acceptable | None, axis: OptionAxis | None) -> tuple[Band, ...]:
     """An acceptable set or zone as runs of y values; open ends run to the scale's ends.
 
-    Ordinal options next to each other make one run; categorical options are each their own.
+    Options the axis leaves out (on a categorical scale cut to some) are not drawn.
     """
     scale = issue.scale
     if isinstance(accepted, Interval):
@@ -249,31 +253,14 @@ def _runs(issue: Issue, accepted: Acceptable | None) -> tuple[Band, ...]:
             return ()
         low = scale.min if accepted.min is None else accepted.min
         return ((low, scale.max if accepted.max is None else accepted.max),)
-    rows = sorted(issue.option_ids.index(o) for o in accepted or () if o in issue.option_ids)
-    runs: list[list[int]] = []
-    for row in rows:
-        if runs and row == runs[-1][1] + 1 and not isinstance(scale, CategoricalScale):
-            runs[-1][1] = row
-        else:
-            runs.append([row, row])
-    return tuple((float(a), float(b)) for a, b in runs)
-
-
-def _ticks(
-    low: float, high: float, floor: float, ceiling: float
-) -> tuple[float, float, tuple[tuple[float, str], ...]]:
-    """A numeric axis around the values, within the scale: its ends and round-number ticks."""
-    if high <= low:  # one value: pad it, by 1 or, for a large value, by a share of it
-        pad = max(abs(low) / 100, 1.0)
-        low, high = low - pad, high + pad
-    raw = (high - low) / 4
-    # floats throughout: an int power of ten at 1e100 is more than matplotlib's arrays take
-    magnitude = 10.0 ** math.floor(math.log10(raw))
-    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
-    start = float(max(math.floor(low / step) * step, floor))
-    end = float(min(math.ceil(high / step) * step, ceiling))
-    count = math.floor((end - start) / step + 1e-9)
-    return start, end, tuple((start + k * step, number(start + k * step)) for k in range(count + 1))
+    if axis is None:
+        return ()
+    out = []
+    for a, b in option_runs(issue, accepted):
+        first, last = axis.place(a), axis.place(b)
+        if first is not None and last is not None:
+            out.append((first, last))
+    return tuple(out)
 
 
 def _place(date: dt.date, days: Sequence[dt.date]) -> float:

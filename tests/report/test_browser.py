@@ -30,6 +30,7 @@ import negotrack as nt
 from negotrack.report._html import HtmlRenderer
 from negotrack.report._site import site_files
 from tests.conftest import FLAGSHIP, ROOT
+from tests.report.test_many_options import long_scale
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -68,9 +69,9 @@ PARIS = ROOT / "examples" / "paris-2015"
 
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """The flagship and Paris reports and diffs, and an empty page, written to files."""
+    """The flagship and Paris reports and diffs, a scale of 500 options, an empty page, as files."""
     folder = tmp_path_factory.mktemp("pages")
-    talks, paris = nt.load(FLAGSHIP), nt.load(PARIS)
+    talks, paris, options = nt.load(FLAGSHIP), nt.load(PARIS), long_scale(500)
     renderer = HtmlRenderer()
     ids = [r.id for r in paris.rounds]
     texts = {
@@ -78,6 +79,7 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         "diff": renderer.diff(talks, nt.compare(talks, "2022-03-07", "2022-03-16")),
         "paris-report": renderer.report(paris, nt.timeline(paris)),
         "paris-diff": renderer.diff(paris, nt.compare(paris, ids[-2], ids[-1])),
+        "many-options": renderer.report(options, nt.timeline(options)),
         "empty": "<!DOCTYPE html>\n<html lang=en><title>empty</title></html>\n",
     }
     paths = {}
@@ -305,7 +307,9 @@ def test_measuring_can_tell(chromium: str, tmp_path: Path) -> None:
     assert console(chromium, bad, tmp_path)  # the CSP refuses the image and the script, and says so
 
 
-@pytest.mark.parametrize("page", ["report", "diff", "paris-report", "paris-diff", "site-index"])
+@pytest.mark.parametrize(
+    "page", ["report", "diff", "paris-report", "paris-diff", "site-index", "many-options"]
+)
 @pytest.mark.parametrize("size", [DESKTOP, PHONE], ids=["desktop", "phone"])
 def test_page_fits_the_viewport(
     chromium: str, pages: dict[str, Path], tmp_path: Path, *, page: str, size: tuple[int, int]

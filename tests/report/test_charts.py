@@ -11,9 +11,10 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 import negotrack as nt
+from negotrack.report._axes import numeric_axis
 from negotrack.report._charts import Chart, Series, chart_svg
 from negotrack.report._html import HtmlRenderer
-from negotrack.report._issue_charts import COLUMNS, numeric_axis, stretches
+from negotrack.report._issue_charts import COLUMNS, stretches
 from tests.conftest import FLAGSHIP
 
 SVG = re.compile(r"<svg class=\"chart (?:wide|narrow)\".*?</svg>", re.DOTALL)
