@@ -9,11 +9,25 @@ HTML templates (``templates/``) insert.
 
 from __future__ import annotations
 
-from negotrack.report._html import HtmlRenderer
-from negotrack.report._json import JsonRenderer
-from negotrack.report._markdown import MarkdownRenderer
-from negotrack.report._render import renderer_for
-from negotrack.report._text import TextRenderer
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from negotrack.report._html import HtmlRenderer
+    from negotrack.report._json import JsonRenderer
+    from negotrack.report._markdown import MarkdownRenderer
+    from negotrack.report._render import renderer_for
+    from negotrack.report._text import TextRenderer
+
+# Each name is imported on first use, so that a module of this layer (`._plain`, `._axes`) can
+# be imported without loading every renderer and Jinja2's templates.
+_EXPORTS = {
+    "HtmlRenderer": "negotrack.report._html",
+    "JsonRenderer": "negotrack.report._json",
+    "MarkdownRenderer": "negotrack.report._markdown",
+    "TextRenderer": "negotrack.report._text",
+    "renderer_for": "negotrack.report._render",
+}
 
 __all__ = [
     "HtmlRenderer",
@@ -22,3 +36,12 @@ __all__ = [
     "TextRenderer",
     "renderer_for",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'negotrack.report' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
