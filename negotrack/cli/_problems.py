@@ -42,6 +42,11 @@ def validation_json(found: list[dict[str, Any]]) -> str:
             "column": problem.column,
             "path": problem.path,
             "message": problem.message,
+            # the other places of the same cause (an unknown id used more than once)
+            "also": [
+                {"file": file, "line": line, "column": column, "path": path}
+                for file, line, column, path in problem.also
+            ],
         }
 
     dossiers = [
@@ -73,5 +78,5 @@ def annotation(level: str, problem: Problem) -> str:
     where = [f"file={prop(problem.file)}"]
     if problem.line is not None:
         where += [f"line={problem.line}", f"col={problem.column or 1}"]
-    message = problem.message if problem.path in ("", "$") else f"{problem.path}: {problem.message}"
+    message = problem.text if problem.path in ("", "$") else f"{problem.path}: {problem.text}"
     return f"::{level} {','.join(where)},title=negotrack::{data(message)}"

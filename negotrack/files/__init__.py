@@ -3,9 +3,11 @@
 Above the model, below everything else. libyaml's event stream is read by a fast builder
 (`negotrack.files._yaml`, `._parse`) and, only when something is wrong, by a careful one that
 locates problems (`._locate`); `._convert`, `._scalars` and `._field_problems` structure the
-result with cattrs; `._checks` (with `._check_context` and `._round_checks`) checks references
-and scales; `._loading` puts these together. `._saving` writes canonical YAML atomically,
-`._schema` generates the dossier files' JSON Schemas, `._scaffold` starts a new dossier.
+result with cattrs, `._hints` saying what an unknown key or value meant; `._checks` (with
+`._check_context` and `._round_checks`) checks references and scales; `._placing` puts each
+problem at its line, one per cause, at most 200 a file; `._loading` puts these together.
+`._saving` writes canonical YAML atomically, `._schema` generates the dossier files' JSON
+Schemas, `._scaffold` starts a new dossier.
 """
 
 from __future__ import annotations

@@ -9,24 +9,33 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
 from negotrack.files._yaml import PathKey
-from negotrack.model._errors import did_you_mean
+from negotrack.model._errors import Suggester, did_you_mean
 from negotrack.model._issues import Issue, NumericScale, Value
 from negotrack.model._positions import Interval
 from negotrack.model._rounds import Round
 
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Collection, Iterable, Sequence
 
     from negotrack.model._negotiation import Negotiation
 
 
-__all__ = ["ID_PATTERN", "CheckContext", "Located", "PlacedRound", "YamlPath", "accepts"]
+__all__ = [
+    "ID_PATTERN",
+    "CheckContext",
+    "Located",
+    "PlacedRound",
+    "YamlPath",
+    "accepts",
+    "listing",
+]
 
 #: What an id may look like: it is used in file names, URLs and HTML anchors.
 ID_PATTERN: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
@@ -35,13 +44,27 @@ ID_PATTERN: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 YamlPath = tuple[PathKey, ...]
 
 
+#: How many of an issue's options a message lists.
+_OPTIONS_LISTED: Final = 10
+
+
 @attrs.frozen
 class Located:
-    """A problem found by the checks, with its file and YAML path but no line yet."""
+    """A problem found by the checks, with its file and YAML path but no line yet.
+
+    Attributes:
+        file: The file it is in.
+        path: Where in that file.
+        message: What is wrong; or a function that says it, called only if the problem is
+            reported (see `negotrack.files._placing`), for messages that cost something to write.
+        cause: Problems with the same cause (an unknown id, wherever it is used) are reported
+            once, with all their places; None for a problem of its own.
+    """
 
     file: str
     path: YamlPath
-    message: str
+    message: str | Callable[[], str]
+    cause: str | None = None
 
 
 @attrs.frozen
@@ -77,6 +100,9 @@ class CheckContext:
         self.proposals = {p.id for p in header.proposals}
         self.sources = {s.id for s in header.sources}
         self.round_ids = {placed.round.id for placed in rounds}
+        # the day each round began; None for one with no date (reported by the checks)
+        self.round_dates = {p.round.id: p.round.date or p.round.start for p in rounds}
+        self.tabled_in = {p.id: p.tabled_in for p in header.proposals if p.tabled_in}
         self.statements = {s.id for s in header.statements} | {
             s.id for placed in rounds for s in placed.round.statements
         }
@@ -87,6 +113,17 @@ class CheckContext:
         self.terms_of = {p.id: {t.key: t for t in p.terms} for p in header.proposals}
         self.notes: list[Located] = []
         self.want_notes = False
+        #: each kind of id a reference may name, to say what an unknown one is instead
+        self.ids_by_kind: dict[str, Collection[str]] = {
+            "party": self.parties,
+            "person": self.people,
+            "issue": self.issues,
+            "proposal": self.proposals,
+            "source": self.sources,
+            "statement": self.statements,
+            "round": self.round_ids,
+        }
+        self._suggesters: dict[int, tuple[Collection[str], Suggester]] = {}
 
     def note(self, file: str, path: YamlPath, message: str) -> None:
         """Record something the analyst should see that is not an error."""
@@ -99,20 +136,54 @@ class CheckContext:
     def add(self, file: str, path: YamlPath, message: str) -> None:
         self.problems.append(Located(file, path, message))
 
+    def suggester(self, known: Collection[str]) -> Suggester:
+        """The did-you-mean index of a set of names, built once (on the first unknown name)."""
+        entry = self._suggesters.get(id(known))
+        if entry is None:
+            entry = self._suggesters[id(known)] = (known, Suggester(known))
+        return entry[1]
+
     def ref(
-        self, file: str, path: YamlPath, kind: str, value: str | None, known: Iterable[str]
+        self, file: str, path: YamlPath, kind: str, value: str | None, known: Collection[str]
     ) -> None:
         if value is not None and value not in known:
-            self.add(file, path, f"unknown {kind} {value!r}{did_you_mean(value, known)}")
+            self.unknown(file, path, f"unknown {kind} {value!r}", value, known, kind=kind)
+
+    def unknown(
+        self,
+        file: str,
+        path: YamlPath,
+        cause: str,
+        value: str,
+        known: Collection[str],
+        *,
+        kind: str | None = None,
+        then: str = "",
+    ) -> None:
+        """An unknown name, reported once however often it is used, with its places.
+
+        The message is ``cause``, a did-you-mean, what the name is if it is known as an id of
+        another kind than ``kind``, then ``then``; it is written only if the problem is shown.
+        """
+        suggester = self.suggester(known)
+
+        def message() -> str:
+            return cause + did_you_mean(value, suggester) + self._elsewhere(kind, value) + then
+
+        self.problems.append(Located(file, path, message, cause))
+
+    def _elsewhere(self, kind: str | None, value: str) -> str:
+        """``; 'x' is an issue, not a party`` when an unknown id is known as another kind."""
+        for other, ids in self.ids_by_kind.items():
+            if kind is not None and other != kind and value in ids:
+                return f"; {value!r} is {_article(other)}, not {_article(kind)}"
+        return ""
 
     def refs(
-        self, file: str, path: YamlPath, kind: str, values: Sequence[str], known: Iterable[str]
+        self, file: str, path: YamlPath, kind: str, values: Sequence[str], known: Collection[str]
     ) -> None:
-        if not values:
-            return
-        known = list(known) if not isinstance(known, set | dict) else known
         for index, value in enumerate(values):
-            if value is not None and value not in known:
+            if value not in known:
                 self.ref(file, (*path, index), kind, value, known)
 
     def unique(self, kind: str, items: Iterable[tuple[str, YamlPath, str]]) -> None:
@@ -131,15 +202,6 @@ class CheckContext:
             else:
                 seen[item_id] = (file, path)
 
-    def bounds(self, file: str, path: YamlPath, item: Any, name: str) -> None:
-        """Check a number against the bounds in its field's metadata."""
-        value = getattr(item, name)
-        if value is None:
-            return
-        low, high = _bounds(type(item), name)
-        if not low <= value <= high:
-            self.add(file, (*path, name), f"{name} runs from {low} to {high}, got {value!r}")
-
     def value(self, file: str, path: YamlPath, issue: Issue, value: Value) -> bool:
         """Check a value lies on an issue's scale; return whether it does."""
         option_set = self.option_sets.get(id(issue))
@@ -150,11 +212,13 @@ class CheckContext:
             return self.number(file, path, issue, scale, value)
         options = issue.option_ids
         if value not in options:
-            self.add(
+            self.unknown(
                 file,
                 path,
-                f"unknown option {value!r} for issue {issue.id!r}"
-                + did_you_mean(str(value), options),
+                f"unknown option {value!r} for issue {issue.id!r}",
+                str(value),
+                options,
+                then=f"; its options: {listing(options)}",
             )
             return False
         return True
@@ -168,13 +232,14 @@ class CheckContext:
         if isinstance(value, str):
             if scale.point(value) is not None:
                 return True
-            points = [point.id for point in scale.points]
-            also = f" or one of its points ({', '.join(points)})" if points else ""
-            self.add(
+            points = tuple(point.id for point in scale.points)
+            also = f" or one of its points ({listing(points)})" if points else ""
+            self.unknown(
                 file,
                 path,
-                f"expected a number on numeric issue {issue.id!r}{also}, got {value!r}"
-                + did_you_mean(value, points),
+                f"expected a number on numeric issue {issue.id!r}{also}, got {value!r}",
+                value,
+                points,
             )
             return False
         if not math.isfinite(value) or not scale.min <= value <= scale.max:
@@ -192,7 +257,12 @@ class CheckContext:
         numeric = isinstance(issue.scale, NumericScale)
         if isinstance(acceptable, Interval):
             if not numeric:
-                self.add(f, path, f"issue {issue.id!r} has options: list option ids, not a range")
+                self.add(
+                    f,
+                    path,
+                    f"issue {issue.id!r} has options: list option ids, not a range; "
+                    f"its options: {listing(issue.option_ids)}",
+                )
                 return False
             if acceptable.min is None and acceptable.max is None:
                 self.add(f, path, "a range needs min, max or both")
@@ -222,19 +292,15 @@ class CheckContext:
         return len(self.problems) == before
 
 
-_BOUNDS: Final[dict[tuple[type[Any], str], tuple[Any, Any]]] = {}
+def listing(names: Sequence[str]) -> str:
+    """Names for a message: the first ten, then how many more."""
+    shown = ", ".join(names[:_OPTIONS_LISTED])
+    more = len(names) - _OPTIONS_LISTED
+    return f"{shown} and {more:,} more" if more > 0 else shown
 
 
-def _bounds(cls: type[Any], name: str) -> tuple[Any, Any]:
-    """The minimum and maximum in the metadata of a field, read once."""
-    bounds = _BOUNDS.get((cls, name))
-    if bounds is None:
-        meta = attrs.fields_dict(cls)[name].metadata
-        bounds = _BOUNDS[(cls, name)] = (
-            meta.get("minimum", -math.inf),
-            meta.get("maximum", math.inf),
-        )
-    return bounds
+def _article(kind: str) -> str:
+    return f"{'an' if kind[0] in 'aeiou' else 'a'} {kind}"
 
 
 def accepts(acceptable: Any, value: Any) -> bool:

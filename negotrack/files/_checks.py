@@ -145,14 +145,26 @@ class _Checker(RoundChecks, PartyChecks):
 
 
 def check(
-    header: Negotiation, header_file: str, rounds: Sequence[PlacedRound], *, notes: bool = False
+    header: Negotiation,
+    header_file: str,
+    rounds: Sequence[PlacedRound],
+    filled: Sequence[Round] = (),
+    *,
+    notes: bool = False,
 ) -> tuple[list[Located], list[Located]]:
     """Return the integrity problems of a dossier whose parts all structured cleanly, and notes.
 
+    ``rounds`` are as written; ``filled`` are the same rounds with each restated position
+    completed (`fill_restatements`), for the notes on what a position holds.
+
     Notes are what an analyst should see that is no error: evidence dated after its round,
-    more than two bargaining parties with no sides declared. They are looked for only when
+    more than two bargaining parties with no sides declared, a position with nothing to
+    measure, a stance on a proposal before it was tabled. They are looked for only when
     ``notes`` is true (`negotrack.validate`), so that `negotrack.load` does not pay for them.
     """
     checker = _Checker(header, header_file, rounds)
     checker.want_notes = notes
-    return checker.run(), checker.notes
+    problems = checker.run()
+    if notes:
+        checker.empty_positions(filled)
+    return problems, checker.notes

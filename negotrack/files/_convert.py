@@ -24,6 +24,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
+from negotrack.files._hints import value_alias
 from negotrack.files._scalars import (
     InvalidValueError,
     _structure_approx_date,
@@ -38,7 +39,6 @@ from negotrack.files._scalars import (
     shape_of,
 )
 from negotrack.model._dates import ApproxDate, PartialDate
-from negotrack.model._errors import did_you_mean
 from negotrack.model._issues import CategoricalScale, NumericScale, OrdinalScale, Scale, Value
 from negotrack.model._parties import Membership
 from negotrack.model._positions import Acceptable, Interval
@@ -62,7 +62,8 @@ def _make_enum_hook(cls: type[enum.Enum]) -> Callable[[object, object], enum.Enu
             pass
         if isinstance(value, str):
             raise InvalidValueError(
-                f"unknown value {value!r}{did_you_mean(value, by_value)}; expected one of: {names}"
+                f"unknown value {value!r}{value_alias(cls, value, by_value)}; "
+                f"expected one of: {names}"
             )
         raise InvalidValueError(f"expected one of: {names}; got {shape_of(value)}")
 
@@ -141,8 +142,19 @@ def _make_optional_hook(tp: Any) -> Callable[[object, object], Any]:
 
 
 def _make_class_hook(cls: type[Any]) -> Callable[[object, object], Any]:
+    attrs.resolve_types(cls)
+    # numbers bounded in the model are checked as they are read, with the rest of the record
+    bounded: dict[str, Any] = {
+        a.name: override(struct_hook=_bounded(a))
+        for a in attrs.fields(cls)
+        if "minimum" in a.metadata or "maximum" in a.metadata
+    }
     structure = make_dict_structure_fn(
-        cls, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
+        cls,
+        converter,
+        _cattrs_forbid_extra_keys=True,
+        _cattrs_detailed_validation=True,
+        **bounded,
     )
     keys = ", ".join(a.name for a in attrs.fields(cls) if a.default is attrs.NOTHING)
 
@@ -152,6 +164,26 @@ def _make_class_hook(cls: type[Any]) -> Callable[[object, object], Any]:
                 f"expected a mapping with keys such as {keys}, got {shape_of(value)}"
             )
         return structure(value, cls)
+
+    return hook
+
+
+def _bounded(field: attrs.Attribute[Any]) -> Callable[[object, object], Any]:
+    """The hook of a number field, then its bounds (``minimum``, ``maximum`` in its metadata)."""
+    structure = converter.get_structure_hook(field.type)
+    name, low, high = field.name, field.metadata.get("minimum"), field.metadata.get("maximum")
+    if low is not None and high is not None:
+        expected = f"runs from {low} to {high}"
+    else:
+        expected = f"is {low} or more" if low is not None else f"is at most {high}"
+
+    def hook(value: object, tp: object) -> Any:
+        number = structure(value, tp)
+        if number is not None and (
+            (low is not None and number < low) or (high is not None and number > high)
+        ):
+            raise InvalidValueError(f"{name} {expected}, got {number!r}")
+        return number
 
     return hook
 
@@ -173,7 +205,7 @@ def _structure_scale(value: object, _: object) -> Scale:
         message = "missing required key 'kind': ordinal, numeric or categorical"
         if kind is not None:
             message = (
-                f"unknown scale kind {kind!r}{did_you_mean(str(kind), _SCALES)}; "
+                f"unknown scale kind {kind!r}{value_alias('scale', str(kind), _SCALES)}; "
                 "expected ordinal, numeric or categorical"
             )
         exc = InvalidValueError(message)

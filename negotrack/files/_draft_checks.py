@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING
 
 from negotrack.files._check_context import CheckContext, YamlPath
 from negotrack.model._brackets import count_brackets
-from negotrack.model._errors import did_you_mean
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -60,8 +59,6 @@ class DraftChecks(CheckContext):
                 self.add(file, (*at, "proposal"), f"a second draft of {draft.proposal!r}")
             seen.add(draft.proposal)
             self.refs(file, (*at, "evidence"), "statement", draft.evidence, self.statements)
-            for name in ("brackets", "options", "pages"):
-                self.bounds(file, at, draft, name)
             if draft.text is not None:
                 self.pasted_text(file, at, draft)
             known = self.terms_of.get(draft.proposal)
@@ -71,12 +68,13 @@ class DraftChecks(CheckContext):
             self.terms(file, (*at, "terms"), draft.terms)
             for j, term in enumerate(draft.terms):
                 if term.key and term.key not in known:
-                    self.add(
+                    self.unknown(
                         file,
                         (*at, "terms", j, "id" if term.id else "issue"),
-                        f"proposal {draft.proposal!r} has no term {term.key!r}"
-                        + did_you_mean(term.key, known)
-                        + "; list every term under the proposal's terms",
+                        f"proposal {draft.proposal!r} has no term {term.key!r}",
+                        term.key,
+                        known,
+                        then="; list every term under the proposal's terms",
                     )
                 elif term.key and term.issue != known[term.key].issue:
                     self.add(
@@ -120,11 +118,12 @@ class DraftChecks(CheckContext):
                 continue
             term = known.get(amendment.term)
             if term is None:
-                self.add(
+                self.unknown(
                     file,
                     (*at, "term"),
-                    f"proposal {amendment.proposal!r} has no term {amendment.term!r}"
-                    + did_you_mean(amendment.term, known),
+                    f"proposal {amendment.proposal!r} has no term {amendment.term!r}",
+                    amendment.term,
+                    known,
                 )
                 continue
             issue = self.issues.get(term.issue) if term.issue is not None else None

@@ -7,10 +7,10 @@ unknown (with a did-you-mean), iterable errors the list index, and the scalar ho
 
 from __future__ import annotations
 
+import functools
 import typing
 from typing import Any
 
-import attrs
 from cattrs.errors import (
     AttributeValidationNote,
     ClassValidationError,
@@ -19,12 +19,14 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
+from negotrack.files._hints import unknown_key
+from negotrack.files._placing import MAX_PER_FILE
 from negotrack.files._scalars import InvalidValueError
-from negotrack.files._yaml import PathKey
-from negotrack.model._errors import did_you_mean
 
 if typing.TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
+
+    from negotrack.files._yaml import PathKey
 
 __all__ = [
     "FieldProblem",
@@ -32,47 +34,70 @@ __all__ = [
 ]
 
 
-@attrs.frozen
-class FieldProblem:
-    """A structuring problem at a path, before it is given a file, line and column."""
+class FieldProblem(typing.NamedTuple):
+    """A structuring problem at a path, before it is given a file, line and column.
+
+    ``hidden`` counts problems not listed: the unknown keys of one mapping past the first
+    `MAX_PER_FILE`, which no file lists (each comes after as many problems as are listed).
+    """
 
     path: tuple[PathKey, ...]
-    message: str
+    message: str | Callable[[], str]
     at_key: bool = False
+    hidden: int = 0
 
 
-def field_problems(exc: BaseException, path: tuple[PathKey, ...] = ()) -> Iterator[FieldProblem]:
-    """Walk a cattrs error tree and yield each problem with its path in YAML key names."""
+def field_problems(
+    exc: BaseException, path: tuple[PathKey, ...] = (), raw: object = None
+) -> Iterator[FieldProblem]:
+    """Walk a cattrs error tree and yield each problem with its path in YAML key names.
+
+    ``raw`` is the parsed value that failed, if known: unknown keys are then given in file order.
+    """
     if isinstance(exc, ClassValidationError):
         for sub in exc.exceptions:
             note = _note(sub, AttributeValidationNote)
             if note is None:
-                yield from _class_level(sub, exc.cl, path)
+                yield from _class_level(sub, exc.cl, path, raw)
             elif isinstance(sub, KeyError) and sub.args == (note.name,):
                 yield FieldProblem(path, f"missing required key {note.name!r}")
             else:
-                yield from field_problems(sub, (*path, note.name))
+                yield from field_problems(sub, (*path, note.name), _below(raw, note.name))
     elif isinstance(exc, IterableValidationError):
         for sub in exc.exceptions:
             item = _note(sub, IterableValidationNote)
-            yield from field_problems(sub, path if item is None else (*path, item.index))
+            if item is None:
+                yield from field_problems(sub, path, raw)
+            else:
+                yield from field_problems(sub, (*path, item.index), _below(raw, item.index))
     elif isinstance(exc, InvalidValueError):
         yield FieldProblem(path, str(exc))
     else:
         yield FieldProblem(path, f"invalid value: {exc}")
 
 
+def _below(raw: object, step: PathKey) -> object:
+    """The part of a parsed value at one step of a path, or None."""
+    if type(raw) is dict:
+        return raw.get(step)
+    if type(raw) is list and type(step) is int and 0 <= step < len(raw):
+        return raw[step]
+    return None
+
+
 def _class_level(
-    exc: BaseException, cl: type[Any], path: tuple[PathKey, ...]
+    exc: BaseException, cl: type[Any], path: tuple[PathKey, ...], raw: object
 ) -> Iterator[FieldProblem]:
     if isinstance(exc, ForbiddenExtraKeysError):
-        names = [a.name for a in attrs.fields(cl)]
-        for key in sorted(exc.extra_fields, key=str):
-            yield FieldProblem(
-                (*path, key), f"unknown key {key!r}{did_you_mean(str(key), names)}", at_key=True
-            )
+        extra = exc.extra_fields
+        keys = [k for k in raw if k in extra] if type(raw) is dict else sorted(extra, key=str)
+        for key in keys[:MAX_PER_FILE]:
+            # written only if reported
+            yield FieldProblem((*path, key), functools.partial(unknown_key, cl, key), at_key=True)
+        if len(keys) > MAX_PER_FILE:
+            yield FieldProblem(path, "", hidden=len(keys) - MAX_PER_FILE)
     else:
-        yield from field_problems(exc, path)
+        yield from field_problems(exc, path, raw)
 
 
 _N = typing.TypeVar("_N", AttributeValidationNote, IterableValidationNote)

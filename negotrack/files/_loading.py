@@ -25,7 +25,7 @@ from negotrack.files._commit import (
     is_dossier_name,
 )
 from negotrack.files._convert import converter
-from negotrack.files._field_problems import FieldProblem, field_problems
+from negotrack.files._field_problems import field_problems
 from negotrack.files._numbers import (
     convert_numbers,
     convert_round_numbers,
@@ -33,9 +33,10 @@ from negotrack.files._numbers import (
     term_issues,
 )
 from negotrack.files._parse import parse
+from negotrack.files._placing import place
 from negotrack.files._restating import fill_restatements
 from negotrack.files._scalars import shape_of
-from negotrack.files._yaml import PathKey, format_path, read_file
+from negotrack.files._yaml import PathKey, read_file
 from negotrack.model._errors import LoadError, NegotrackError, Problem
 from negotrack.model._gc import gc_paused
 from negotrack.model._negotiation import Negotiation
@@ -43,7 +44,7 @@ from negotrack.model._rounds import Round
 
 if TYPE_CHECKING:
     import os
-    from collections.abc import Callable, Iterator, Mapping
+    from collections.abc import Callable, Mapping
 
 __all__ = [
     "DOSSIER_FILE",
@@ -66,6 +67,7 @@ class _Document:
     data: bytes
     problems: list[Located] = attrs.Factory(list)
     at_key: set[tuple[PathKey, ...]] = attrs.Factory(set)
+    hidden: int = 0  # problems counted, not listed (see `FieldProblem`)
 
 
 @attrs.frozen
@@ -322,23 +324,28 @@ class _Assembly:
         self, docs: list[_Document], problems: list[Problem], notes: list[Problem] | None
     ) -> Negotiation:
         header, header_doc, rounds = self.header, self.header_doc, self.rounds
-        clean = not problems and all(not d.problems for d in docs)
+        clean = not problems and all(not d.problems and not d.hidden for d in docs)
+        filled: list[Round] = []
         if clean and header is not None:
-            found, self.notes = check(header, header_doc.file, rounds, notes=notes is not None)
+            # checked as written, then each restated position completed from the one it restates
+            filled = fill_restatements([r.round for r in rounds], self.given)
+            found, self.notes = check(
+                header, header_doc.file, rounds, filled, notes=notes is not None
+            )
+            by_file = {d.file: d for d in docs}
             for located in found:
-                by_file = next(d for d in docs if d.file == located.file)
-                by_file.problems.append(located)
-        problems.extend(_locate(docs))
+                by_file[located.file].problems.append(located)
+        problems.extend(place([(d.file, d.data, d.problems, d.at_key, d.hidden) for d in docs]))
         if problems:
             raise LoadError(problems)
         if header is None:  # pragma: no cover - a header that failed has problems
             raise LoadError([Problem(header_doc.file, None, None, "$", "invalid dossier")])
-        # checked as written, then each restated position completed from the one it restates
-        filled = fill_restatements([r.round for r in rounds], self.given)
         negotiation: Negotiation = attrs.evolve(header, rounds=tuple(filled))
         if notes is not None:
-            for doc in docs:
-                notes.extend(_place(doc, [n for n in self.notes if n.file == doc.file]))
+            noted: dict[str, list[Located]] = {d.file: [] for d in docs}
+            for note in self.notes:
+                noted[note.file].append(note)
+            notes += place([(d.file, d.data, noted[d.file], (), 0) for d in docs], "notes")
         return negotiation
 
 
@@ -346,33 +353,12 @@ def _structure(doc: _Document, path: tuple[PathKey, ...], raw: Any, cls: type[An
     try:
         return converter.structure(raw, cls)
     except Exception as exc:  # noqa: BLE001  (translated into problems)
-        for problem in field_problems(exc, path):
-            _add(doc, problem)
+        found, at_key, file = doc.problems, doc.at_key, doc.file
+        for where, message, is_key, hidden in field_problems(exc, path, raw):
+            if hidden:
+                doc.hidden += hidden
+                continue
+            found.append(Located(file, where, message))
+            if is_key:
+                at_key.add(where)
         return None
-
-
-def _add(doc: _Document, problem: FieldProblem) -> None:
-    doc.problems.append(Located(doc.file, problem.path, problem.message))
-    if problem.at_key:
-        doc.at_key.add(problem.path)
-
-
-def _locate(docs: list[_Document]) -> Iterator[Problem]:
-    for doc in docs:
-        yield from _place(doc, doc.problems)
-
-
-def _place(doc: _Document, found: list[Located]) -> list[Problem]:
-    """Give each problem or note of a document its line and column, in file order."""
-    if not found:
-        return []
-    from negotrack.files._locate import locate_paths  # noqa: PLC0415 - only with problems
-
-    locations = locate_paths(doc.data, [located.path for located in found])
-    placed = []
-    for located in found:
-        where = locations.find(located.path, key=located.path in doc.at_key)
-        line, column = where or (None, None)
-        placed.append(Problem(doc.file, line, column, format_path(located.path), located.message))
-    placed.sort(key=lambda p: (p.line or 0, p.column or 0))
-    return placed

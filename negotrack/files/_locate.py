@@ -24,7 +24,7 @@ from negotrack.files._yaml import (
 from negotrack.model._errors import Problem
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Callable, Iterable, Iterator
 
 __all__ = ["Careful", "Locations", "locate", "locate_paths"]
 
@@ -34,17 +34,27 @@ def locate(data: bytes) -> Locations:
     return Careful(data, "").run().locations
 
 
-def locate_paths(data: bytes, paths: Iterable[tuple[PathKey, ...]]) -> Locations:
+def locate_paths(
+    data: bytes,
+    paths: Iterable[tuple[PathKey, ...]],
+    enough: Callable[[tuple[PathKey, ...]], bool] | None = None,
+) -> Locations:
     """Where the given paths are in a document that `parse` accepted, reading only what it must.
 
     ``locate_paths(data, paths).find(path, key=...)`` is ``locate(data).find(path, key=...)`` for
     each of ``paths``: the keys and values on the way to each path are recorded, and nothing else.
     One pass over libyaml's events skips every subtree that holds none of the paths and stops as
     soon as the last one is found.
+
+    With ``enough``, it is called with each of ``paths`` as it is found, in file order, and the
+    pass stops as soon as it returns True; ``complete`` is then False, and the paths not found
+    yet are not in the result (`Locations.exact` tells).
     """
     # the wanted paths as a tree of steps, each a dict of the steps below it
     wanted: dict[PathKey, Any] = {}
     remaining = 0
+    paths = list(paths)
+    ends = frozenset(paths) if enough is not None else frozenset()
     for path in paths:
         node = wanted
         for step in path:
@@ -63,10 +73,20 @@ def locate_paths(data: bytes, paths: Iterable[tuple[PathKey, ...]]) -> Locations
         mark = event.start_mark
         locations.values[()] = (mark.line + 1, mark.column + 1)
         kind = type(event)
+        if enough is not None and () in ends and enough(()):
+            locations.complete = False
+            return locations
         if (
             not remaining
             or (kind is not ev.MappingStartEvent and kind is not ev.SequenceStartEvent)
-            or _walk_to(get, wanted, kind is ev.MappingStartEvent, remaining, locations)
+            or _walk_to(
+                get,
+                wanted,
+                kind is ev.MappingStartEvent,
+                remaining,
+                locations,
+                (ends, enough) if enough is not None else None,
+            )
         ):
             return locations
     except yaml.YAMLError:
@@ -74,13 +94,19 @@ def locate_paths(data: bytes, paths: Iterable[tuple[PathKey, ...]]) -> Locations
     return locate(data)  # not a document `parse` accepts: let the careful builder say
 
 
-def _walk_to(  # noqa: PLR0912, PLR0915  (one loop, kept whole)
-    get: Any, wanted: dict[PathKey, Any], in_map: bool, remaining: int, locations: Locations
+def _walk_to(  # noqa: PLR0912, PLR0915, PLR0917  (one loop, kept whole)
+    get: Any,
+    wanted: dict[PathKey, Any],
+    in_map: bool,
+    remaining: int,
+    locations: Locations,
+    stop: tuple[frozenset[tuple[PathKey, ...]], Callable[[tuple[PathKey, ...]], bool]] | None,
 ) -> bool:
     """Record the places of the ``wanted`` steps below a collection whose start was just read.
 
-    Stops after the collection's end or once ``remaining`` places are recorded. Returns False at
-    something `parse` refuses (a key that is not a scalar), where this walk cannot follow.
+    Stops after the collection's end, once ``remaining`` places are recorded, or when ``stop``'s
+    function says so of one of its paths. Returns False at something `parse` refuses (a key
+    that is not a scalar), where this walk cannot follow.
     """
     scalar, map_start, seq_start = ev.ScalarEvent, ev.MappingStartEvent, ev.SequenceStartEvent
     map_end, seq_end = ev.MappingEndEvent, ev.SequenceEndEvent
@@ -103,9 +129,9 @@ def _walk_to(  # noqa: PLR0912, PLR0915  (one loop, kept whole)
                 return False
             step: PathKey = event.value
             below = wanted.get(step)
-            if below is not None:
+            if below is not None:  # the first place of a key given twice is the one kept
                 mark = event.start_mark
-                keys[(*path, step)] = (mark.line + 1, mark.column + 1)
+                keys.setdefault((*path, step), (mark.line + 1, mark.column + 1))
             event = get()
             kind = type(event)
         else:
@@ -132,11 +158,15 @@ def _walk_to(  # noqa: PLR0912, PLR0915  (one loop, kept whole)
             if below is None:
                 continue
         here = (*path, step)
-        mark = event.start_mark
-        values[here] = (mark.line + 1, mark.column + 1)
-        remaining -= 1
-        if not remaining:
-            return True
+        if here not in values:
+            mark = event.start_mark
+            values[here] = (mark.line + 1, mark.column + 1)
+            remaining -= 1
+            if not remaining:
+                return True
+            if stop is not None and here in stop[0] and stop[1](here):
+                locations.complete = False
+                return True
         if below and is_collection:
             stack.append((wanted, path, index, in_map))
             wanted, path, index = below, here, 0
@@ -144,13 +174,23 @@ def _walk_to(  # noqa: PLR0912, PLR0915  (one loop, kept whole)
 
 
 class Locations:
-    """Line and column (1-based) of every value and key in a document, by path."""
+    """Line and column (1-based) of every value and key in a document, by path.
 
-    __slots__ = ("keys", "values")
+    ``complete`` is False when `locate_paths` was told to stop before the end.
+    """
+
+    __slots__ = ("complete", "keys", "values")
 
     def __init__(self) -> None:
         self.values: dict[tuple[PathKey, ...], tuple[int, int]] = {}
         self.keys: dict[tuple[PathKey, ...], tuple[int, int]] = {}
+        self.complete = True
+
+    def exact(self, path: tuple[PathKey, ...], *, key: bool = False) -> tuple[int, int] | None:
+        """`find`, or None for a path not recorded in a pass that stopped before the end."""
+        if self.complete or path in self.values:
+            return self.find(path, key=key)
+        return None
 
     def find(self, path: tuple[PathKey, ...], *, key: bool = False) -> tuple[int, int] | None:
         """Where ``path`` is: its key if ``key`` is set, else its value, else its nearest parent."""
@@ -180,9 +220,17 @@ class _BadKey:
 
 
 class Careful:
-    def __init__(self, data: bytes, file: str) -> None:
+    """The careful builder: every problem of a document, and with ``record`` its tree and places.
+
+    Without ``record`` (how `parse` explains a refused file) it keeps only what the open
+    collections need to find problems, the keys of each open mapping with their places, so
+    explaining a large file costs about what reading it fast does, whatever its size.
+    """
+
+    def __init__(self, data: bytes, file: str, *, record: bool = True) -> None:
         self.data = data
         self.file = file
+        self.record = record
         self.problems: list[Problem] = []
         self.locations = Locations()
         self.root: Any = None
@@ -224,6 +272,7 @@ class Careful:
         frames: list[list[Any]] = []
         documents = 0
         count = 0
+        record = self.record
         for event in self.events():
             kind = type(event)
             count += 1
@@ -260,7 +309,7 @@ class Careful:
                 container, parent_path, pending = frame[0], frame[1], frame[2]
                 if type(container) is list:
                     here = (*parent_path, len(container))
-                    container.append(value)
+                    container.append(value if record else None)
                 elif pending is _NO_KEY:
                     if is_collection:
                         self.problem(event.start_mark, parent_path, "keys must be plain strings")
@@ -270,10 +319,11 @@ class Careful:
                     continue
                 else:
                     here = (*parent_path, pending)
-                    if not isinstance(pending, _BadKey):
+                    if record and not isinstance(pending, _BadKey):
                         container[pending] = value
                     frame[2] = _NO_KEY
-            self.locations.values[here] = mark
+            if record:
+                self.locations.values[here] = mark
             if is_collection:
                 frames.append([value, here, _NO_KEY, False])
 
@@ -314,13 +364,19 @@ class Careful:
         if value is None:
             self.problem(event.start_mark, parent_path, "empty key")
             return _BadKey(mark[0])
-        if value in container or (*parent_path, value) in self.locations.keys:
+        if not self.record:  # the keys of an open mapping are held in it, with their places
+            first = container.get(value)
+            if first is None:
+                container[value] = mark
+                return value
+        elif value in container or (*parent_path, value) in self.locations.keys:
             first = self.locations.keys.get((*parent_path, value))
-            where = f" (first at line {first[0]})" if first else ""
-            self.problem(event.start_mark, (*parent_path, value), f"duplicate key {value!r}{where}")
-            return _BadKey(mark[0])
-        self.locations.keys[(*parent_path, value)] = mark
-        return value
+        else:
+            self.locations.keys[(*parent_path, value)] = mark
+            return value
+        where = f" (first at line {first[0]})" if first else ""
+        self.problem(event.start_mark, (*parent_path, value), f"duplicate key {value!r}{where}")
+        return _BadKey(mark[0])
 
 
 _NODE_EVENTS: Final = (

@@ -20,8 +20,6 @@ class PartyChecks(CheckContext):
 
     def party(self, party: Party, path: YamlPath) -> None:
         f = self.file
-        if party.weight is not None and not party.weight >= 0:
-            self.add(f, (*path, "weight"), f"a weight is 0 or more, got {party.weight!r}")
         spans: dict[str, list[tuple[int, dt.date | None, dt.date | None]]] = {}
         for j, member in enumerate(party.members):
             at = (*path, "members", j)

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
     from negotrack.model._evidence import Statement
     from negotrack.model._positions import Condition, Position, RedLine
-    from negotrack.model._rounds import ContextEvent
+    from negotrack.model._rounds import ContextEvent, Round
     from negotrack.model._stances import Stance
 
 __all__ = ["RoundChecks"]
@@ -48,13 +48,41 @@ class RoundChecks(DraftChecks):
                 self.add(f, at, f"a second stance of {stance.party!r} on {stance.proposal!r}")
             seen.add(stance.key)
             self.stance(f, at, stance)
+            if self.want_notes:
+                self.untabled(f, (*at, "proposal"), r, stance.proposal)
         for index, event in enumerate(r.events):
             self.event(f, (*path, "events", index), event)
+
+    def untabled(self, file: str, path: YamlPath, r: Round, proposal: str) -> None:
+        """A note for a stance on a proposal in a round before the one it was tabled in."""
+        tabled = self.tabled_in.get(proposal)
+        when = self.round_dates.get(tabled) if tabled is not None else None
+        day = r.date or r.start
+        if when is not None and day is not None and day < when:
+            self.note(
+                file,
+                path,
+                f"proposal {proposal!r} is tabled in round {tabled!r} ({when}), after this "
+                f"round ({day}); check the stance's round, or the proposal's tabled_in",
+            )
+
+    def empty_positions(self, filled: Sequence[Round]) -> None:
+        """A note for each position that holds no value, once carried values are filled in."""
+        for placed, r in zip(self.rounds, filled, strict=True):
+            for index, p in enumerate(r.positions):
+                if not p.withdrawn and p.preferred is None and p.acceptable is None:
+                    self.note(
+                        placed.file,
+                        (*placed.path, "positions", index),
+                        f"the position of {p.party!r} on {p.issue!r} has neither a preferred "
+                        "value nor an acceptable set (none carried from an earlier round "
+                        "either): diffs and readings have nothing to measure; give one, or "
+                        "withdrawn: true",
+                    )
 
     def event(self, file: str, path: YamlPath, event: ContextEvent) -> None:
         self.refs(file, (*path, "evidence"), "statement", event.evidence, self.statements)
         self.refs(file, (*path, "sources"), "source", event.sources, self.sources)
-        self.bounds(file, path, event, "credibility")
 
     def late_evidence(self, placed: PlacedRound) -> None:
         """A note for each position, stance or draft citing a statement made after its round."""
@@ -109,7 +137,6 @@ class RoundChecks(DraftChecks):
                     self.add(f, at, f"speaker {speaker!r} represents {speaks_for!r}, not {named}")
         if statement.quote is None and statement.summary is None:
             self.add(f, path, "a statement needs a quote or a summary")
-        self.bounds(f, path, statement, "credibility")
 
     def position(self, f: str, path: YamlPath, position: Position) -> None:
         self.ref(f, (*path, "party"), "party", position.party, self.parties)
@@ -127,7 +154,6 @@ class RoundChecks(DraftChecks):
             if position.preferred is not None or position.acceptable is not None:
                 self.add(f, path, "a withdrawn position has no preferred or acceptable values")
             return
-        self.bounds(f, path, position, "salience")
         preferred_ok = position.preferred is not None and self.value(
             f, (*path, "preferred"), issue, position.preferred
         )

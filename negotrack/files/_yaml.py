@@ -33,6 +33,7 @@ __all__ = [
     "MAX_DEPTH",
     "MAX_FILE_BYTES",
     "MAX_VALUES",
+    "Duplicates",
     "Parser",
     "PathKey",
     "Slow",
@@ -58,6 +59,18 @@ _NO_KEY: Final = object()
 
 class Slow(Exception):  # noqa: N818  (a signal to switch builders, not an error)
     """The fast builder met something only the careful builder can explain."""
+
+
+class Duplicates(Slow):
+    """The fast builder read the whole document and met nothing wrong but duplicate keys.
+
+    ``found`` holds each as (path of its mapping, key, libyaml's mark of the duplicate), in file
+    order: enough to report them without the careful builder.
+    """
+
+    def __init__(self, found: list[tuple[tuple[PathKey, ...], str, Any]]) -> None:
+        super().__init__()
+        self.found = found
 
 
 def format_path(path: tuple[PathKey, ...]) -> str:
@@ -149,7 +162,14 @@ def fast_build(data: bytes) -> Any:
     elif kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent:
         if event.tag is not None:
             raise Slow
-        root = _fast_collection(get, kind is ev.MappingStartEvent, MAX_VALUES, MAX_DEPTH - 1)
+        duplicates: list[tuple[tuple[PathKey, ...], str, Any]] = []
+        root = _fast_collection(
+            get, kind is ev.MappingStartEvent, MAX_VALUES, MAX_DEPTH - 1, duplicates
+        )
+        if duplicates:
+            if type(get()) is not ev.DocumentEndEvent or type(get()) is not ev.StreamEndEvent:
+                raise Slow  # a second document too
+            raise Duplicates(duplicates)
     else:  # pragma: no cover - a document starts with a node
         raise Slow
     if type(get()) is not ev.DocumentEndEvent or type(get()) is not ev.StreamEndEvent:
@@ -157,15 +177,24 @@ def fast_build(data: bytes) -> Any:
     return root
 
 
+def _path_to(stack: list[Any], top: Any) -> tuple[PathKey, ...]:
+    """The path of the open collection ``top``: each is the last item or key of the one above."""
+    chain = [*stack, top]
+    return tuple(
+        len(parent) - 1 if type(parent) is list else next(reversed(parent)) for parent in chain[:-1]
+    )
+
+
 def _fast_collection(  # noqa: PLR0912, PLR0915  (one hot loop, kept whole)
-    get: Any, in_map: bool, limit: int, depth_limit: int
+    get: Any, in_map: bool, limit: int, depth_limit: int, duplicates: list[Any]
 ) -> Any:
     """Build the collection whose start event was just read, up to its end event.
 
     Every name the loop touches is a local; a mapping reads a key and its value in one turn of
     the loop; the collections above the current one wait on `stack`. `limit` caps the events
     read since the document started; `depth_limit` is how many collections may be open above
-    the current one when another starts.
+    the current one when another starts. A duplicate key is added to `duplicates` and read on,
+    its value replacing the first (moved last, so that `_path_to` finds it).
     """
     scalar, map_start, seq_start = ev.ScalarEvent, ev.MappingStartEvent, ev.SequenceStartEvent
     map_end, seq_end = ev.MappingEndEvent, ev.SequenceEndEvent
@@ -182,8 +211,11 @@ def _fast_collection(  # noqa: PLR0912, PLR0915  (one hot loop, kept whole)
                 if event.anchor is not None or event.tag is not None:
                     raise Slow
                 key = event.value
-                if (not key and event.implicit[0]) or key in top:
-                    raise Slow  # an empty or a duplicate key
+                if not key and event.implicit[0]:
+                    raise Slow  # an empty key
+                if key in top:  # a duplicate: noted where it is, and read on
+                    duplicates.append((_path_to(stack, top), key, event.start_mark))
+                    del top[key]
                 event = get()
                 kind = type(event)
                 count += 1

@@ -43,7 +43,7 @@ def test_validate_reports_problems_and_exits_2(
     out, err = capsys.readouterr()
     assert [
         f"{bad}:4:5: $.parties[0]: missing required key 'name'",
-        f"{bad}:4:13: $.parties[0].nmae: unknown key 'nmae' (did you mean 'name'?)",
+        f"{bad}:4:13: $.parties[0].nmae: unknown key 'nmae' on a party (did you mean 'name'?)",
     ] == err.splitlines()
     assert out.startswith(f"{MINIMAL}: ok")
 
@@ -151,7 +151,7 @@ def test_diff_text_has_no_colour_off_a_terminal(capsys: pytest.CaptureFixture[st
     [
         (
             ["diff", "{flagship}", "2022-03-17"],
-            "unknown round '2022-03-17' (did you mean '2022-03-16'?",
+            "unknown round '2022-03-17'; the dossier has",
         ),
         (["diff", "{flagship}", "a", "b", "c"], "diff takes DOSSIER [FROM] [TO], or OLD NEW"),
         (["diff", "{flagship}", "--kind", "moved"], "unknown kind 'moved'"),

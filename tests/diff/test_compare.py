@@ -122,11 +122,14 @@ def test_flagship_istanbul_tabled_with_stances(talks: nt.Negotiation) -> None:
 
 
 def test_unknown_round_names_what_exists(talks: nt.Negotiation) -> None:
-    """An unknown round id is a NegotrackError with a did-you-mean and the rounds there are."""
+    """An unknown round id is a NegotrackError naming the rounds there are.
+
+    No did-you-mean: a date one digit away from a round's is another day, not a typo.
+    """
     with pytest.raises(nt.UnknownIdError) as caught:
         nt.compare(talks, "2022-03-17", "2022-03-29")
     message = str(caught.value)
-    assert "unknown round '2022-03-17' (did you mean '2022-03-16'?" in message
+    assert "unknown round '2022-03-17'; the dossier has" in message
     assert "'2022-02-28'" in message
 
 

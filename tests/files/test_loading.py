@@ -121,7 +121,7 @@ def test_error_lines_are_file_line_col_path_message() -> None:
         nt.loads(text, filename="d.yaml")
     expected = (
         "d.yaml:49:39: $.rounds[1].positions[0].prefered: "
-        "unknown key 'prefered' (did you mean 'preferred'?)"
+        "unknown key 'prefered' on a position (did you mean 'preferred'?)"
     )
     assert expected == str(caught.value)
 
@@ -188,7 +188,7 @@ def test_every_problem_reported_at_once() -> None:
         (
             "  - {party: south, proposal: plan, stance: open}",
             "  - {party: south, proposal: plan, stance: open, extra: 1}",
-            "$.rounds[0].stances[0].extra: unknown key 'extra'",
+            "$.rounds[0].stances[0].extra: unknown key 'extra' on a stance",
         ),
     ],
 )
@@ -229,7 +229,7 @@ def test_numbers_only_on_numeric_issues() -> None:
         (
             "preferred: managed, salience",
             "preferred: manage, salience",
-            "$.rounds[1].positions[0].preferred: unknown option 'manage' for issue 'border' (did you mean 'managed'?)",
+            "$.rounds[1].positions[0].preferred: unknown option 'manage' for issue 'border' (did you mean 'managed'?); its options: open, managed, closed",
         ),
         (
             "preferred: 20000",
@@ -254,7 +254,7 @@ def test_numbers_only_on_numeric_issues() -> None:
         (
             "acceptable: [open, managed]",
             "acceptable: {min: 1}",
-            "$.rounds[0].positions[0].acceptable: issue 'border' has options: list option ids, not a range",
+            "$.rounds[0].positions[0].acceptable: issue 'border' has options: list option ids, not a range; its options: open, managed, closed",
         ),
         (
             "acceptable: {min: 10000, max: 30000}",
@@ -294,7 +294,7 @@ def test_numbers_only_on_numeric_issues() -> None:
         (
             "value: managed",
             "value: shut",
-            "$.proposals[0].terms[0].value: unknown option 'shut' for issue 'border'",
+            "$.proposals[0].terms[0].value: unknown option 'shut' for issue 'border'; its options: open, managed, closed",
         ),
         ("  - id: south\n", "  - id: north\n", "$.parties[1].id: duplicate party id 'north'"),
         (
@@ -349,7 +349,7 @@ def test_red_lines_checked_against_the_scale_and_own_preference() -> None:
         "evidence: [s1], red_lines: [{text: never closed, options: [closed, shut]}, {text: not open, options: [open]}]}",
     )
     assert [
-        "$.rounds[0].positions[0].red_lines[0].options[1]: unknown option 'shut' for issue 'border'",
+        "$.rounds[0].positions[0].red_lines[0].options[1]: unknown option 'shut' for issue 'border'; its options: open, managed, closed",
         "$.rounds[0].positions[0].red_lines[1]: the red line rules out the party's own preferred value 'open'",
         "$.rounds[0].positions[0].red_lines[1]: option 'open' is both acceptable and ruled out by a red line",
     ] == messages(text)
@@ -528,7 +528,7 @@ def test_acceptable_options_unknown_or_twice() -> None:
     """Each unknown option and each option listed twice in an acceptable set is reported."""
     text = BASE.replace("acceptable: [open, managed]", "acceptable: [open, shut, open, managed]")
     assert [
-        "$.rounds[0].positions[0].acceptable[1]: unknown option 'shut' for issue 'border'",
+        "$.rounds[0].positions[0].acceptable[1]: unknown option 'shut' for issue 'border'; its options: open, managed, closed",
         "$.rounds[0].positions[0].acceptable[2]: option 'open' is listed twice",
     ] == messages(text)
 
@@ -557,8 +557,12 @@ def test_folder_problems_in_file_order(tmp_path: Path) -> None:
     assert [
         (str(rounds / "r1.yaml"), "$", "invalid YAML"),
         (str(header), "$.parties[1].name", "expected text, got a list"),
-        (str(r2), "$.positions[0].salince", "unknown key 'salince' (did you mean 'salience'?)"),
-        (str(r2), "$.lcoation", "unknown key 'lcoation' (did you mean 'location'?)"),
+        (
+            str(r2),
+            "$.positions[0].salince",
+            "unknown key 'salince' on a position (did you mean 'salience'?)",
+        ),
+        (str(r2), "$.lcoation", "unknown key 'lcoation' on a round (did you mean 'location'?)"),
     ] == found
     assert all(p.line is not None for p in caught.value.problems)
 
