@@ -110,7 +110,7 @@ def test_its_entry_fails_on_a_broken_round(tmp_path: Path) -> None:
     result = _run_entry(["talks/rounds/2022-03-29.yaml"], tmp_path)
     assert 2 == result.returncode
     assert "talks/rounds/2022-03-29.yaml:" in result.stderr
-    assert "unknown key 'prefered' (did you mean 'preferred'?)" in result.stderr
+    assert "unknown key 'prefered' on a position (did you mean 'preferred'?)" in result.stderr
     assert "Traceback" not in result.stderr
 
 
