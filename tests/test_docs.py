@@ -26,6 +26,7 @@ PAGES = sorted(DOCS.glob("*.md"))
 #: Exported attrs classes that exist only in Python, never as keys in a dossier file.
 PYTHON_ONLY = {
     "IssueVerdict",
+    "ImportResult",
     "Reading",
     "Carried",
     "Change",
