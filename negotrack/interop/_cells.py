@@ -38,6 +38,8 @@ __all__ = [
     "ids_cell",
     "json_cell",
     "unguard",
+    "xml_escape",
+    "xml_unescape",
 ]
 
 #: Joins lists of ids (acceptable options, evidence, linked issues) into one cell.
@@ -87,6 +89,28 @@ def guard(text: str) -> str:
 def unguard(cell: str) -> str:
     """The text a `guard` ed cell holds: one leading apostrophe fewer, if `guard` added one."""
     return cell[1:] if _GUARDED.match(cell) else cell
+
+
+#: Characters an .xlsx file cannot hold (XML 1.0 has no place for them, and reads a carriage
+#: return as a line feed), and the escape ``_xHHHH_`` the format itself uses for them, which
+#: Excel reads back as the character.
+_NOT_IN_XML: Final = re.compile("[\x00-\x08\x0b-\x0d\x0e-\x1f\ufffe\uffff]")
+_ESCAPE: Final = re.compile(r"_x[0-9A-Fa-f]{4}_")
+
+
+def xml_escape(text: str) -> str:
+    """Text an .xlsx cell can hold: control characters as ``_xHHHH_``, as the format escapes them.
+
+    A ``_xHHHH_`` that the text itself holds gets its underscore escaped (``_x005F_``), so that
+    `xml_unescape` gives back exactly the text.
+    """
+    text = _ESCAPE.sub(lambda m: "_x005F" + m.group(0), text)
+    return _NOT_IN_XML.sub(lambda m: f"_x{ord(m.group(0)):04X}_", text)
+
+
+def xml_unescape(text: str) -> str:
+    """The text an `xml_escape` d cell holds."""
+    return _ESCAPE.sub(lambda m: chr(int(m.group(0)[2:6], 16)), text) if "_x" in text else text
 
 
 def csv_cell(value: Any, kind: Kind) -> str:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from negotrack.interop._cells import Kind, unguard
+from negotrack.interop._cells import Kind, unguard, xml_unescape
 from negotrack.model._errors import Problem
 
 if TYPE_CHECKING:
@@ -116,8 +116,10 @@ def _csv_rows(path: Path) -> Iterator[tuple[int, int, list[Any]]]:
             yield row, line, cells
 
 
-def workbook_sheets(path: str | os.PathLike[str]) -> list[Sheet]:
-    """Every sheet of an .xlsx workbook, each streaming its rows.
+def workbook_sheets(path: str | os.PathLike[str]) -> Iterator[Sheet]:
+    """Every sheet of an .xlsx workbook, each streaming its rows; the file is closed after.
+
+    Take each sheet's rows before the next sheet: the workbook is read as it goes.
 
     Raises:
         MissingExtraError: If openpyxl is not installed.
@@ -126,12 +128,13 @@ def workbook_sheets(path: str | os.PathLike[str]) -> list[Sheet]:
     from negotrack.interop._xlsx import merged_ranges, open_workbook, sheet_rows  # noqa: PLC0415
 
     workbook = open_workbook(path)
-    found = []
-    for sheet in workbook.worksheets:
-        rows = ((number, number, cells) for number, cells in sheet_rows(sheet))
-        merged = tuple(merged_ranges(sheet))
-        found.append(Sheet(str(path), sheet.title, rows, typed=True, merged=merged))
-    return found
+    try:
+        for sheet in workbook.worksheets:
+            rows = ((number, number, cells) for number, cells in sheet_rows(sheet))
+            merged = tuple(merged_ranges(sheet))
+            yield Sheet(str(path), sheet.title, rows, typed=True, merged=merged)
+    finally:
+        workbook.close()
 
 
 def decode(value: Any, data_type: str | None, kind: Kind) -> str | None:
@@ -150,6 +153,8 @@ def decode(value: Any, data_type: str | None, kind: Kind) -> str | None:
             )
         if kind is Kind.DATE and _SERIAL.fullmatch(text):
             raise CellError(_serial(float(text)))
+        if data_type == "s" and kind in (Kind.TEXT, Kind.JSON):
+            text = xml_unescape(text)
         return unguard(text) if kind is Kind.TEXT else text
     if data_type == "f":
         raise CellError(

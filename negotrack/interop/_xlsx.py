@@ -8,7 +8,9 @@ is read or written, so the rest of negotrack never needs it.
 Cells are typed as the column's kind says: ids and text as text (so ``012`` and ``2024-03-01``
 stay the ids they are), numbers as numbers, truth values as booleans, days as dates shown
 ``yyyy-mm-dd``. Text is guarded against formulas as in CSV (`negotrack.interop._cells.guard`),
-so that a workbook saved again as CSV by a spreadsheet is still safe.
+so that a workbook saved again as CSV by a spreadsheet is still safe; a number that needs all
+17 significant digits is written as text (openpyxl writes 16), so that it reads back exactly; and control characters,
+which the format cannot hold, are escaped as it escapes them (``_x000B_``, `xml_escape`).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import io
 import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING, Any, Final
 
-from negotrack.interop._cells import Kind, guard
+from negotrack.interop._cells import Kind, guard, xml_escape
 from negotrack.interop._tables import table as get_table
 from negotrack.model._errors import MissingExtraError
 
@@ -75,9 +77,15 @@ def _cell(cell_class: Any, sheet: Any, value: Any, kind: Kind) -> Any:
         cell = cell_class(sheet, value=value)
         cell.number_format = "yyyy-mm-dd"
         return cell
-    if isinstance(value, bool | int | float):
+    if isinstance(value, bool | int):
         return value
+    if isinstance(value, float):
+        if float(f"{value:.16g}") == value:
+            return value
+        value = repr(value)  # openpyxl writes 16 digits: the 17th would be lost
     text = guard(value) if kind is Kind.TEXT else str(value)
+    if kind in (Kind.TEXT, Kind.JSON):
+        text = xml_escape(text)
     cell = cell_class(sheet, value=text)
     cell.data_type = "s"  # never a formula, whatever the text starts with
     return cell
