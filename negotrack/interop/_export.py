@@ -79,7 +79,10 @@ def to_json(negotiation: Negotiation, table: str = "positions") -> str:
 
 
 def column_types(table: str = "positions") -> dict[str, str]:
-    """The SQL type of each column of a table, in order, for DuckDB's ``read_csv(types=...)``.
+    """The SQL type of each column of a table, in order, for DuckDB's CSV reader.
+
+    Give it as ``duckdb.read_csv(path, dtype=column_types("positions"))`` in Python (or
+    ``types=`` in SQL's ``read_csv``), so that DuckDB's sniffer guesses no column's type.
 
     ``VARCHAR`` for ids, lists of ids, text and JSON cells (so an id such as ``2024-03-01`` or
     ``012`` stays the text it is), ``DOUBLE``, ``BIGINT``, ``BOOLEAN`` and ``DATE`` for the

@@ -130,9 +130,13 @@ def workbook_sheets(path: str | os.PathLike[str]) -> Iterator[Sheet]:
     workbook = open_workbook(path)
     try:
         for sheet in workbook.worksheets:
-            rows = ((number, number, cells) for number, cells in sheet_rows(sheet))
             merged = tuple(merged_ranges(sheet))
-            yield Sheet(str(path), sheet.title, rows, typed=True, merged=merged)
+            cells = sheet_rows(sheet)
+            rows = ((number, number, row) for number, row in cells)
+            try:
+                yield Sheet(str(path), sheet.title, rows, typed=True, merged=merged)
+            finally:
+                cells.close()
     finally:
         workbook.close()
 

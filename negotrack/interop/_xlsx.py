@@ -9,8 +9,9 @@ Cells are typed as the column's kind says: ids and text as text (so ``012`` and 
 stay the ids they are), numbers as numbers, truth values as booleans, days as dates shown
 ``yyyy-mm-dd``. Text is guarded against formulas as in CSV (`negotrack.interop._cells.guard`),
 so that a workbook saved again as CSV by a spreadsheet is still safe; a number that needs all
-17 significant digits is written as text (openpyxl writes 16), so that it reads back exactly; and control characters,
-which the format cannot hold, are escaped as it escapes them (``_x000B_``, `xml_escape`).
+17 significant digits is written as text (openpyxl writes 16), so that it reads back exactly;
+control characters, which the format cannot hold, are escaped as it escapes them
+(``_x000B_``, `negotrack.interop._cells.xml_escape`).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from negotrack.model._errors import MissingExtraError
 
 if TYPE_CHECKING:
     import os
-    from collections.abc import Iterator, Sequence
+    from collections.abc import Generator, Sequence
 
     from negotrack.model._negotiation import Negotiation
 
@@ -107,17 +108,21 @@ def open_workbook(path: str | os.PathLike[str]) -> Any:
         raise ValueError(f"{path}: not an .xlsx workbook that can be read ({exc})") from None
 
 
-def sheet_rows(sheet: Any) -> Iterator[tuple[int, list[XlsxCell]]]:
+def sheet_rows(sheet: Any) -> Generator[tuple[int, list[XlsxCell]]]:
     """Each row of a sheet that has cells: its number (from 1) and its cells, streaming."""
     number = 0
-    for row in sheet.iter_rows():
-        number += 1
-        # rows come one after another; a cell that knows its row keeps the count right
-        known = next((cell.row for cell in row if getattr(cell, "row", None)), None)
-        number = known if isinstance(known, int) else number
-        cells = [(cell.value, cell.data_type) for cell in row]
-        if cells:
-            yield number, cells
+    rows = sheet.iter_rows()
+    try:
+        for row in rows:
+            number += 1
+            # rows come one after another; a cell that knows its row keeps the count right
+            known = next((cell.row for cell in row if getattr(cell, "row", None)), None)
+            number = known if isinstance(known, int) else number
+            cells = [(cell.value, cell.data_type) for cell in row]
+            if cells:
+                yield number, cells
+    finally:
+        rows.close()  # the sheet's part of the file, open while its rows are read
 
 
 def merged_ranges(sheet: Any) -> list[str]:

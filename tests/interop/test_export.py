@@ -275,7 +275,9 @@ def test_formula_text_is_guarded_and_numbers_are_not() -> None:
     talks = minimal()
     first = talks.rounds[0]
     position = attrs.evolve(first.positions[0], note="=HYPERLINK(1)", preferred=-0.5)
-    issue = attrs.evolve(talks.issues[0], scale=attrs.evolve(talks.issues[0].scale, min=-1))
+    scale = talks.issues[0].scale
+    assert isinstance(scale, nt.NumericScale)
+    issue = attrs.evolve(talks.issues[0], scale=attrs.evolve(scale, min=-1))
     talks = attrs.evolve(
         talks,
         issues=(issue, *talks.issues[1:]),

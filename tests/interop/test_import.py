@@ -180,7 +180,7 @@ def test_a_carried_row_must_match_what_is_in_force(tmp_path: Path) -> None:
 def test_an_import_into_a_folder_that_is_no_dossier_is_refused(tmp_path: Path) -> None:
     """Import adds rounds to a dossier folder; it does not invent parties and issues."""
     table = write_csvs(nt.load(MINIMAL), tmp_path / "tables")
-    with pytest.raises(nt.LoadError, match="not a dossier folder: no negotiation.yaml"):
+    with pytest.raises(nt.LoadError, match=r"not a dossier folder: no negotiation\.yaml"):
         import_tables(table, tmp_path / "nothing")
 
 
