@@ -96,15 +96,16 @@ def unguard(cell: str) -> str:
 #: Excel reads back as the character.
 _NOT_IN_XML: Final = re.compile("[\x00-\x08\x0b-\x0d\x0e-\x1f\ufffe\uffff]")
 _ESCAPE: Final = re.compile(r"_x[0-9A-Fa-f]{4}_")
+_ESCAPE_LIKE: Final = re.compile(r"_(?=x[0-9A-Fa-f]{4})")
 
 
 def xml_escape(text: str) -> str:
     """Text an .xlsx cell can hold: control characters as ``_xHHHH_``, as the format escapes them.
 
-    A ``_xHHHH_`` that the text itself holds gets its underscore escaped (``_x005F_``), so that
-    `xml_unescape` gives back exactly the text.
+    An underscore of the text that an ``xHHHH`` follows is escaped itself (``_x005F_``), so that
+    nothing the text holds can read as an escape, and `xml_unescape` gives back exactly the text.
     """
-    text = _ESCAPE.sub(lambda m: "_x005F" + m.group(0), text)
+    text = _ESCAPE_LIKE.sub("_x005F_", text)
     return _NOT_IN_XML.sub(lambda m: f"_x{ord(m.group(0)):04X}_", text)
 
 

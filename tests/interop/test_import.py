@@ -214,3 +214,23 @@ def test_a_round_that_restates_from_an_inserted_round_needs_force(tmp_path: Path
     result = import_tables([table], talks, force=True)
     assert ["2024-03-08.yaml", "2024-03-15.yaml"] == [p.name for p in result.written]
     assert Counter(later.positions) == Counter(nt.load(talks).round("2024-03-15").positions)
+
+
+def test_a_statement_known_to_the_month_comes_back_so(tmp_path: Path) -> None:
+    """A statement dated 2024-02 is the day 2024-02-01 with precision month, and reads back as written."""
+    x = nt.load(MINIMAL)
+    month = nt.Statement("s-month", nt.PartialDate.parse("2024-02"), party="union", summary="-")
+    first = attrs.evolve(x.rounds[0], statements=(*x.rounds[0].statements, month))
+    unsourced = tuple(attrs.evolve(p, evidence=()) for p in x.proposals)
+    x = attrs.evolve(x, proposals=unsourced, rounds=(first, *x.rounds[1:]))
+    (row,) = [r for r in nt.export_rows(x, "statements") if r["statement_id"] == "s-month"]
+    assert ("2024-02-01", "month", "-") == (
+        row["date"].isoformat(),
+        row["date_precision"],
+        row["summary"],
+    )
+    nt.save(emptied(x), tmp_path / "talks")
+    import_tables(write_csvs(x, tmp_path / "tables"), tmp_path / "talks")
+    back = nt.load(tmp_path / "talks").statement("s-month")
+    assert "2024-02" == back.date.isoformat()
+    assert stated(x) == stated(nt.load(tmp_path / "talks"))
