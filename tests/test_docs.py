@@ -33,6 +33,7 @@ REGENERATE = os.environ.get("NEGOTRACK_REGENERATE") == "1"
 #: Exported attrs classes that exist only in Python, never as keys in a dossier file.
 PYTHON_ONLY = {
     "IssueVerdict",
+    "ImportResult",
     "Reading",
     "Revision",
     "Carried",

@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from negotrack.cli._exit import EXIT_BAD_INPUT, EXIT_DIFFERENCES, EXIT_OK
+from negotrack.cli._export import export_command
+from negotrack.cli._import import import_command
 from negotrack.cli._io import dossier, dossier_paths, emit, paint, renderer, use_color, validated
 from negotrack.cli._new_round import new_round
 from negotrack.cli._problems import annotation, as_text, validation_json
@@ -38,7 +40,8 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         "diff": _diff,
         "report": _report,
         "timeline": _timeline,
-        "export": _export,
+        "export": export_command,
+        "import": import_command,
         "schema": _schema,
         "init": _init,
         "new-round": new_round,
@@ -182,7 +185,7 @@ def _filtered(diff: Diff, args: argparse.Namespace, kinds: Any, meanings: Any) -
     )
 
 
-# -- report, timeline, export ----------------------------------------------------------------
+# -- report, timeline ------------------------------------------------------------------------
 
 
 def _story(args: argparse.Namespace) -> tuple[Negotiation, Any]:
@@ -203,15 +206,6 @@ def _timeline(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     del err
     negotiation, story = _story(args)
     emit(args, renderer(args, out).timeline(negotiation, story), out)
-    return EXIT_OK
-
-
-def _export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    del err
-    from negotrack.interop._export import to_csv, to_json  # noqa: PLC0415
-
-    negotiation = dossier(args.dossier)
-    emit(args, to_csv(negotiation) if args.format == "csv" else to_json(negotiation), out)
     return EXIT_OK
 
 

@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING, Any, Final
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-from negotrack.cli._exit import EXIT_BAD_INPUT, EXIT_CLOSED_PIPE, EXIT_INTERRUPTED
+from negotrack.cli._exit import EXIT_BAD_INPUT, EXIT_CLOSED_PIPE, EXIT_INTERRUPTED, EXIT_OK
+from negotrack.cli._export import add_export_parser
+from negotrack.cli._import import add_import_parser
 from negotrack.cli._new_round import add_new_round
 
 __all__ = ["main"]
@@ -156,13 +158,8 @@ def build_parser() -> argparse.ArgumentParser:
     timeline.add_argument("--issue", action="append", metavar="ID", help="only this issue")
     _output_options(timeline, _FORMATS)
 
-    export = commands.add_parser(
-        "export",
-        help="positions in force as rows: one per round, party and issue",
-        description="Long format for spreadsheets and pandas, every field in its own column.",
-    )
-    export.add_argument("dossier", metavar="DOSSIER")
-    _output_options(export, ("csv", "json"))
+    add_export_parser(commands)
+    add_import_parser(commands)
 
     schema = commands.add_parser(
         "schema",

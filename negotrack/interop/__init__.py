@@ -1,7 +1,7 @@
-"""Data in and out of other tools: long-format export, pandas data frames, matplotlib plots.
+"""Data in and out of other tools: long tables (CSV, JSON, .xlsx) out and in, pandas, plots.
 
-May use every layer but the command line. pandas and matplotlib are optional extras
-(``negotrack[pandas]``, ``negotrack[plot]``), imported only when used.
+May use every layer but the command line. pandas, openpyxl and matplotlib are optional extras
+(``negotrack[pandas]``, ``negotrack[xlsx]``, ``negotrack[plot]``), imported only when used.
 """
 
 from __future__ import annotations
@@ -10,13 +10,17 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from negotrack.interop._export import export_rows, to_csv, to_json
+    from negotrack.interop._export import column_types, export_rows, to_csv, to_json
     from negotrack.interop._frame import to_frame
     from negotrack.interop._plot import plot_issue
+    from negotrack.interop._tables_in import ImportResult, import_tables
 
 # imported on first use: plotting should not load the exporters, nor exporting the plot
 _EXPORTS = {
+    "ImportResult": "negotrack.interop._tables_in",
+    "column_types": "negotrack.interop._export",
     "export_rows": "negotrack.interop._export",
+    "import_tables": "negotrack.interop._tables_in",
     "to_csv": "negotrack.interop._export",
     "to_json": "negotrack.interop._export",
     "to_frame": "negotrack.interop._frame",
@@ -24,7 +28,10 @@ _EXPORTS = {
 }
 
 __all__ = [
+    "ImportResult",
+    "column_types",
     "export_rows",
+    "import_tables",
     "plot_issue",
     "to_csv",
     "to_frame",

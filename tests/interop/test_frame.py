@@ -9,8 +9,10 @@ import sys
 import pytest
 
 import negotrack as nt
+from negotrack.interop._cells import Kind
 from negotrack.interop._export import COLUMNS, export_rows
 from negotrack.interop._frame import to_frame
+from negotrack.interop._tables import TABLES
 from negotrack.model._errors import MissingExtraError
 from tests.conftest import FLAGSHIP
 
@@ -30,10 +32,11 @@ def test_flagship_frame_dtypes() -> None:
     frame = to_frame(nt.load(FLAGSHIP))
     types = pandas.api.types
     assert types.is_datetime64_any_dtype(frame["round_date"])
-    assert types.is_bool_dtype(frame["carried"])
+    for column in ("carried", "withdrawn", "raised"):
+        assert types.is_bool_dtype(frame[column]), column
     for column in ("acceptable_min", "acceptable_max", "salience", "point", "normalised"):
         assert "float64" == str(frame[column].dtype), column
-    for column in ("round_id", "party_id", "issue_id", "scale", "basis", "stated_in"):
+    for column in ("round_id", "party_id", "issue_id", "scale", "basis", "stated_in_round_id"):
         assert types.is_string_dtype(frame[column]), column
 
 
@@ -70,3 +73,23 @@ def test_pandas_is_imported_only_when_used() -> None:
     """Importing the module does not import pandas."""
     code = "import sys, negotrack.interop._frame; assert 'pandas' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True)  # noqa: S603 - our own interpreter
+
+
+@pytest.mark.parametrize(
+    "table", ["positions", "stances", "statements", "proposals", "terms", "measures"]
+)
+def test_every_table_is_a_typed_frame(table: str) -> None:
+    """Each table's frame has its columns in order, dates as datetimes, counts as Int64."""
+    talks = nt.load(FLAGSHIP)
+    frame = to_frame(talks, table)
+    spec = TABLES[table]
+    assert list(spec.names) == list(frame.columns)
+    assert len(export_rows(talks, table)) == len(frame)
+    types = pandas.api.types
+    for name, kind in spec.columns:
+        if kind is Kind.DATE:
+            assert types.is_datetime64_any_dtype(frame[name]), name
+        elif kind is Kind.INTEGER:
+            assert "Int64" == str(frame[name].dtype), name
+        elif kind is Kind.NUMBER:
+            assert "float64" == str(frame[name].dtype), name
