@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Final
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-from negotrack.cli._exit import EXIT_BAD_INPUT, EXIT_CLOSED_PIPE, EXIT_INTERRUPTED, EXIT_OK
+from negotrack.cli._exit import EXIT_BAD_INPUT, EXIT_CLOSED_PIPE, EXIT_INTERRUPTED
 from negotrack.cli._export import add_export_parser
 from negotrack.cli._import import add_import_parser
 from negotrack.cli._new_round import add_new_round

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
+from negotrack.files._placing import text_of
 from negotrack.files._yaml import format_path
 from negotrack.interop._reading import Reader, shown
 from negotrack.interop._records import column_of
@@ -114,7 +115,7 @@ class _Collector(Reader):
         placed = [PlacedRound(r, f"\0{r.id}", ()) for r in negotiation.rounds]
         found, _ = check(header, self.header_file, placed)
         for located in found:
-            self.add(self._located(located.file, located.path, located.message))
+            self.add(self._located(located.file, located.path, text_of(located.message)))
 
     def _located(self, file: str, path: tuple[Any, ...], message: str) -> Problem:
         if not file.startswith("\0"):

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from negotrack.files._convert import converter
 from negotrack.files._field_problems import field_problems
+from negotrack.files._placing import text_of
 from negotrack.files._scalars import InvalidValueError, parse_number
 from negotrack.interop._cells import EMPTY_SET, ID_SEPARATOR
 from negotrack.model._evidence import Statement
@@ -151,7 +152,7 @@ def build(table: str, cells: Mapping[str, str | None], issues: Mapping[str, Issu
     except Exception as exc:  # noqa: BLE001 - cattrs' error tree, turned into problems
         found = field_problems(exc, ())
         columns = COLUMN_OF[table]
-        raise RowError([(_column_of(columns, p.path), p.message) for p in found]) from None
+        raise RowError([(_column_of(columns, p.path), text_of(p.message)) for p in found]) from None
 
 
 def column_of(table: str, path: tuple[Any, ...]) -> str | None:

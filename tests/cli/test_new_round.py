@@ -136,7 +136,10 @@ def test_a_dossier_that_does_not_load_is_refused(
     text = round_file.read_text(encoding="utf-8")
     round_file.write_text(text.replace("preferred:", "prefered:", 1), encoding="utf-8")
     assert 2 == main(["new-round", str(flagship), "--date", "2022-05-01"])
-    assert "unknown key 'prefered' on a position (did you mean 'preferred'?)" in capsys.readouterr().err
+    assert (
+        "unknown key 'prefered' on a position (did you mean 'preferred'?)"
+        in capsys.readouterr().err
+    )
     assert not (flagship / "rounds" / "2022-05-01.yaml").exists()
 
 
