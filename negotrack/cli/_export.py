@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from negotrack.cli._exit import EXIT_OK
-from negotrack.model._errors import NegotrackError
 
 if TYPE_CHECKING:
     import argparse
@@ -23,8 +22,12 @@ __all__ = ["TABLE_NAMES", "add_export_parser", "export_command"]
 TABLE_NAMES: Final = ("positions", "stances", "statements", "proposals", "terms", "measures")
 
 
-class _ExportUsageError(NegotrackError):
-    """export was given options that do not go together."""
+class _ExportUsageError(ValueError):
+    """export was given options that do not go together.
+
+    A ValueError, so that ``--help`` need not import the model's errors; `run` prints either as
+    one line.
+    """
 
 
 def add_export_parser(commands: Any) -> None:
