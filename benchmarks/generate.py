@@ -57,7 +57,14 @@ if TYPE_CHECKING:
 
 _Options = tuple[tuple[str, str], ...]
 
-__all__ = ["dumped_size", "make_dossier", "write_dossier", "write_folder", "write_single"]
+__all__ = [
+    "dumped_size",
+    "make_dossier",
+    "make_rounds",
+    "write_dossier",
+    "write_folder",
+    "write_single",
+]
 
 _START: Final = dt.date(2022, 2, 28)
 _ROUND_STEP_DAYS: Final = 5
@@ -688,6 +695,17 @@ def tabled_round(proposal_index: int, n_rounds: int) -> int:
 def dumped_size(negotiation: negotrack.Negotiation) -> int:
     """Size in bytes of the single-file YAML of a dossier."""
     return len(negotrack.dump(negotiation).encode("utf-8"))
+
+
+def make_rounds(n_rounds: int, seed: int = 0) -> negotrack.Negotiation:
+    """Build a synthetic dossier of exactly ``n_rounds`` rounds, shaped as `make_dossier`'s.
+
+    Every round has the same make-up whatever the count (16 parties, 3-8 positions per
+    participant, 8-22 statements); the proposals are tabled over the first half of the rounds.
+    """
+    if n_rounds <= 0:
+        raise ValueError("n_rounds must be positive")
+    return _Builder(seed).build(n_rounds)
 
 
 def make_dossier(target_bytes: int = 1_000_000, seed: int = 0) -> negotrack.Negotiation:

@@ -68,14 +68,11 @@ def _compare(
     for wanted in (before, after):
         if wanted not in round_ids:
             raise UnknownIdError("round", wanted, round_ids)
-    states: dict[str, tuple[PositionState, StanceState]] = {}
-    for round_, positions, stances in negotiation.iter_effective():
-        if round_.id in (before, after):
-            states[round_.id] = (positions, stances)
-            if len(states) == len({before, after}):
-                break
-    old_positions, old_stances = states[before]
-    new_positions, new_stances = states[after]
+    # what is in force in each, as the dossier keeps it: no walk through the rounds between
+    old_positions = negotiation.effective_positions(before)
+    old_stances = negotiation.effective_stances(before)
+    new_positions = negotiation.effective_positions(after)
+    new_stances = negotiation.effective_stances(after)
     round_before, round_after = negotiation.round(before), negotiation.round(after)
     in_order = sorted((before, after), key=negotiation.round_index)
     differ = PositionDiffer(

@@ -2,51 +2,35 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
-from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import attrs
 
 from negotrack.model._display import Shown, counted
-from negotrack.model._drafts import Draft, merge_terms
 from negotrack.model._errors import UnknownIdError
 from negotrack.model._evidence import Source, Statement
 from negotrack.model._fields import describe
+from negotrack.model._in_force import Effective, InForce, walk
 from negotrack.model._issues import Issue
 from negotrack.model._parties import Party, Person, Role, RoleKind, Side
-from negotrack.model._positions import Position
 from negotrack.model._proposals import Proposal
 from negotrack.model._rounds import ContextEvent, Round
-from negotrack.model._stances import Stance
 
 if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Iterator, Mapping, Sequence
 
-__all__ = ["Effective", "Negotiation"]
+    from negotrack.model._drafts import Draft
+    from negotrack.model._positions import Position
+    from negotrack.model._stances import Stance
 
-_T = TypeVar("_T", Position, Stance, Draft)
+__all__ = ["Effective", "Negotiation"]
 
 
 def _sorted_rounds(rounds: Sequence[Round]) -> tuple[Round, ...]:
     return tuple(sorted(rounds, key=lambda round_: round_.sort_key))
-
-
-class Effective(NamedTuple, Generic[_T]):
-    """A position or stance in force in a round: stated there, or carried from an earlier one.
-
-    A named tuple rather than an attrs class: timelines make one per party, issue and round,
-    and a tuple is several times cheaper to build.
-
-    Attributes:
-        value: The position or stance as last stated.
-        round: Id of the round in which it was last stated.
-        carried: True when the round asked about did not restate it.
-    """
-
-    value: _T
-    round: str
-    carried: bool
 
 
 _V = TypeVar("_V")
@@ -170,8 +154,9 @@ class Negotiation(Shown):
         """
         if round_id is not None:
             index = self.round_index(round_id)
-            for round_ in reversed(self.rounds[: index + 1]):
-                declared = tuple(s for s in round_.sides if s.covers(issue))
+            declaring = self._side_rounds  # only the rounds that declare sides, latest first
+            for place in reversed(declaring[: bisect.bisect_right(declaring, index)]):
+                declared = tuple(s for s in self.rounds[place].sides if s.covers(issue))
                 if declared:
                     return declared
         named = tuple(s for s in self.sides if issue in s.issues)
@@ -245,19 +230,15 @@ class Negotiation(Shown):
         """Positions in force in a round, keyed by ``(party, issue)``.
 
         A position a round does not restate carries forward from the last round that stated it,
-        with ``carried`` set; a withdrawn position ends the carry and is left out.
+        with ``carried`` set; a withdrawn position ends the carry and is left out. The dossier
+        reads its rounds once, on first use, and then answers for any round without walking
+        the rounds before it; each answer is a fresh dict.
         """
-        for round_, positions, _ in self.iter_effective(copies=False):
-            if round_.id == round_id:
-                return dict(positions)
-        raise UnknownIdError("round", round_id, [r.id for r in self.rounds])
+        return self._in_force.positions(self._place_of(round_id))
 
     def effective_stances(self, round_id: str) -> dict[tuple[str, str], Effective[Stance]]:
         """Stances in force in a round, keyed by ``(party, proposal)``; carried as positions are."""
-        for round_, _, stances in self.iter_effective(copies=False):
-            if round_.id == round_id:
-                return dict(stances)
-        raise UnknownIdError("round", round_id, [r.id for r in self.rounds])
+        return self._in_force.stances(self._place_of(round_id))
 
     def iter_effective(
         self, *, copies: bool = True
@@ -275,36 +256,7 @@ class Negotiation(Shown):
         ``copies`` is false: then the same two dicts are updated in place from round to round
         (faster, for a caller that reads each round before asking for the next).
         """
-        positions: dict[tuple[str, str], Effective[Position]] = {}
-        stances: dict[tuple[str, str], Effective[Stance]] = {}
-        fresh: list[tuple[str, str]] = []  # keys stated in the previous round
-        fresh_stances: list[tuple[str, str]] = []
-        # the hot loop of every diff and timeline: tuple.__new__ builds an Effective at half
-        # the cost of its generated constructor, and the key of a position at no table is
-        # formed here rather than through the property
-        make = tuple.__new__
-        for round_ in self.rounds:
-            round_id = round_.id
-            stated, stated_stances = [], []
-            for position in round_.positions:
-                key = (position.party, position.issue) if position.table is None else position.key
-                if position.withdrawn:
-                    positions.pop(key, None)
-                else:
-                    positions[key] = make(Effective, (position, round_id, False))
-                    stated.append(key)
-            for stance in round_.stances:
-                key = (stance.party, stance.proposal)
-                stances[key] = make(Effective, (stance, round_id, False))
-                stated_stances.append(key)
-            # what the previous round stated and this one did not restate is now carried
-            _carry_over(positions, fresh, round_id)
-            _carry_over(stances, fresh_stances, round_id)
-            fresh, fresh_stances = stated, stated_stances
-            if copies:
-                yield round_, dict(positions), dict(stances)
-            else:
-                yield round_, positions, stances
+        return walk(self.rounds, copies=copies)
 
     def effective_drafts(self, round_id: str) -> dict[str, Effective[Draft]]:
         """The text of each draft proposal in force in a round, keyed by proposal id.
@@ -313,24 +265,13 @@ class Negotiation(Shown):
         the last draft of the same proposal, or from the proposal's terms as tabled. A draft the
         round does not restate at all is carried whole, with ``carried`` set.
         """
-        index = self.round_index(round_id)
-        state: dict[str, Effective[Draft]] = {}
-        for round_ in self.rounds[: index + 1]:
-            for draft in round_.drafts:
-                previous = state.get(draft.proposal)
-                base = (
-                    previous.value.terms
-                    if previous is not None
-                    else self._proposals[draft.proposal].terms
-                    if draft.proposal in self._proposals
-                    else ()
-                )
-                merged = attrs.evolve(draft, terms=merge_terms(base, draft.terms))
-                state[draft.proposal] = Effective(merged, round_.id, False)
-        return {
-            key: entry if entry.round == round_id else Effective(entry.value, entry.round, True)
-            for key, entry in state.items()
-        }
+        return self._in_force.drafts(self.round_index(round_id))
+
+    def _place_of(self, round_id: str) -> int:
+        place = self._round_places.get(round_id)
+        if place is None:
+            raise UnknownIdError("round", round_id, [r.id for r in self.rounds])
+        return place
 
     # -- cached indexes (not part of equality) --------------------------------------------------
 
@@ -365,6 +306,14 @@ class Negotiation(Shown):
         }
 
     @functools.cached_property
+    def _in_force(self) -> InForce:
+        return InForce(self.rounds, self._proposals)
+
+    @functools.cached_property
+    def _side_rounds(self) -> list[int]:
+        return [index for index, r in enumerate(self.rounds) if r.sides]
+
+    @functools.cached_property
     def _round_places(self) -> dict[str, int]:
         return {r.id: index for index, r in enumerate(self.rounds)}
 
@@ -379,19 +328,3 @@ class Negotiation(Shown):
     @functools.cached_property
     def _side_of_party(self) -> dict[str, Side]:
         return {party: side for side in self.sides for party in side.parties}
-
-
-def _carry_over(
-    state: dict[tuple[str, str], Effective[_T]], keys: list[tuple[str, str]], round_id: str
-) -> None:
-    """Mark as carried the entries of ``keys`` that the round ``round_id`` did not restate."""
-    for key in keys:
-        effective = state.get(key)
-        if effective is not None and effective.round != round_id:
-            state[key] = _carry(effective)
-
-
-def _carry(effective: Effective[_T]) -> Effective[_T]:
-    if effective.carried:
-        return effective
-    return Effective(effective.value, effective.round, carried=True)

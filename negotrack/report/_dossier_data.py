@@ -12,15 +12,19 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from negotrack.report._dossier_parts import proposal_records
+from negotrack.report._json_text import SharedList
 from negotrack.report._labels import who_said
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from negotrack.diff._timeline import Timeline
     from negotrack.model._negotiation import Negotiation
     from negotrack.model._positions import Condition, Position
     from negotrack.model._proposals import Term
+    from negotrack.model._stances import Stance
 
-__all__ = ["point_record", "proposals_data", "statements_data"]
+__all__ = ["point_record", "point_records", "proposals_data", "statements_data"]
 
 
 def _number(value: float | None) -> float | None:
@@ -46,9 +50,13 @@ def _condition(condition: Condition) -> dict[str, Any]:
 
 
 def point_record(position: Position) -> dict[str, Any]:
-    """What a report's point adds to preferred and acceptable: red lines, conditions, evidence."""
+    """What a report's point adds to preferred and acceptable: red lines, conditions, evidence.
+
+    The lists are `SharedList`: the points that carry the position hold the same ones, and the
+    JSON is written once for all of them.
+    """
     return {
-        "red_lines": [
+        "red_lines": SharedList(
             {
                 "id": line.id,
                 "text": line.text,
@@ -57,10 +65,23 @@ def point_record(position: Position) -> dict[str, Any]:
                 "above": _number(line.above),
             }
             for line in position.red_lines
-        ],
-        "conditions": [_condition(c) for c in position.conditions],
-        "evidence": list(position.evidence),
+        ),
+        "conditions": SharedList(_condition(c) for c in position.conditions),
+        "evidence": SharedList(position.evidence),
     }
+
+
+def point_records() -> Callable[[Position], dict[str, Any]]:
+    """`point_record`, worked out once per position: a long run carries each one many times."""
+    found: dict[int, tuple[Position, dict[str, Any]]] = {}
+
+    def record(position: Position) -> dict[str, Any]:
+        kept = found.get(id(position))
+        if kept is None or kept[0] is not position:
+            kept = found[id(position)] = (position, point_record(position))
+        return kept[1]
+
+    return record
 
 
 def _term(term: Term) -> dict[str, Any]:
@@ -79,6 +100,19 @@ def _term(term: Term) -> dict[str, Any]:
 def proposals_data(negotiation: Negotiation, timeline: Timeline) -> dict[str, Any]:
     """Every proposal by id: who tabled it, stances, versions of its text, amendments."""
     out = {}
+    kept: dict[int, tuple[Stance, dict[str, SharedList]]] = {}
+
+    def said(stance: Stance) -> dict[str, SharedList]:
+        """A stance's conditions and evidence, once per stance (carried ones hold the same)."""
+        found = kept.get(id(stance))
+        if found is None or found[0] is not stance:
+            lists = {
+                "conditions": SharedList(_condition(c) for c in stance.conditions),
+                "evidence": SharedList(stance.evidence),
+            }
+            found = kept[id(stance)] = (stance, lists)
+        return found[1]
+
     for record in proposal_records(negotiation, timeline):
         p = record.proposal
         out[p.id] = {
@@ -94,8 +128,7 @@ def proposals_data(negotiation: Negotiation, timeline: Timeline) -> dict[str, An
                     "party": s.party,
                     "stance": s.stance.stance.value,
                     "carried": s.carried,
-                    "conditions": [_condition(c) for c in s.stance.conditions],
-                    "evidence": list(s.stance.evidence),
+                    **said(s.stance),
                 }
                 for s in record.stances
             ],

@@ -10,15 +10,23 @@ same words the diff renderers use for the same things.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from collections import Counter
+from typing import TYPE_CHECKING, Final, NamedTuple, Protocol, TypeVar
 
 from negotrack.diff._changes import Change, ChangeKind
 from negotrack.model._errors import UnknownIdError
 from negotrack.report._labels import describe_value, issue_title, party_name, proposal_title
-from negotrack.report._words import round_date, round_words, value_words
+from negotrack.report._words import (
+    TABLE_ROWS,
+    round_date,
+    round_words,
+    table_stretches,
+    value_words,
+)
 
 if TYPE_CHECKING:
     import enum
+    from collections.abc import Callable, Sequence
 
     from negotrack.diff._timeline import IssueTimeline, Timeline, TimelinePoint
     from negotrack.model._drafts import Amendment, Draft
@@ -28,6 +36,7 @@ if TYPE_CHECKING:
     from negotrack.model._stances import Stance
 
 __all__ = [
+    "LONG_RUN_NOTE",
     "HeldStance",
     "ProposalRecord",
     "Version",
@@ -39,8 +48,8 @@ __all__ = [
     "proposal_records",
     "red_line_words",
     "round_labels",
-    "stance_lines",
-    "stance_rows",
+    "shown_points",
+    "shown_statements",
     "stance_words",
     "stated_points",
     "status_words",
@@ -78,14 +87,35 @@ class ProposalRecord(NamedTuple):
     # every round that records it, when the outcome changed
 
 
+#: What the record of a long run (past `TABLE_ROWS` rounds) lists of the statements.
+LONG_RUN_NOTE: Final = "each party's last statement in each row's stretch of rounds"
+
+
+class _Said(Protocol):
+    """A position or stance in force in a round: a `TimelinePoint` or a `HeldStance`."""
+
+    @property
+    def round(self) -> str: ...
+
+    @property
+    def party(self) -> str: ...
+
+    @property
+    def carried(self) -> bool: ...
+
+
+_S = TypeVar("_S", bound=_Said)
+
+
 # -- positions ---------------------------------------------------------------------------------
 
 
-def round_labels(negotiation: Negotiation, rounds: tuple[str, ...] | list[str]) -> dict[str, str]:
+def round_labels(negotiation: Negotiation, rounds: Sequence[str]) -> dict[str, str]:
     """Each round's date, with its id after it when two rounds share the date (as in tables)."""
     dates = [round_date(negotiation, r) for r in rounds]
+    counts = Counter(dates)
     return {
-        r: date if dates.count(date) == 1 else f"{date} {r}"
+        r: date if counts[date] == 1 else f"{date} {r}"
         for r, date in zip(rounds, dates, strict=True)
     }
 
@@ -93,6 +123,44 @@ def round_labels(negotiation: Negotiation, rounds: tuple[str, ...] | list[str]) 
 def stated_points(track: IssueTimeline) -> list[TimelinePoint]:
     """The positions on an issue as the rounds state them (not those carried), in order."""
     return [p for p in track.points if not p.carried]
+
+
+def shown_statements(
+    items: Sequence[_S], rounds: Sequence[str], value: Callable[[_S], object]
+) -> list[_S]:
+    """The statements among ``items`` (in force round by round) that a table of them shows.
+
+    Up to `TABLE_ROWS` rounds, every one (those not carried), in order. In a longer run, whose
+    table has a row per stretch of rounds as it stood at the stretch's end (`table_stretches`):
+    each party's last statement in each stretch, when it still stands at the end (``value``,
+    the position or stance, is the one in force there), in order.
+    """
+    if len(rounds) <= TABLE_ROWS:
+        return [item for item in items if not item.carried]
+    stretches = table_stretches(len(rounds))
+    row = {rounds[k]: place for place, stretch in enumerate(stretches) for k in stretch}
+    ends = {rounds[stretch[-1]] for stretch in stretches}
+    last: dict[tuple[int, str], tuple[int, _S]] = {}
+    standing: dict[tuple[int, str], object] = {}
+    for order, item in enumerate(items):
+        place = row.get(item.round)
+        if place is None:
+            continue
+        if not item.carried:
+            last[place, item.party] = (order, item)
+        if item.round in ends:
+            standing[place, item.party] = value(item)
+    chosen = [found for key, found in last.items() if standing.get(key) is value(found[1])]
+    return [item for _, item in sorted(chosen, key=lambda pair: pair[0])]
+
+
+def shown_points(track: IssueTimeline, rounds: Sequence[str]) -> list[TimelinePoint]:
+    """The positions on an issue its table shows as stated (`shown_statements`), in order."""
+    return shown_statements(track.points, rounds, _position)
+
+
+def _position(point: TimelinePoint) -> object:
+    return point.position
 
 
 def red_line_words(negotiation: Negotiation, issue_id: str, line: RedLine) -> str:
@@ -150,16 +218,19 @@ def stance_words(negotiation: Negotiation, stance: Stance) -> str:
     return "; ".join(parts)
 
 
-def proposal_records(negotiation: Negotiation, timeline: Timeline) -> list[ProposalRecord]:
-    """Every proposal of the dossier, in its order, with its story over the timeline's rounds."""
+def proposal_records(
+    negotiation: Negotiation, timeline: Timeline, *, rows_only: bool = False
+) -> list[ProposalRecord]:
+    """Every proposal of the dossier, in its order, with its story over the timeline's rounds.
+
+    Each record's stances are those in force in every round, carried or not. With
+    ``rows_only``, for the stance tables (`negotrack.report._stance_parts`): in a run longer than
+    `TABLE_ROWS`, only the rounds that end a table's row list every stance in force; the others
+    list the stances they state.
+    """
     n = negotiation
     rounds = set(timeline.rounds)
-    stances: dict[str, list[HeldStance]] = {p.id: [] for p in n.proposals}
-    for round_, _, held in n.iter_effective(copies=False):
-        if round_.id in rounds:
-            for (party, proposal_id), e in held.items():
-                found = HeldStance(round_.id, party, e.value, e.carried)
-                stances.setdefault(proposal_id, []).append(found)
+    stances = _held_stances(n, timeline, rows_only=rows_only)
     records = []
     for proposal in n.proposals:
         versions = [Version(proposal.tabled_in, "as tabled", None, proposal.terms)]
@@ -174,6 +245,33 @@ def proposal_records(negotiation: Negotiation, timeline: Timeline) -> list[Propo
             ProposalRecord(proposal, stances[proposal.id], versions, _amendments(n, proposal.id))
         )
     return records
+
+
+def _held_stances(
+    n: Negotiation, timeline: Timeline, *, rows_only: bool
+) -> dict[str, list[HeldStance]]:
+    """The stances of `proposal_records`, by proposal id."""
+    rounds = set(timeline.rounds)
+    stances: dict[str, list[HeldStance]] = {p.id: [] for p in n.proposals}
+    if rows_only and len(timeline.rounds) > TABLE_ROWS:
+        ends = {timeline.rounds[s[-1]] for s in table_stretches(len(timeline.rounds))}
+        for round_ in n.rounds:
+            if round_.id in ends:
+                held = n.effective_stances(round_.id).items()
+                for (party, proposal_id), e in held:
+                    found = HeldStance(round_.id, party, e.value, e.carried)
+                    stances.setdefault(proposal_id, []).append(found)
+            elif round_.id in rounds:
+                for stance in round_.stances:
+                    found = HeldStance(round_.id, stance.party, stance, False)
+                    stances.setdefault(stance.proposal, []).append(found)
+    else:
+        for round_, _, walked in n.iter_effective(copies=False):
+            if round_.id in rounds:
+                for (party, proposal_id), e in walked.items():
+                    found = HeldStance(round_.id, party, e.value, e.carried)
+                    stances.setdefault(proposal_id, []).append(found)
+    return stances
 
 
 def _amendments(
@@ -215,38 +313,6 @@ def _round_name(negotiation: Negotiation, round_id: str) -> str:
         return round_words(negotiation, round_id)
     except UnknownIdError:
         return round_id
-
-
-def stance_rows(
-    negotiation: Negotiation, record: ProposalRecord, labels: dict[str, str]
-) -> tuple[list[str], list[list[str]]]:
-    """A row per round that states a stance: each party's stance in force (``*``: carried)."""
-    n = negotiation
-    order = {p.id: i for i, p in enumerate(n.parties)}
-    parties = sorted({s.party for s in record.stances}, key=lambda p: (order.get(p, len(order)), p))
-    cells = {
-        (s.round, s.party): status_words(s.stance.stance) + ("*" if s.carried else "")
-        for s in record.stances
-    }
-    stated = {s.round for s in record.stances if not s.carried}
-    rows = [
-        [label, *(cells.get((r, p), "-") for p in parties)]
-        for r, label in labels.items()
-        if r in stated
-    ]
-    return ["round", *(party_name(n, p) for p in parties)], rows
-
-
-def stance_lines(
-    negotiation: Negotiation, record: ProposalRecord, labels: dict[str, str]
-) -> list[str]:
-    """Each stance stated with conditions: round, party, stance and its conditions."""
-    return [
-        f"{labels.get(s.round, s.round)} {party_name(negotiation, s.party)}: "
-        + stance_words(negotiation, s.stance)
-        for s in record.stances
-        if not s.carried and s.stance.conditions
-    ]
 
 
 def version_rows(

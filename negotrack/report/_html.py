@@ -151,7 +151,8 @@ class HtmlRenderer:
             for p in track.points:
                 held[at[p.round]][p.party] = (p.position, p.carried)
             marks = {at[t.round] for t in track.turning_points}
-            parties = [p for p in styles if any(p in h for h in held)]
+            holding = {p.party for p in track.points}
+            parties = [p for p in styles if p in holding]
             issues.append(
                 {
                     "issue": issue,
@@ -213,9 +214,10 @@ def _table_rows(
     for stretch in table_stretches(len(rounds)):
         end = stretch[-1]
         cells = {}
+        # the parties some round of the stretch stated a position of (the last one: itself)
+        stated = {p for k in stretch[:-1] for p, (_, carried) in held[k].items() if not carried}
         for pid, (position, carried) in held[end].items():
-            stated = any(pid in held[k] and not held[k][pid][1] for k in stretch)
-            cells[pid] = (position, carried and not stated)
+            cells[pid] = (position, carried and pid not in stated)
         first, last = day(rounds[stretch[0]].when), day(rounds[end].when)
         label = first if len(stretch) == 1 else f"{first} to {last} ({len(stretch)} rounds)"
         rows.append(

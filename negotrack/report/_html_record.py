@@ -18,21 +18,23 @@ from negotrack.report._dossier_parts import (
     proposal_lines,
     proposal_records,
     round_labels,
-    stated_points,
+    shown_points,
+    shown_statements,
     status_words,
     term_lines,
 )
 from negotrack.report._labels import party_name
 from negotrack.report._plain import plain
 from negotrack.report._quotes import quote_data
+from negotrack.report._stance_parts import stance_parties, stance_table
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
+    from collections.abc import Callable, Iterable, Sequence
 
     from negotrack.diff._timeline import Timeline
     from negotrack.model._negotiation import Negotiation
     from negotrack.model._positions import Position
-    from negotrack.report._dossier_parts import ProposalRecord
+    from negotrack.report._dossier_parts import HeldStance, ProposalRecord
 
 __all__ = ["inert", "record_context"]
 
@@ -58,16 +60,20 @@ def record_context(negotiation: Negotiation, timeline: Timeline, *, full: bool) 
     details = _details(n)
     if not full:
         return {"details": details, "proposals": [], "evidence": [], "cites": lambda ids: []}
+    # what the page cites: the statements behind what its tables show as stated (in a long
+    # run, only each row's), not every statement of the run
     cited: dict[str, None] = {}
     for track in timeline.issues.values():
-        for point in stated_points(track):
+        for point in shown_points(track, timeline.rounds):
             cited.update(dict.fromkeys(point.position.evidence))
-    records = proposal_records(n, timeline)
-    proposals = [_proposal(n, record, round_labels(n, timeline.rounds)) for record in records]
+    records = proposal_records(n, timeline, rows_only=True)
+    labels = round_labels(n, timeline.rounds)
+    proposals = [_proposal(n, record, labels) for record in records]
     for record in records:
-        cited.update(dict.fromkeys(_proposal_evidence(record)))
+        cited.update(dict.fromkeys(_proposal_evidence(record, timeline.rounds)))
     order = [s.id for s in n.all_statements if s.id in cited]
-    order += [s for s in cited if s not in order]  # an id the dossier does not know, last
+    known = set(order)
+    order += [s for s in cited if s not in known]  # an id the dossier does not know, last
     numbers = {s: i for i, s in enumerate(order, start=1)}
     evidence = [(numbers[s], quote_data(n, s)) for s in order]
     return {
@@ -90,16 +96,34 @@ def _details(negotiation: Negotiation) -> Callable[[str, Position, bool], list[s
     return details
 
 
-def _proposal_evidence(record: ProposalRecord) -> Iterable[str]:
+def _proposal_evidence(record: ProposalRecord, rounds: Sequence[str]) -> Iterable[str]:
     yield from record.proposal.evidence
-    for stance in record.stances:
-        if not stance.carried:
-            yield from stance.stance.evidence
+    for stance in shown_statements(record.stances, rounds, _stance):
+        yield from stance.stance.evidence
     for version in record.versions:
         if version.draft is not None:
             yield from version.draft.evidence
     for _, amendment, _ in record.amendments:
         yield from amendment.evidence
+
+
+def _stance(held: HeldStance) -> object:
+    return held.stance
+
+
+def _stance_cell(negotiation: Negotiation, cell: tuple[HeldStance, bool] | None) -> Any:
+    """A stance table's cell: the level, and when stated there its conditions and evidence."""
+    if cell is None:
+        return None
+    held, carried = cell
+    return {
+        "level": status_words(held.stance.stance),
+        "carried": carried,
+        "conditions": []
+        if carried
+        else [condition_words(negotiation, c) for c in held.stance.conditions],
+        "evidence": () if carried else held.stance.evidence,
+    }
 
 
 def _bar(share: float) -> int:
@@ -110,19 +134,11 @@ def _bar(share: float) -> int:
 def _proposal(negotiation: Negotiation, record: ProposalRecord, labels: dict[str, str]) -> Any:
     """One proposal for the page: its lines, stances by round, drafts with bars, terms."""
     n = negotiation
-    order = {p.id: i for i, p in enumerate(n.parties)}
-    parties = sorted({s.party for s in record.stances}, key=lambda p: (order.get(p, len(order)), p))
-    stated = {s.round for s in record.stances if not s.carried}
-    held = {
-        (s.round, s.party): {
-            "level": status_words(s.stance.stance),
-            "carried": s.carried,
-            "conditions": [] if s.carried else [condition_words(n, c) for c in s.stance.conditions],
-            "evidence": () if s.carried else s.stance.evidence,
-        }
-        for s in record.stances
-    }
-    stances = [(labels[r], [held.get((r, p)) for p in parties]) for r in labels if r in stated]
+    parties = stance_parties(n, record)
+    stances = [
+        (label, [_stance_cell(n, cells.get(p)) for p in parties])
+        for label, cells in stance_table(n, record, list(labels))
+    ]
     drafts = [v for v in record.versions if v.draft is not None and v.round is not None]
     most = max((v.draft.bracket_count or 0 for v in drafts if v.draft is not None), default=0)
     rows = []

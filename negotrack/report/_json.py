@@ -9,9 +9,10 @@ keys come in a fixed order, floats are rounded, and text is left as UTF-8 rather
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any
 
+from negotrack.model._gc import gc_paused
+from negotrack.report._json_text import dumps
 from negotrack.report._plain import encodable
 from negotrack.report._serialise import diff_data, timeline_data
 
@@ -35,13 +36,15 @@ class JsonRenderer:
 
     def report(self, negotiation: Negotiation, timeline: Timeline) -> str:
         """The whole story as a ``negotrack-report/1`` document."""
-        return _dumps(timeline_data(negotiation, timeline))
+        with gc_paused():  # a long run's report is millions of small dicts, and no cycles
+            return _dumps(timeline_data(negotiation, timeline))
 
     def timeline(self, negotiation: Negotiation, timeline: Timeline) -> str:
         """The timeline as a ``negotrack-report/1`` document: the same data as the report."""
-        return _dumps(timeline_data(negotiation, timeline))
+        with gc_paused():
+            return _dumps(timeline_data(negotiation, timeline))
 
 
 def _dumps(data: Any) -> str:
     """Strict JSON (no NaN or Infinity, which a valid dossier cannot produce), UTF-8 writable."""
-    return encodable(json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False)) + "\n"
+    return encodable(dumps(data)) + "\n"

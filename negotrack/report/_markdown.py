@@ -14,14 +14,13 @@ from typing import TYPE_CHECKING, Final
 from negotrack.diff._measures import Verdict, verdict
 from negotrack.model._errors import UnknownIdError
 from negotrack.report._dossier_parts import (
+    LONG_RUN_NOTE,
     amendment_words,
     position_words,
     proposal_lines,
     proposal_records,
     round_labels,
-    stance_lines,
-    stance_rows,
-    stated_points,
+    shown_points,
     term_lines,
     version_rows,
 )
@@ -56,8 +55,10 @@ from negotrack.report._reading_words import (
     run_words_for,
     verdict_words,
 )
+from negotrack.report._stance_parts import stance_lines, stance_rows
 from negotrack.report._words import (
     CARRIED,
+    TABLE_ROWS,
     carried_words,
     change_words,
     diff_heading,
@@ -145,7 +146,7 @@ class MarkdownRenderer:
             out.append(f"- **Verdict over the run:** {escape(run_words_for(run, issue_id))}")
             out.append(f"- **Turning points:** {turns or 'none'}")
             out += self._stated(n, track, labels)
-        for record in proposal_records(n, timeline):
+        for record in proposal_records(n, timeline, rows_only=True):
             out += ["", f"## Proposal: {escape(record.proposal.title)}", ""]
             out += [f"- {escape(_capital(line))}." for line in proposal_lines(n, record)]
             for title, (headers, rows) in (
@@ -183,8 +184,10 @@ class MarkdownRenderer:
         stated = [
             f"- **{escape(labels[p.round])}, {escape(party_name(n, p.party))}:** "
             + escape(position_words(n, track.issue, p.position))
-            for p in stated_points(track)
+            for p in shown_points(track, list(labels))
         ]
+        if len(labels) > TABLE_ROWS and stated:
+            stated = [f"{escape(LONG_RUN_NOTE.capitalize())}:", "", *stated]
         return ["", "### Positions as stated", "", *stated] if stated else []
 
     def _lead(self, lead: Lead) -> list[str]:

@@ -209,7 +209,7 @@ def timeline_data(negotiation: Negotiation, timeline: Timeline) -> dict[str, Any
     and every statement of the dossier.
     """
     from negotrack.report._dossier_data import (  # noqa: PLC0415 - as run_verdicts
-        point_record,
+        point_records,
         proposals_data,
         statements_data,
     )
@@ -217,6 +217,7 @@ def timeline_data(negotiation: Negotiation, timeline: Timeline) -> dict[str, Any
 
     issues = {issue_id: negotiation.issue(issue_id) for issue_id in timeline.issues}
     run = run_verdicts(negotiation, timeline)
+    point_record = point_records()
     return {
         "format": REPORT_FORMAT,
         "negotiation": {"id": negotiation.id, "title": negotiation.title},

@@ -12,14 +12,13 @@ from typing import TYPE_CHECKING, Final
 
 from negotrack.diff._changes import Change, Meaning
 from negotrack.report._dossier_parts import (
+    LONG_RUN_NOTE,
     amendment_words,
     position_words,
     proposal_lines,
     proposal_records,
     round_labels,
-    stance_lines,
-    stance_rows,
-    stated_points,
+    shown_points,
     term_lines,
     version_rows,
 )
@@ -39,7 +38,9 @@ from negotrack.report._reading_words import (
     run_words_for,
     verdict_words,
 )
+from negotrack.report._stance_parts import stance_lines, stance_rows
 from negotrack.report._words import (
+    TABLE_ROWS,
     Group,
     carried_words,
     change_words,
@@ -177,17 +178,20 @@ class TextRenderer:
     def _positions(self, n: Negotiation, track: IssueTimeline, labels: dict[str, str]) -> list[str]:
         """Each position on the issue as a round states it, in full."""
         out = []
-        for point in stated_points(track):
+        for point in shown_points(track, list(labels)):
             words = position_words(n, track.issue, point.position)
             line = f"{labels[point.round]} {party_name(n, point.party)}: {words}"
             out += self._wrap(line, indent="    ", hang="      ")
-        return self._wrap("positions as stated:", indent="  ") + out if out else []
+        heading = "positions as stated:"
+        if len(labels) > TABLE_ROWS:
+            heading = f"positions as stated ({LONG_RUN_NOTE}):"
+        return self._wrap(heading, indent="  ") + out if out else []
 
     def _proposals(self, n: Negotiation, timeline: Timeline) -> list[str]:
         """Each proposal: who tabled it, stances, drafts and their terms, amendments."""
         labels = round_labels(n, timeline.rounds)
         out: list[str] = []
-        for record in proposal_records(n, timeline):
+        for record in proposal_records(n, timeline, rows_only=True):
             out += ["", *self._wrap(f"Proposal: {record.proposal.title}", style="bold")]
             for line in proposal_lines(n, record):
                 out += self._wrap(line, indent="  ", hang="    ")
@@ -276,19 +280,48 @@ class TextRenderer:
     def _wrap(
         self, text: str, *, indent: str = "", hang: str | None = None, style: str = ""
     ) -> list[str]:
-        lines = textwrap.wrap(
-            plain(text),
-            self.width,
-            initial_indent=indent,
-            subsequent_indent=indent if hang is None else hang,
-            break_on_hyphens=False,
-        )
+        hang = indent if hang is None else hang
+        lines = _fill(plain(text), self.width, indent, hang)
+        if lines is None:
+            lines = textwrap.wrap(
+                plain(text),
+                self.width,
+                initial_indent=indent,
+                subsequent_indent=hang,
+                break_on_hyphens=False,
+            )
         return [self._style(line, style) for line in lines] or [""]
 
     def _style(self, text: str, style: str) -> str:
         if not self.color or not style:
             return text
         return f"{_STYLES[style]}{text}{_RESET}"
+
+
+def _fill(text: str, width: int, indent: str, hang: str) -> list[str] | None:
+    """Words one space apart, wrapped as `textwrap.wrap` wraps them; None for any other text.
+
+    Most lines of a report are such words, and this is several times faster; leading,
+    trailing or repeated spaces (which textwrap keeps or drops by its own rules) and a word
+    too long for a line (which it breaks) are left to textwrap.
+    """
+    if len(indent) + len(text) <= width and text and text[0] != " " != text[-1]:
+        return [indent + text]  # one line
+    words = text.split(" ")
+    room, rest = width - len(indent), width - len(hang)
+    if "" in words or max(map(len, words)) > min(room, rest):
+        return None
+    lines: list[str] = []
+    line, used = [words[0]], len(words[0])
+    for word in words[1:]:
+        if used + 1 + len(word) <= room:
+            line.append(word)
+            used += 1 + len(word)
+        else:
+            lines.append((hang if lines else indent) + " ".join(line))
+            line, used, room = [word], len(word), rest
+    lines.append((hang if lines else indent) + " ".join(line))
+    return lines
 
 
 # -- shared with the Markdown renderer ---------------------------------------------------------

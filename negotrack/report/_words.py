@@ -339,25 +339,35 @@ def timeline_rows(
     """
     n = negotiation
     parties = sorted({p.party for p in track.points}, key=lambda p: (_index(n.parties, p), p))
-    at = {r: i for i, r in enumerate(timeline.rounds)}
-    cells: dict[tuple[int, str], tuple[str, bool]] = {}
-    for point in track.points:
-        value = point.position.preferred
-        words = "-" if value is None else value_words(n, track.issue, value)
-        cells[at[point.round], point.party] = (words, point.carried)
     rounds = timeline.rounds
+    stretches = table_stretches(len(rounds))
+    row_of = {rounds[k]: row for row, stretch in enumerate(stretches) for k in stretch}
+    ends = {rounds[stretch[-1]]: row for row, stretch in enumerate(stretches)}
+    stated: set[tuple[int, str]] = set()  # (row, party): a round of the row stated it
+    shown: dict[tuple[int, str], tuple[Any, bool]] = {}  # what stood at the row's last round
+    for point in track.points:
+        if not point.carried:
+            stated.add((row_of[point.round], point.party))
+        row = ends.get(point.round)
+        if row is not None:
+            shown[row, point.party] = (point.position.preferred, point.carried)
     dates = Counter(round_date(n, r) for r in rounds)
+    said: dict[tuple[type, Any], str] = {}  # each value in words once
     rows = []
-    for stretch in table_stretches(len(rounds)):
+    for row, stretch in enumerate(stretches):
         end = stretch[-1]
         label = stretch_label(n, rounds, stretch)
         if len(stretch) == 1 and dates[label] > 1:
             label = f"{label} {rounds[end]}"
         values = []
         for party in parties:
-            words, carried = cells.get((end, party), ("-", False))
-            stated = any(not cells.get((k, party), ("", True))[1] for k in stretch)
-            values.append(words + (CARRIED if carried and not stated else ""))
+            value, carried = shown.get((row, party), (None, False))
+            kind = (type(value), value)  # 1 and 1.0 are one key, but may read differently
+            words = "-" if value is None else said.get(kind)
+            if words is None:
+                words = said[kind] = value_words(n, track.issue, value)
+            mark = carried and (row, party) not in stated
+            values.append(words + (CARRIED if mark else ""))
         rows.append([label, *values, gap_words(track.measures[end].gap)])
     return ["round", *(party_name(n, p) for p in parties), "gap"], rows
 

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 import negotrack as nt
+from negotrack.report._dossier_parts import LONG_RUN_NOTE
 from negotrack.report._html import HtmlRenderer
 from negotrack.report._markdown import MarkdownRenderer
 from negotrack.report._text import TextRenderer
@@ -89,3 +90,71 @@ def test_a_short_run_keeps_a_row_per_round() -> None:
     rows = _issue_rows(markdown)
     assert len(rows) == 12
     assert not any("rounds)" in row for row in rows)
+
+
+def _cited(count: int) -> nt.Negotiation:
+    """``a`` states a position and a stance every round, each citing that round's statement."""
+    plan = nt.Proposal("plan", "Plan")
+    rounds = []
+    for k in range(count):
+        said = nt.Statement(f"s{k:03d}", dt.date(2020, 1, 1) + dt.timedelta(days=k), party="a")
+        level = (nt.StanceLevel.OPEN, nt.StanceLevel.SUPPORTS)[k % 2]
+        rounds.append(
+            nt.Round(
+                f"r{k:03d}",
+                f"Round {k}",
+                date=dt.date(2020, 1, 1) + dt.timedelta(days=k),
+                statements=(said,),
+                positions=(nt.Position("a", "steps", f"o{k % 5}", evidence=(said.id,)),),
+                stances=(nt.Stance("a", "plan", level, evidence=(said.id,)),),
+            )
+        )
+    return nt.Negotiation(
+        "cited",
+        "Cited",
+        parties=(nt.Party("a", "A"), nt.Party("b", "B")),
+        issues=(STEPS,),
+        proposals=(plan,),
+        rounds=tuple(rounds),
+    )
+
+
+def test_a_long_runs_record_follows_its_tables_rows() -> None:
+    """Past 40 rounds, the positions as stated are each row's last, and the note says so."""
+    n = _long()
+    text = TextRenderer(width=100).report(n, nt.timeline(n))
+    record = text[text.index("  positions as stated") :].split("\n\n")[0].splitlines()
+    assert record[0] == f"  positions as stated ({LONG_RUN_NOTE}):"
+    # a: the last round of each of the 34 rows; b: rounds 0 and 95 (the row of 94 to 96)
+    assert len(record) - 1 == 34 + 2
+    assert "    2020-04-09 A: prefers Step 4" in record
+    assert "    2020-04-05 B: prefers Step 4" in record
+    assert "    2020-04-08 A: prefers Step 2" not in record
+    short = _long(12)
+    text = TextRenderer(width=100).report(short, nt.timeline(short))
+    assert "  positions as stated:" in text
+    assert text.count(": prefers Step") == 12 + 1
+
+
+def test_a_long_runs_stance_tables_show_stretches() -> None:
+    n = _cited(100)
+    markdown = MarkdownRenderer().report(n, nt.timeline(n))
+    section = markdown[markdown.index("### Stances") :].split("\n\n")[1]
+    rows = [line for line in section.splitlines() if re.match(r"\| 20\d\d-", line)]
+    assert len(rows) == 34
+    assert rows[-1].startswith("| 2020-04-07 to 2020-04-09 (3 rounds) | supports |")
+    short = _cited(12)
+    markdown = MarkdownRenderer().report(short, nt.timeline(short))
+    section = markdown[markdown.index("### Stances") :].split("\n\n")[1]
+    assert 12 == len([line for line in section.splitlines() if re.match(r"\| 20\d\d-", line)])
+
+
+def test_the_html_evidence_is_what_the_page_cites() -> None:
+    """Every statement numbered under Evidence is cited on the page, in a long run or short."""
+    for count, shown in ((100, 34), (12, 12)):
+        n = _cited(count)
+        page = HtmlRenderer().report(n, nt.timeline(n))
+        listed = set(re.findall(r'<li id="statement-(\d+)"', page))
+        cited = set(re.findall(r'<a href="#statement-(\d+)"', page))
+        assert listed == cited
+        assert len(listed) == shown  # one statement per row: the row's last round's
