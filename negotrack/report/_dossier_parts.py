@@ -4,8 +4,7 @@ Per issue, each position as a round states it: preferred value, acceptable set, 
 what they rule out, conditions (met or not) and what they are linked to. Per proposal, each
 party's stance round by round, and for a draft text its versions (brackets, options and terms
 agreed in each), each term's status from version to version, and the amendments with who made
-them and what became of them. The text, Markdown and HTML renderers all build on these, in the
-same words the diff renderers use for the same things.
+them and what became of them. Every renderer builds on these, in the diff renderers' words.
 """
 
 from __future__ import annotations
