@@ -10,7 +10,7 @@ them and what became of them. Every renderer builds on these, in the diff render
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING, Final, NamedTuple, Protocol, TypeVar
+from typing import TYPE_CHECKING, NamedTuple
 
 from negotrack.diff._changes import Change, ChangeKind
 from negotrack.model._errors import UnknownIdError
@@ -25,9 +25,9 @@ from negotrack.report._words import (
 
 if TYPE_CHECKING:
     import enum
-    from collections.abc import Callable, Sequence
+    from collections.abc import Sequence
 
-    from negotrack.diff._timeline import IssueTimeline, Timeline, TimelinePoint
+    from negotrack.diff._timeline import Timeline
     from negotrack.model._drafts import Amendment, Draft
     from negotrack.model._negotiation import Negotiation
     from negotrack.model._positions import Condition, Position, RedLine
@@ -35,7 +35,6 @@ if TYPE_CHECKING:
     from negotrack.model._stances import Stance
 
 __all__ = [
-    "LONG_RUN_NOTE",
     "HeldStance",
     "ProposalRecord",
     "Version",
@@ -47,10 +46,7 @@ __all__ = [
     "proposal_records",
     "red_line_words",
     "round_labels",
-    "shown_points",
-    "shown_statements",
     "stance_words",
-    "stated_points",
     "status_words",
     "term_lines",
     "version_rows",
@@ -86,26 +82,6 @@ class ProposalRecord(NamedTuple):
     # every round that records it, when the outcome changed
 
 
-#: What the record of a long run (past `TABLE_ROWS` rounds) lists of the statements.
-LONG_RUN_NOTE: Final = "each party's last statement in each row's stretch of rounds"
-
-
-class _Said(Protocol):
-    """A position or stance in force in a round: a `TimelinePoint` or a `HeldStance`."""
-
-    @property
-    def round(self) -> str: ...
-
-    @property
-    def party(self) -> str: ...
-
-    @property
-    def carried(self) -> bool: ...
-
-
-_S = TypeVar("_S", bound=_Said)
-
-
 # -- positions ---------------------------------------------------------------------------------
 
 
@@ -117,49 +93,6 @@ def round_labels(negotiation: Negotiation, rounds: Sequence[str]) -> dict[str, s
         r: date if counts[date] == 1 else f"{date} {r}"
         for r, date in zip(rounds, dates, strict=True)
     }
-
-
-def stated_points(track: IssueTimeline) -> list[TimelinePoint]:
-    """The positions on an issue as the rounds state them (not those carried), in order."""
-    return [p for p in track.points if not p.carried]
-
-
-def shown_statements(
-    items: Sequence[_S], rounds: Sequence[str], value: Callable[[_S], object]
-) -> list[_S]:
-    """The statements among ``items`` (in force round by round) that a table of them shows.
-
-    Up to `TABLE_ROWS` rounds, every one (those not carried), in order. In a longer run, whose
-    table has a row per stretch of rounds as it stood at the stretch's end (`table_stretches`):
-    each party's last statement in each stretch, when it still stands at the end (``value``,
-    the position or stance, is the one in force there), in order.
-    """
-    if len(rounds) <= TABLE_ROWS:
-        return [item for item in items if not item.carried]
-    stretches = table_stretches(len(rounds))
-    row = {rounds[k]: place for place, stretch in enumerate(stretches) for k in stretch}
-    ends = {rounds[stretch[-1]] for stretch in stretches}
-    last: dict[tuple[int, str], tuple[int, _S]] = {}
-    standing: dict[tuple[int, str], object] = {}
-    for order, item in enumerate(items):
-        place = row.get(item.round)
-        if place is None:
-            continue
-        if not item.carried:
-            last[place, item.party] = (order, item)
-        if item.round in ends:
-            standing[place, item.party] = value(item)
-    chosen = [found for key, found in last.items() if standing.get(key) is value(found[1])]
-    return [item for _, item in sorted(chosen, key=lambda pair: pair[0])]
-
-
-def shown_points(track: IssueTimeline, rounds: Sequence[str]) -> list[TimelinePoint]:
-    """The positions on an issue its table shows as stated (`shown_statements`), in order."""
-    return shown_statements(track.points, rounds, _position)
-
-
-def _position(point: TimelinePoint) -> object:
-    return point.position
 
 
 def red_line_words(negotiation: Negotiation, issue_id: str, line: RedLine) -> str:

@@ -18,14 +18,13 @@ from negotrack.report._dossier_parts import (
     proposal_lines,
     proposal_records,
     round_labels,
-    shown_points,
-    shown_statements,
     status_words,
     term_lines,
 )
 from negotrack.report._labels import party_name
 from negotrack.report._plain import plain
 from negotrack.report._quotes import quote_data
+from negotrack.report._shown import shown_points, shown_statements
 from negotrack.report._stance_parts import stance_parties, stance_table
 
 if TYPE_CHECKING:

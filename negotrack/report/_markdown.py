@@ -14,13 +14,11 @@ from typing import TYPE_CHECKING, Final
 from negotrack.diff._measures import Verdict, verdict
 from negotrack.model._errors import UnknownIdError
 from negotrack.report._dossier_parts import (
-    LONG_RUN_NOTE,
     amendment_words,
     position_words,
     proposal_lines,
     proposal_records,
     round_labels,
-    shown_points,
     term_lines,
     version_rows,
 )
@@ -55,6 +53,7 @@ from negotrack.report._reading_words import (
     run_words_for,
     verdict_words,
 )
+from negotrack.report._shown import LONG_RUN_NOTE, shown_points
 from negotrack.report._stance_parts import stance_lines, stance_rows
 from negotrack.report._words import (
     CARRIED,

@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING
 
 from negotrack.report._dossier_parts import (
     round_labels,
-    shown_statements,
     stance_words,
     status_words,
 )
 from negotrack.report._labels import party_name
+from negotrack.report._shown import shown_statements
 from negotrack.report._words import TABLE_ROWS, stretch_label, table_stretches
 
 if TYPE_CHECKING:

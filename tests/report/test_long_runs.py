@@ -6,9 +6,9 @@ import datetime as dt
 import re
 
 import negotrack as nt
-from negotrack.report._dossier_parts import LONG_RUN_NOTE
 from negotrack.report._html import HtmlRenderer
 from negotrack.report._markdown import MarkdownRenderer
+from negotrack.report._shown import LONG_RUN_NOTE
 from negotrack.report._text import TextRenderer
 from negotrack.report._words import TABLE_ROWS, table_stretches
 
