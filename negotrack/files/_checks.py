@@ -97,6 +97,7 @@ class _Checker(RoundChecks, PartyChecks):
                     self.add(self.file, (*path, "scale", key), "expected a finite number")
             if not scale.min < scale.max:
                 self.add(self.file, (*path, "scale", "max"), "max must be greater than min")
+            self.marks(path, scale)
         else:
             if not scale.options:
                 self.add(
@@ -109,8 +110,25 @@ class _Checker(RoundChecks, PartyChecks):
                     for i, o in enumerate(scale.options)
                 ),
             )
-        if issue.reference is not None:
-            self.value(self.file, (*path, "reference"), issue, issue.reference)
+        for key in ("reference", "outcome"):
+            value = getattr(issue, key)
+            if value is not None:
+                self.value(self.file, (*path, key), issue, value)
+
+    def marks(self, path: YamlPath, scale: NumericScale) -> None:
+        """Each mark lies on the scale, and no two share a value."""
+        seen: set[float] = set()
+        for i, mark in enumerate(scale.marks):
+            where = (*path, "scale", "marks", i, "value")
+            if not scale.min <= mark.value <= scale.max:
+                self.add(
+                    self.file,
+                    where,
+                    f"mark {mark.value:g} lies off the scale ({scale.min:g} to {scale.max:g})",
+                )
+            elif mark.value in seen:
+                self.add(self.file, where, f"another mark has the value {mark.value:g}")
+            seen.add(mark.value)
 
     def proposal(self, proposal: Proposal, path: YamlPath) -> None:
         f = self.file

@@ -43,6 +43,7 @@ def convert_numbers(header_raw: dict[str, Any], numeric: set[str]) -> None:
     for issue in header_raw.get("issues") or ():
         if type(issue) is dict and _is_in(issue.get("id"), numeric):
             _as_number(issue, "reference")
+            _as_number(issue, "outcome")
     for proposal in header_raw.get("proposals") or ():
         if type(proposal) is dict:
             _convert_terms(proposal.get("terms"), numeric)

@@ -28,6 +28,7 @@ from negotrack.model._evidence import Basis, Confidence, Reliability, Source, So
 from negotrack.model._issues import (
     CategoricalScale,
     Issue,
+    Mark,
     NumericScale,
     Option,
     OrdinalScale,
@@ -67,6 +68,7 @@ __all__ = [
     "Interval",
     "Issue",
     "LoadError",
+    "Mark",
     "Membership",
     "MissingExtraError",
     "Moment",

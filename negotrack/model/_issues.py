@@ -12,6 +12,7 @@ from negotrack.model._fields import describe
 __all__ = [
     "CategoricalScale",
     "Issue",
+    "Mark",
     "NumericScale",
     "Option",
     "OrdinalScale",
@@ -70,6 +71,21 @@ class SpecialPoint:
     )
 
 
+@attrs.frozen
+class Mark:
+    """A labelled value on a numeric scale: what a place on the line means ("status quo", "ban").
+
+    Positions are not limited to marks; a mark says what a number stands for, as the meanings
+    of a Decide input file or an expert-coded scale's end points do (docs/decide.md).
+    """
+
+    value: float = attrs.field(metadata=describe("Where on the scale, between min and max."))
+    label: str = attrs.field(metadata=describe("Short label shown in reports."))
+    description: str | None = attrs.field(
+        default=None, metadata=describe("What a position at this value means.")
+    )
+
+
 @attrs.frozen(kw_only=True)
 class NumericScale:
     """A number between a minimum and a maximum, in a unit."""
@@ -85,6 +101,10 @@ class NumericScale:
     points: tuple[SpecialPoint, ...] = attrs.field(
         default=(),
         metadata=describe('Named values beyond the ends ("no expiry"), usable as values.'),
+    )
+    marks: tuple[Mark, ...] = attrs.field(
+        default=(),
+        metadata=describe("Labelled values on the scale, in order: what a number means."),
     )
 
     def point(self, point_id: str) -> SpecialPoint | None:
@@ -132,6 +152,14 @@ class Issue:
         default=None,
         metadata=describe(
             "Reference point (status quo): an option id, or a number on a numeric scale.",
+            refers="option",
+        ),
+    )
+    outcome: Value | None = attrs.field(
+        default=None,
+        metadata=describe(
+            "The outcome the negotiation reached, when known: an option id, or a number on a "
+            "numeric scale. What `negotrack backtest` checks forecasts against.",
             refers="option",
         ),
     )
