@@ -49,7 +49,23 @@ def add_export_parser(commands: Any) -> None:
         help="which table (default: positions); all: every table",
     )
     export.add_argument(
-        "-f", "--format", choices=("csv", "json", "xlsx"), default="csv", help="default: csv"
+        "-f",
+        "--format",
+        choices=("csv", "json", "xlsx", "decide", "bdm"),
+        default="csv",
+        help="default: csv; decide: an input file of the exchange model, bdm: an actor table "
+        "(actor, capability, position, salience), of the positions in force in --round",
+    )
+    export.add_argument(
+        "--round",
+        metavar="ROUND",
+        help="with -f decide or bdm: the round whose positions in force are written "
+        "(default: the last)",
+    )
+    export.add_argument(
+        "--issue",
+        metavar="ISSUE",
+        help="with -f bdm: the one issue to write (default: every issue, with an issue column)",
     )
     export.add_argument(
         "-o",
@@ -66,6 +82,10 @@ def export_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from negotrack.interop._export import to_csv, to_json  # noqa: PLC0415
 
     negotiation = dossier(args.dossier)
+    if args.format in ("decide", "bdm"):
+        return _export_foreign(args, negotiation, out)
+    if args.round is not None or args.issue is not None:
+        raise _ExportUsageError("--round and --issue go with -f decide or -f bdm")
     tables = TABLE_NAMES if args.table == "all" else (args.table,)
     if args.format == "xlsx":
         from negotrack.files._saving import atomic_write  # noqa: PLC0415
@@ -103,3 +123,18 @@ def export_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def _check_target(target: Path) -> None:
     if target.is_symlink() or (target.exists() and not target.is_file()):
         raise _ExportUsageError(f"{target}: not a regular file; export never writes over it")
+
+
+def _export_foreign(args: argparse.Namespace, negotiation: Any, out: TextIO) -> int:
+    from negotrack.cli._io import emit  # noqa: PLC0415
+    from negotrack.interop._foreign import exporter  # noqa: PLC0415
+
+    if args.table != "positions":
+        raise _ExportUsageError(f"-f {args.format} writes positions only: leave out --table")
+    options: dict[str, str] = {}
+    if args.issue is not None:
+        if args.format != "bdm":
+            raise _ExportUsageError("--issue goes with -f bdm: a Decide file holds every issue")
+        options["issue"] = args.issue
+    emit(args, exporter(args.format)(negotiation, round=args.round, **options), out)
+    return EXIT_OK

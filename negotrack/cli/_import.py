@@ -7,7 +7,7 @@ problem is one line (file, sheet, row, column), and then nothing is written.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from negotrack.cli._exit import EXIT_OK
 
@@ -15,7 +15,10 @@ if TYPE_CHECKING:
     import argparse
     from typing import Any, TextIO
 
-__all__ = ["add_import_parser", "import_command"]
+__all__ = ["FOREIGN_FORMATS", "add_import_parser", "import_command"]
+
+#: The formats of `negotrack.interop._foreign.FORMATS`, here so that ``--help`` need not import it.
+FOREIGN_FORMATS: Final = ("decide", "bdm", "deu")
 
 
 def add_import_parser(commands: Any) -> None:
@@ -29,19 +32,42 @@ def add_import_parser(commands: Any) -> None:
         "sources must be declared in DIR/negotiation.yaml first. .xlsx needs negotrack[xlsx].",
     )
     command.add_argument(
-        "files", nargs="+", metavar="FILE", help="a .csv table, or an .xlsx workbook"
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="a .csv table, or an .xlsx workbook; with --from, the one file to import",
+    )
+    command.add_argument(
+        "--from",
+        dest="from_format",
+        choices=FOREIGN_FORMATS,
+        metavar="FORMAT",
+        help="another tool's file, made into a new dossier DIR: decide (the exchange model's "
+        "input), bdm (an actor table: actor, capability, position, salience), deu (a wide "
+        "table of expert-coded positions)",
+    )
+    command.add_argument(
+        "--date",
+        metavar="YYYY-MM-DD",
+        help="with --from: the date of the round the file's positions make (default: the day "
+        "the file was last changed)",
     )
     command.add_argument("--into", required=True, metavar="DIR", help="the dossier folder")
     command.add_argument(
         "--force",
         action="store_true",
-        help="replace the positions, stances or statements rounds already have",
+        help="replace the positions, stances or statements rounds already have; with --from, "
+        "replace the dossier DIR holds",
     )
 
 
 def import_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Import the tables; say what was read and which round files were written."""
     del err
+    if args.from_format is not None:
+        return _import_foreign(args, out)
+    if args.date is not None:
+        raise _ImportUsageError("--date goes with --from: a table names its rounds' dates")
     from negotrack.interop._tables_in import import_tables  # noqa: PLC0415
 
     result = import_tables(args.files, args.into, force=args.force)
@@ -57,4 +83,33 @@ def import_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     print(f"read {counts}; {'; '.join(said)}", file=out)
     for path in result.written:
         print(f"wrote {path}", file=out)
+    return EXIT_OK
+
+
+class _ImportUsageError(ValueError):
+    """import was given options that do not go together (a ValueError: `run` prints one line)."""
+
+
+def _import_foreign(args: argparse.Namespace, out: TextIO) -> int:
+    import datetime as dt  # noqa: PLC0415
+
+    from negotrack.interop._foreign import import_into  # noqa: PLC0415
+
+    if len(args.files) != 1:
+        raise _ImportUsageError(f"--from {args.from_format} imports one file at a time")
+    date = None
+    if args.date is not None:
+        try:
+            date = dt.date.fromisoformat(args.date)
+        except ValueError:
+            raise _ImportUsageError(f"--date {args.date!r}: expected a day as YYYY-MM-DD") from None
+    negotiation = import_into(
+        args.from_format, args.files[0], args.into, date=date, force=args.force
+    )
+    counts = sum(len(r.positions) for r in negotiation.rounds)
+    print(
+        f"read {len(negotiation.parties)} parties, {len(negotiation.issues)} issues and "
+        f"{counts} positions; wrote the dossier {args.into}",
+        file=out,
+    )
     return EXIT_OK
