@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from negotrack.cli._exit import EXIT_BAD_INPUT, EXIT_DIFFERENCES, EXIT_OK
 from negotrack.cli._export import export_command
+from negotrack.cli._forecast import backtest_command, forecast_command
 from negotrack.cli._import import import_command
 from negotrack.cli._io import dossier, dossier_paths, emit, paint, renderer, use_color, validated
 from negotrack.cli._new_round import new_round
@@ -42,6 +43,8 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         "timeline": _timeline,
         "export": export_command,
         "import": import_command,
+        "forecast": forecast_command,
+        "backtest": backtest_command,
         "schema": _schema,
         "init": _init,
         "new-round": new_round,

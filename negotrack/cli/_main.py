@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 from negotrack.cli._exit import EXIT_BAD_INPUT, EXIT_CLOSED_PIPE, EXIT_INTERRUPTED
 from negotrack.cli._export import add_export_parser
+from negotrack.cli._forecast import add_forecast_parsers
 from negotrack.cli._import import add_import_parser
 from negotrack.cli._new_round import add_new_round
 
@@ -160,6 +161,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_export_parser(commands)
     add_import_parser(commands)
+    add_forecast_parsers(commands)
 
     schema = commands.add_parser(
         "schema",

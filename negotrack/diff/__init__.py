@@ -6,14 +6,17 @@ matched by id, `._edits`), both through the position differ (`._differ`) and the
 draft texts (`._drafts`), with conditions and red lines matched in `._matching`; the change
 types are in `._changes`, the per-issue measures (gap, zone of agreement, centre) in
 `._measures` and the same per table in `._tables`, the readings per party and issue in
-`._readings` and `._verdicts` (who faces whom in `._footing`), and the whole run in
-`._timeline`.
+`._readings` and `._verdicts` (who faces whom in `._footing`), the whole run in
+`._timeline`, and each issue's forecast outcome in `._forecast`, scored against the recorded
+outcomes in `._backtest`.
 """
 
 from __future__ import annotations
 
+from negotrack.diff._backtest import Backtest, IssueScore, ModelScore, backtest
 from negotrack.diff._changes import Carried, Change, ChangeKind, Diff, Direction, Meaning, Toward
 from negotrack.diff._compare import compare
+from negotrack.diff._forecast import Forecast, ForecastModel, IssueForecast, forecast
 from negotrack.diff._measures import IssueMeasures, Verdict, measure_round, pairwise_gaps, verdict
 from negotrack.diff._readings import Reading, ReadingKind
 from negotrack.diff._revisions import Revision
@@ -23,15 +26,21 @@ from negotrack.diff._verdicts import IssueVerdict, issue_verdicts, readings
 from negotrack.diff._versions import NotComparableError, compare_versions
 
 __all__ = [
+    "Backtest",
     "Carried",
     "Change",
     "ChangeKind",
     "Diff",
     "Direction",
+    "Forecast",
+    "ForecastModel",
+    "IssueForecast",
     "IssueMeasures",
     "IssueTimeline",
+    "IssueScore",
     "IssueVerdict",
     "Meaning",
+    "ModelScore",
     "NotComparableError",
     "Reading",
     "ReadingKind",
@@ -42,8 +51,10 @@ __all__ = [
     "Toward",
     "TurningPoint",
     "Verdict",
+    "backtest",
     "compare",
     "compare_versions",
+    "forecast",
     "issue_verdicts",
     "measure_round",
     "measure_tables",

@@ -1,9 +1,10 @@
 """Every JSON Schema negotrack has, by name: the dossier files' and the JSON output's.
 
-The dossier schemas are generated from the model (`negotrack.files._schema`); the diff and report
-schemas are written by hand (`negotrack.report._schemas`). This is the lowest layer that knows
-both, so the command line's ``schema`` command, ``negotrack init`` and the tests ask here.
-``python -m negotrack.report._catalogue`` rewrites the repository's ``schemas/*.schema.json``.
+The dossier schemas are generated from the model (`negotrack.files._schema`); the diff, report,
+forecast and backtest schemas are written by hand (`negotrack.report._schemas`). This is the
+lowest layer that knows both, so the command line's ``schema`` command, ``negotrack init`` and
+the tests ask here. ``python -m negotrack.report._catalogue`` rewrites the repository's
+``schemas/*.schema.json``.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from negotrack.report._schemas import OUTPUT_SCHEMAS
 
 __all__ = ["SCHEMA_NAMES", "main", "schema", "schema_json"]
 
-#: The schemas there are: one per kind of dossier file, then the JSON diff and the JSON report.
+#: The schemas there are: one per kind of dossier file, then the JSON diff, the JSON report, and
+#: the JSON forecast and backtest.
 SCHEMA_NAMES: Final = (*FILE_SCHEMAS, *OUTPUT_SCHEMAS)
 
 _SCHEMAS_DIR: Final = Path(__file__).resolve().parents[2] / "schemas"
@@ -29,7 +31,8 @@ def schema(name: str) -> dict[str, Any]:
     Args:
         name: ``"dossier"`` (a single-file dossier), ``"negotiation"`` (the ``negotiation.yaml``
             of a folder dossier), ``"round"`` (one ``rounds/*.yaml`` file), ``"diff"`` (a JSON
-            diff) or ``"report"`` (a JSON report or timeline).
+            diff), ``"report"`` (a JSON report or timeline), ``"forecast"`` or ``"backtest"``
+            (``negotrack forecast`` or ``backtest -f json``).
 
     Raises:
         ValueError: If ``name`` is not one of `SCHEMA_NAMES`.

@@ -1,5 +1,7 @@
 """JSON Schemas (draft-07) for what negotrack writes: the JSON diff and the JSON report.
 
+The forecast's and backtest's are in `negotrack.report._forecast_schema`, listed here too.
+
 The dossier schemas are generated from the model (`negotrack.files._schema`); these two describe the
 hand-shaped output of `negotrack.report._serialise`, so they are written here by hand, as Python
 data that ships inside the package. Enumerations (kinds of change, meanings, directions, verdicts)
@@ -22,6 +24,7 @@ from negotrack.report._dossier_schema import (
     record_definitions,
     record_properties,
 )
+from negotrack.report._forecast_schema import backtest_schema, forecast_schema
 from negotrack.report._schema_parts import (
     _acceptable,
     _ids,
@@ -357,4 +360,9 @@ def report_schema() -> dict[str, Any]:
 
 
 #: The output schemas by name, each a function giving a fresh dict.
-OUTPUT_SCHEMAS: Final = {"diff": diff_schema, "report": report_schema}
+OUTPUT_SCHEMAS: Final = {
+    "diff": diff_schema,
+    "report": report_schema,
+    "forecast": forecast_schema,
+    "backtest": backtest_schema,
+}
