@@ -32,6 +32,11 @@ REGENERATE = os.environ.get("NEGOTRACK_REGENERATE") == "1"
 
 #: Exported attrs classes that exist only in Python, never as keys in a dossier file.
 PYTHON_ONLY = {
+    "Backtest",
+    "Forecast",
+    "IssueForecast",
+    "IssueScore",
+    "ModelScore",
     "IssueVerdict",
     "ImportResult",
     "Reading",

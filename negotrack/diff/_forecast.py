@@ -60,7 +60,7 @@ _TOLERANCE = 1e-9
 
 
 class ForecastModel(enum.Enum):
-    """A model that forecasts an issue's outcome (see the module)."""
+    """A model that forecasts an issue's outcome: the compromise, mean, medians, reference."""
 
     COMPROMISE = "compromise"
     MEAN = "mean"
