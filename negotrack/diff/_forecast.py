@@ -210,8 +210,10 @@ def placed_positions(negotiation: Negotiation, round_id: str) -> dict[str, list[
         position = held.value
         if position.table is not None or party in roles:
             continue
-        x = place(issues[issue_id], position)
-        if x is None:
+        issue = issues[issue_id]
+        # `place` is the preferred value's point when it has one: asked first, it is cheaper
+        x = point(issue, position.preferred)
+        if x is None and (x := place(issue, position)) is None:
             continue
         weight = negotiation.party(party).weight
         salience = 1.0 if position.salience is None else position.salience

@@ -85,7 +85,7 @@ def _walk(node: Any, path: str) -> list[str]:
 # -- the schemas -------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["diff", "report"])
+@pytest.mark.parametrize("name", ["diff", "report", "forecast", "backtest"])
 def test_every_property_is_described(name: str) -> None:
     """Every property of the output schemas has a description."""
     committed = json.loads((ROOT / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8"))
