@@ -52,7 +52,9 @@ ROW_TYPES: Final[dict[str, tuple[tuple[str, ...], str]]] = {
     "#O": ((), "title"),
 }
 _COMMENTS: Final = ("#/", "#0")
-_KINDS: Final = "#A (actor), #P (issue), #M (meaning), #D (position), #O (title), #/ or #0 (comment)"
+_KINDS: Final = (
+    "#A (actor), #P (issue), #M (meaning), #D (position), #O (title), #/ or #0 (comment)"
+)
 _NUMBER: Final = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 _DEFAULT_RANGE: Final = (0, 100)
 
@@ -105,6 +107,7 @@ def import_decide(path: str | os.PathLike[str], *, date: dt.date | None = None) 
     for line, text in enumerate(lines, 1):
         reader.row(line, text)
     coded = reader.coded()
+    reader.problems.found.sort(key=lambda problem: problem.line or 0)  # in file order
     reader.problems.check()
     return dossier_from(coded, file=path, fmt="Decide input file", date=date)
 
@@ -114,7 +117,9 @@ class _Issue:
     line: int
     title: str
     description: str | None
-    marks: dict[float, tuple[str, int]] = attrs.field(factory=dict)  # value: (meaning, line)
+    marks: dict[float, tuple[str, int, int]] = attrs.field(
+        factory=dict
+    )  # value: meaning, line, column
 
 
 @attrs.define
@@ -156,7 +161,7 @@ class _Reader:
         if kind not in ROW_TYPES:
             self.add(line, "type", cells[0][0], _unknown_kind(kind))
             return
-        needed, rest = ROW_TYPES[kind]
+        needed = ROW_TYPES[kind][0]
         values: dict[str, tuple[int, str]] = {}
         for index, field in enumerate(needed, 1):
             column, value = cells[index] if index < len(cells) else (len(text) + 1, "")
@@ -165,13 +170,13 @@ class _Reader:
                 return
             values[field] = (column, value)
         extra = " ".join(value for _, value in cells[len(needed) + 1 :] if value)
+        if kind == "#O" and not extra:
+            self.add(line, "title", len(text) + 1, "an #O row needs the title after it")
+            return
         getattr(self, f"_{kind[1].lower()}")(line, values, extra or None)
 
-    def _o(self, line: int, _: dict[str, tuple[int, str]], title: str | None) -> None:
-        if title is None:
-            self.add(line, "title", None, "an #O row needs the title after it")
-        else:
-            self.titles.append(title)
+    def _o(self, _: int, __: dict[str, tuple[int, str]], title: str) -> None:
+        self.titles.append(title)
 
     def _a(self, line: int, values: dict[str, tuple[int, str]], comment: str | None) -> None:
         key = self._key(line, values, "key", "actor")
@@ -202,7 +207,7 @@ class _Reader:
         self.issues[key] = _Issue(line, values["name"][1], description)
 
     def _m(self, line: int, values: dict[str, tuple[int, str]], meaning: str | None) -> None:
-        issue = self._defined(line, values, "issue", self.issues, "#P", "issue")
+        issue = self._defined(line, values, "issue")
         value = self._number(line, values, "position")
         if issue is None or value is None:
             return
@@ -215,14 +220,15 @@ class _Reader:
                 f"issue {issue!r} has a meaning at {value:g} already (row {marks[value][1]})",
             )
             return
-        marks[value] = (meaning or values["position"][1], line)
+        marks[value] = (meaning or values["position"][1], line, values["position"][0])
 
     def _d(self, line: int, values: dict[str, tuple[int, str]], comment: str | None) -> None:
-        actor = self._defined(line, values, "actor", self.actors, "#A", "actor")
-        issue = self._defined(line, values, "issue", self.issues, "#P", "issue")
+        actor = self._defined(line, values, "actor")
+        issue = self._defined(line, values, "issue")
         value = self._number(line, values, "position")
-        shares = [self._share(line, values, field) for field in ("salience", "power")]
-        if actor is None or issue is None or value is None or None in shares:
+        salience = self._share(line, values, "salience")
+        power = self._share(line, values, "power")
+        if actor is None or issue is None or value is None or salience is None or power is None:
             return
         if (actor, issue) in self.positions:
             first = self.positions[actor, issue].line
@@ -234,12 +240,12 @@ class _Reader:
                 f"{first})",
             )
             return
-        salience, power = shares
-        assert salience is not None and power is not None  # noqa: S101  (checked above)
         columns = {field: column for field, (column, _) in values.items()}
         self.positions[actor, issue] = _Position(line, columns, value, salience, power, comment)
 
-    def _key(self, line: int, values: dict[str, tuple[int, str]], field: str, kind: str) -> str | None:
+    def _key(
+        self, line: int, values: dict[str, tuple[int, str]], field: str, kind: str
+    ) -> str | None:
         column, key = values[field]
         if ID_PATTERN.fullmatch(key):
             return key
@@ -253,25 +259,19 @@ class _Reader:
         )
         return None
 
-    def _defined(  # noqa: PLR0913, PLR0917  (a reference: where it is, to what, and the words)
-        self,
-        line: int,
-        values: dict[str, tuple[int, str]],
-        field: str,
-        known: dict[str, object],
-        row: str,
-        kind: str,
-    ) -> str | None:
+    def _defined(self, line: int, values: dict[str, tuple[int, str]], field: str) -> str | None:
+        """The key in the cell ``field`` (actor or issue), if an earlier row defines it."""
         column, key = values[field]
+        row, known = ("#A", self.actors) if field == "actor" else ("#P", self.issues)
         if key in known:
             return key
         if key in self.refused:
             return None
         later = self.defined.get((row, key))
         if later is not None and later > line:
-            said = f"{kind} {key!r} is used before its {row} row (row {later})"
+            said = f"{field} {key!r} is used before its {row} row (row {later})"
         else:
-            said = f"{kind} {key!r} has no {row} row{did_you_mean(key, list(known))}"
+            said = f"{field} {key!r} has no {row} row{did_you_mean(key, list(known))}"
         self.add(line, field, column, said)
         return None
 
@@ -287,7 +287,7 @@ class _Reader:
         found = self._number(line, values, field)
         if found is None or 0 <= found <= 1:
             return found
-        hint = f" ({found:g} out of 100 is {found / 100:g})" if 1 < found <= 100 else ""
+        hint = f" ({found:g} out of 100 is {found / 100:g})" if 10 <= found <= 100 else ""
         self.add(line, field, values[field][0], f"{field} {found:g} lies outside 0 to 1{hint}")
         return None
 
@@ -327,18 +327,18 @@ class _Reader:
             CodedActor(key, name, first_power.get(key, (None, 0))[0], comment)
             for key, (_, name, comment) in self.actors.items()
         ]
-        titles = self.titles or [None]
-        rest = "\n\n".join(t for t in titles[1:] if t) or None
-        return Coded(titles[0], tuple(actors), tuple(issues), tuple(positions), rest)
+        title = self.titles[0] if self.titles else None
+        more = "\n\n".join(self.titles[1:]) or None
+        return Coded(title, tuple(actors), tuple(issues), tuple(positions), more)
 
     def _issue(self, key: str, issue: _Issue) -> CodedIssue:
         marks = sorted(issue.marks.items())
         if len(marks) == 1:
-            value, (_, line) = marks[0]
+            value, (_, line, column) = marks[0]
             self.add(
                 line,
                 "position",
-                None,
+                column,
                 f"issue {key!r} has one meaning only, at {value:g}: the smallest and the largest "
                 "set its range, so give two, or none for 0 to 100",
             )
@@ -348,7 +348,7 @@ class _Reader:
             issue.title,
             low,
             high,
-            tuple(Mark(value, label) for value, (label, _) in marks),
+            tuple(Mark(value, label) for value, (label, _, _) in marks),
             issue.description,
         )
 
@@ -356,7 +356,7 @@ class _Reader:
         marks = self.issues[issue].marks
         if len(marks) < 2:
             return "with no meanings"
-        lines = [line for _, (_, line) in sorted(marks.items())]
+        lines = [line for _, (_, line, _) in sorted(marks.items())]
         return f"set by its meanings in rows {lines[0]} and {lines[-1]}"
 
 

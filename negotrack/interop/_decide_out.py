@@ -37,14 +37,14 @@ def cell(text: str) -> str:
     would; a ``'`` inside a quoted cell is doubled.
     """
     text = plain(text)
-    if text.startswith(_QUOTED_START) or text.endswith(("'", '"', " ")) or text.startswith(" "):
+    if text.startswith((*_QUOTED_START, " ")) or text.endswith(("'", '"', " ")):
         return "'" + text.replace("'", "''") + "'"
     return text
 
 
 def number(value: float) -> str:
     """A number as Decide reads it: whole numbers without a decimal point, others exactly."""
-    if isinstance(value, int) or (value.is_integer() and abs(value) < 1e15):  # noqa: PLR2004
+    if isinstance(value, int) or (value.is_integer() and abs(value) < 1e15):
         return str(int(value))
     return repr(float(value))
 
@@ -105,9 +105,13 @@ def export_decide(negotiation: Negotiation, *, round: str | None = None) -> str:
                 *([cell(issue.description)] if issue.description else []),
             ]
         )
-        rows.extend(["#M", issue.id, number(value), cell(label)] for value, label in _meanings(issue))
+        rows.extend(
+            ["#M", issue.id, number(value), cell(label)] for value, label in _meanings(issue)
+        )
     if left_out:
-        rows.append(["#/", cell("left out, as no line holds their options: " + ", ".join(left_out))])
+        rows.append(
+            ["#/", cell("left out, as no line holds their options: " + ", ".join(left_out))]
+        )
     rows.append(["#/", "actor", "issue", "position", "salience", "power"])
     unstated = 0
     for issue in negotiation.issues:
