@@ -276,3 +276,15 @@ def test_a_file_with_problems_writes_nothing(tmp_path: Path, force: bool) -> Non
     with pytest.raises(nt.LoadError):
         import_into("decide", source, tmp_path / "new")
     assert not (tmp_path / "new").exists()
+
+
+def test_import_into_a_folder_given_relative(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As the command line gives it (``--into back``): a save once failed on a relative folder."""
+    monkeypatch.chdir(tmp_path)
+    _file(tmp_path, GOOD.encode())
+    import_into("decide", "in.txt", "back", date=dt.date(2024, 1, 2))
+    nt.save(nt.load("back"), "again")
+    assert nt.dump(nt.load("again")) == nt.dump(nt.load("back"))
+    assert [p.name for p in (tmp_path / "back" / "rounds").iterdir()] == ["2024-01-02.yaml"]
