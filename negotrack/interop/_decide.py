@@ -78,7 +78,13 @@ def parse_cells(line: str) -> list[tuple[int, str]]:
 
 
 def number(text: str) -> int | float | None:
-    """A cell as a number (a dot for decimals, an exponent allowed), or None if it is none."""
+    """A cell as a number, or None if it is none.
+
+    A dot or a comma marks the decimals (``0.5``, ``0,5``: Decide reads a comma as a dot, as
+    spreadsheets in much of Europe write it); an exponent is allowed (``1e-3``).
+    """
+    if text.count(",") == 1 and "." not in text:
+        text = text.replace(",", ".")
     if not _NUMBER.fullmatch(text):
         return None
     if re.fullmatch(r"[+-]?\d+", text):
@@ -279,8 +285,7 @@ class _Reader:
         column, text = values[field]
         found = number(text)
         if found is None:
-            comma = " (a dot for decimals, not a comma)" if number(text.replace(",", ".")) else ""
-            self.add(line, field, column, f"expected a number, not {text!r}{comma}")
+            self.add(line, field, column, f"expected a number, not {text!r}")
         return found
 
     def _share(self, line: int, values: dict[str, tuple[int, str]], field: str) -> float | None:

@@ -140,15 +140,12 @@ def test_every_problem_of_the_invalid_file_at_its_line_and_cell() -> None:
         ),
         f"{file}:11:4: row 11, column actor: actor 'late' is used before its #A row (row 14)",
         f"{file}:12:6: row 12, column issue: issue 'tex' has no #P row (did you mean 'tax'?)",
+        (f"{file}:13:10: row 13, column position: expected a number, not '2..5'"),
         (
-            f"{file}:13:10: row 13, column position: expected a number, not '2,5' (a dot for "
-            "decimals, not a comma)"
-        ),
-        (
-            f"{file}:13:14: row 13, column salience: salience 80 lies outside 0 to 1 (80 out of 100 "
+            f"{file}:13:15: row 13, column salience: salience 80 lies outside 0 to 1 (80 out of 100 "
             "is 0.8)"
         ),
-        f"{file}:13:17: row 13, column power: power 2 lies outside 0 to 1",
+        f"{file}:13:18: row 13, column power: power 2 lies outside 0 to 1",
         (
             f"{file}:16:13: row 16, column position: position 50 lies off issue 'tax''s scale (10 "
             "to 30, set by its meanings in rows 6 and 7)"
@@ -174,6 +171,7 @@ def test_every_problem_of_the_invalid_file_at_its_line_and_cell() -> None:
         ("#A\ta\tA\n#P\tp\tP\n#D\ta\tp\t5\t1\t1.5\n", ":3:12: row 3, column power: power 1.5 lies"),
         ("#A\ta\tA\n#P\tp\tP\n#D\ta\tp\tnan\t1\t1\n", "expected a number, not 'nan'"),
         ("#A\ta\tA\n#P\tp\tP\n#D\ta\tp\t1_0\t1\t1\n", "expected a number, not '1_0'"),
+        ("#A\ta\tA\n#P\tp\tP\n#D\ta\tp\t1,000.5\t1\t1\n", "expected a number, not '1,000.5'"),
         ("#A\ta\tA\n#P\tp\tP\n#P\tp\tQ\n", ":3:4: row 3, column key: a second #P row for issue"),
         (
             "#A\ta\tA\n#P\tp\tP\n#M\tp\t0\n#M\tp\t5\tx\n#M\tp\t5\ty\n",
