@@ -423,3 +423,19 @@ def test_any_text_cell_reads_back_as_its_plain_form(text: str) -> None:
     (_, (column, got)) = parse_cells("#/\t" + cell(text))
     assert column == 4
     assert got == plain(text)
+
+
+def test_the_worked_example_of_the_docs_gives_the_dossier_shown(tmp_path: Path) -> None:
+    """docs/decide.md shows a file and the dossier it gives: they agree."""
+    import re  # noqa: PLC0415
+
+    page = (Path(__file__).parents[2] / "docs" / "decide.md").read_text(encoding="utf-8")
+    (text,) = re.findall(
+        r"<!-- file: lease.txt -->\n```text\n(.*?)^```", page, re.DOTALL | re.MULTILINE
+    )
+    (shown,) = re.findall(
+        r"<!-- dossier of lease.txt -->\n```yaml\n(.*?)^```", page, re.DOTALL | re.MULTILINE
+    )
+    assert "\t" in text
+    negotiation = import_decide(_written(tmp_path, text, "lease.txt"), date=dt.date(2025, 1, 14))
+    assert nt.dump(negotiation) == shown
