@@ -322,8 +322,8 @@ class _Reader:
             notes = [held.comment] if held.comment else []
             if held.power != power:
                 notes.append(
-                    f"power {held.power:g} on this issue (row {held.line}); the party's weight "
-                    f"is its power {power:g} in row {power_line}"
+                    f"power {held.power:g} on this issue (row {held.line}); the weight is "
+                    f"{power:g}, the power in row {power_line}"
                 )
             positions.append(
                 CodedPosition(actor, issue, held.value, held.salience, "; ".join(notes) or None)

@@ -80,8 +80,8 @@ def test_the_council_file_gives_the_dossier_read_off_it_by_hand(name: str) -> No
     assert notes == {
         ("traders", "toll"): "will campaign against it",
         # the traders' power differs by issue: the weight is the first, the other kept here
-        ("traders", "fee"): "power 0.4 on this issue (row 22); the party's weight is its power "
-        "0.5 in row 19",
+        ("traders", "fee"): "power 0.4 on this issue (row 22); the weight is 0.5, the power in "
+        "row 19",
     }
     assert [s.file for s in negotiation.sources] == [name]
 
