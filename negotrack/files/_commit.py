@@ -214,7 +214,12 @@ def commit(folder: Path, files: Mapping[str, str | bytes]) -> None:
                 staged[name] = stage(folder.joinpath(*name.split("/")), text)
             for where in {path.parent for path in staged.values()}:
                 sync_directory(where)
-            renames = [[temp.relative_to(folder).as_posix(), name] for name, temp in staged.items()]
+            # beside its final file; by name, as the folder may be given relative and the
+            # temporary file's path is absolute
+            renames = [
+                [PurePosixPath(name).with_name(temp.name).as_posix(), name]
+                for name, temp in staged.items()
+            ]
             journal = {"negotrack-save": 1, "rename": renames, "remove": removals}
             temp = stage(folder / JOURNAL, json.dumps(journal, indent=1) + "\n")
             staged[JOURNAL] = temp

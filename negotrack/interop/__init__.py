@@ -10,6 +10,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from negotrack.interop._decide import export_decide, import_decide
     from negotrack.interop._export import column_types, export_rows, to_csv, to_json
     from negotrack.interop._frame import to_frame
     from negotrack.interop._plot import plot_issue
@@ -19,6 +20,8 @@ if TYPE_CHECKING:
 _EXPORTS = {
     "ImportResult": "negotrack.interop._tables_in",
     "column_types": "negotrack.interop._export",
+    "export_decide": "negotrack.interop._decide",
+    "import_decide": "negotrack.interop._decide",
     "export_rows": "negotrack.interop._export",
     "import_tables": "negotrack.interop._tables_in",
     "to_csv": "negotrack.interop._export",
@@ -30,7 +33,9 @@ _EXPORTS = {
 __all__ = [
     "ImportResult",
     "column_types",
+    "export_decide",
     "export_rows",
+    "import_decide",
     "import_tables",
     "plot_issue",
     "to_csv",

@@ -13,7 +13,7 @@ import datetime as dt
 import json
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
@@ -25,6 +25,13 @@ if TYPE_CHECKING:
     from negotrack.model._negotiation import Negotiation
 
 __all__ = ["Coded", "CodedActor", "CodedIssue", "CodedPosition", "dossier_from"]
+
+#: What a YAML stream may not hold as it is: characters out of YAML 1.1's printable set, as
+#: PyYAML reads it, and the line breaks it folds inside a quoted string (U+0085, U+2028, U+2029),
+#: and a byte order mark. All of it lies in the Basic Multilingual Plane, so ``\uXXXX`` writes it.
+_YAML_UNPRINTABLE: Final = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+)
 
 
 @attrs.frozen
@@ -98,8 +105,14 @@ def dossier_from(
     path = Path(file)
     day = date or dt.datetime.fromtimestamp(path.stat().st_mtime, tz=dt.UTC).date()
     data = _data(coded, path.name, _slug(path.stem), fmt, day)
-    # JSON is YAML: the dossier is loaded as a file of it would be, with every check.
-    return loads(json.dumps(data, allow_nan=False), filename=str(file))
+    # JSON is YAML: the dossier is loaded as a file of it would be, with every check. Text is
+    # written as it is, but for what YAML cannot hold unescaped: JSON's escapes of characters
+    # beyond U+FFFF (surrogate pairs) are none that YAML reads.
+    text = _YAML_UNPRINTABLE.sub(
+        lambda found: f"\\u{ord(found[0]):04x}",
+        json.dumps(data, allow_nan=False, ensure_ascii=False),
+    )
+    return loads(text, filename=str(file))
 
 
 def _data(coded: Coded, name: str, slug: str, fmt: str, day: dt.date) -> dict[str, Any]:

@@ -131,19 +131,25 @@ def read_text(path: str | os.PathLike[str]) -> str:
     def refuse(message: str, line: int | None = None, column: int | None = None) -> LoadError:
         return LoadError([Problem(name, line, column, "$", message)])
 
+    limit = f"import reads files of at most {MAX_BYTES / (1024 * 1024):g} MiB"
     try:
         size = target.stat().st_size
         if size > MAX_BYTES:
-            raise refuse(
-                f"a file of {size / 1e6:,.1f} MB: import reads files of at most "
-                f"{MAX_BYTES // (1024 * 1024)} MiB"
-            )
-        data = target.read_bytes()
+            raise refuse(f"a file of {size / 1e6:,.1f} MB: {limit}")
+        # a device or a pipe tells no size: what it gives is read no further than the limit
+        with target.open("rb") as file:
+            data = file.read(MAX_BYTES + 1)
     except IsADirectoryError:
         raise refuse("a folder, not a file") from None
     except OSError as exc:
         raise refuse(f"cannot be read: {exc.strerror or exc}") from None
+    if len(data) > MAX_BYTES:
+        raise refuse(f"more than {MAX_BYTES:,} bytes: {limit}")
     text = _decoded(data, refuse)
+    nul = text.find("\0")
+    if nul >= 0:  # behind a byte order mark
+        line, column = _text_place(text, nul)
+        raise refuse("a binary file (a NUL byte), not a text table", line, column)
     if not text.strip():
         raise refuse("the file is empty")
     return text
@@ -180,8 +186,13 @@ def _decoded(data: bytes, refuse: Callable[..., LoadError]) -> str:
 
 def _place(data: bytes, offset: int) -> tuple[int, int]:
     """Line and column (1-based, in characters as far as they decode) of a byte offset."""
-    before = data[:offset]
-    lines = _LINE_BREAK.split(before.decode("utf-8", errors="replace"))
+    text = data[:offset].decode("utf-8", errors="replace")
+    return _text_place(text, len(text))
+
+
+def _text_place(text: str, offset: int) -> tuple[int, int]:
+    """Line and column (1-based) of a character offset in ``text``."""
+    lines = _LINE_BREAK.split(text[:offset])
     return len(lines), len(lines[-1]) + 1
 
 
