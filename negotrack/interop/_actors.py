@@ -17,9 +17,15 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from negotrack.files._check_context import ID_PATTERN
 from negotrack.interop._coded import Coded, CodedActor, CodedIssue, CodedPosition, dossier_from
-from negotrack.interop._delimited import MISSING, number, read_table, salience_divisor
+from negotrack.interop._delimited import (
+    MISSING,
+    in_file_order,
+    not_a_key,
+    number,
+    read_table,
+    salience_divisor,
+)
 from negotrack.interop._foreign import ForeignUsageError, Problems, read_text
 from negotrack.model._errors import did_you_mean
 from negotrack.model._issues import NumericScale, OrdinalScale
@@ -76,6 +82,7 @@ def import_actor_table(path: str | os.PathLike[str], *, date: dt.date | None = N
     problems = Problems(str(path))
     text = read_text(path)
     coded = _Reader(problems, Path(path).stem).read(text)
+    in_file_order(problems)
     problems.check()
     return dossier_from(coded, file=path, fmt="actor table", date=date)
 
@@ -163,32 +170,23 @@ class _Reader:
         index = self.where.get(column)
         if index is None:
             return None
-        cell = row.cell(index)
-        return None if cell.lower() in MISSING else cell
+        return row.cell(index) or None
 
     def key(self, row: Row, column: str) -> str | None:
         if column not in self.where:
             return None
         cell = self.text(row, column)
-        if cell is None:
-            self.problem(row, column, f"empty: every row names its {column}")
-        elif not ID_PATTERN.fullmatch(cell):
-            fit = re.sub(r"[^A-Za-z0-9._-]+", "-", cell).strip("-._") or "a1"
-            self.problem(
-                row,
-                column,
-                f"{cell!r} is no key negotrack can use: letters, digits, '.', '_' and '-', "
-                f"a letter or digit first (such as {fit!r})",
-            )
-        else:
-            return cell
-        return None
+        wrong = "empty: every row names its " + column if cell is None else not_a_key(cell)
+        if wrong is not None:
+            self.problem(row, column, wrong)
+            return None
+        return cell
 
     def value(self, row: Row, column: str, *, required: bool = True) -> float | None:
         if column not in self.where:
             return None
         cell = self.text(row, column)
-        if cell is None:
+        if cell is None or cell.lower() in MISSING:
             if required:
                 self.problem(row, column, f"empty: give the {column} as a number")
             return None

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
+from negotrack.files._check_context import ID_PATTERN
 from negotrack.interop._foreign import split_lines
 
 if TYPE_CHECKING:
@@ -29,6 +30,8 @@ __all__ = [
     "MISSING",
     "Row",
     "Table",
+    "in_file_order",
+    "not_a_key",
     "number",
     "read_table",
     "salience_divisor",
@@ -125,3 +128,26 @@ def number(text: str) -> float:
 def salience_divisor(saliences: Iterable[float]) -> float:
     """100 when the table's saliences are on 0-100 (one of them is above 1), else 1."""
     return 100.0 if any(value > 1 for value in saliences) else 1.0
+
+
+def not_a_key(cell: str) -> str | None:
+    """Why ``cell`` cannot be a negotrack id (as a party's or an issue's), or None if it can be.
+
+    A key is kept as the format wrote it, never changed silently; the message suggests one.
+    """
+    if ID_PATTERN.fullmatch(cell):
+        return None
+    fit = re.sub(r"[^A-Za-z0-9._-]+", "-", cell).strip("-._") or "k1"
+    return (
+        f"{cell!r} is no key negotrack can use: letters, digits, '.', '_' and '-', "
+        f"a letter or digit first (such as {fit!r})"
+    )
+
+
+def in_file_order(problems: Problems) -> None:
+    """Put the problems found in the order of their places in the file, row by row.
+
+    A table is checked in passes (the header, each row, then what needs every row, such as
+    the saliences' scale), but read as a file the problems go from top to bottom.
+    """
+    problems.found.sort(key=lambda p: (p.line or 0, p.column or 0))
