@@ -212,7 +212,7 @@ class _Reader:
                     row,
                     index,
                     "the weights row gives each weight in the position column "
-                    f"(p{actor}): leave this cell empty",
+                    f"({self.names[self.positions[actor]]}): leave this cell empty",
                 )
 
     def issue(self, row: Row) -> tuple[CodedIssue, list[tuple[int, CodedPosition]]] | None:
