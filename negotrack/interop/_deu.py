@@ -235,7 +235,7 @@ class _Reader:
                 self.problem(row, salience_at, f"salience {salience:g} is below 0")
                 salience = None
             if value is None:
-                if salience is not None:
+                if salience is not None and row.cell(index).lower() in MISSING:
                     self.problem(row, salience_at, f"a salience and no position for {actor!r}")
                 continue
             if not low <= value <= high:
