@@ -1,5 +1,7 @@
 """Data in and out of other tools: long tables (CSV, JSON, .xlsx) out and in, pandas, plots.
 
+Other negotiation tools' files too: actor tables in and out, DEU-style wide tables in.
+
 May use every layer but the command line. pandas, openpyxl and matplotlib are optional extras
 (``negotrack[pandas]``, ``negotrack[xlsx]``, ``negotrack[plot]``), imported only when used.
 """
@@ -10,6 +12,8 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from negotrack.interop._actors import export_actor_table, import_actor_table
+    from negotrack.interop._deu import import_deu
     from negotrack.interop._export import column_types, export_rows, to_csv, to_json
     from negotrack.interop._frame import to_frame
     from negotrack.interop._plot import plot_issue
@@ -19,6 +23,9 @@ if TYPE_CHECKING:
 _EXPORTS = {
     "ImportResult": "negotrack.interop._tables_in",
     "column_types": "negotrack.interop._export",
+    "export_actor_table": "negotrack.interop._actors",
+    "import_actor_table": "negotrack.interop._actors",
+    "import_deu": "negotrack.interop._deu",
     "export_rows": "negotrack.interop._export",
     "import_tables": "negotrack.interop._tables_in",
     "to_csv": "negotrack.interop._export",
@@ -30,7 +37,10 @@ _EXPORTS = {
 __all__ = [
     "ImportResult",
     "column_types",
+    "export_actor_table",
     "export_rows",
+    "import_actor_table",
+    "import_deu",
     "import_tables",
     "plot_issue",
     "to_csv",

@@ -50,20 +50,23 @@ _DECIMAL_COMMA: Final = re.compile(r"[+-]?\d+,\d+")
 
 @attrs.frozen
 class Row:
-    """One row of a table: its number (the header is row 1), the line it starts on, its cells."""
+    """One row of a table: its number (the header is row 1), the line it starts on, its cells.
+
+    Each cell is stripped of blanks at its ends.
+    """
 
     number: int
     line: int
     cells: tuple[str, ...]
 
     def cell(self, index: int) -> str:
-        """The cell at ``index`` (from 0), stripped of blanks; empty past the row's end."""
-        return self.cells[index].strip() if index < len(self.cells) else ""
+        """The cell at ``index`` (from 0); empty past the row's end."""
+        return self.cells[index] if index < len(self.cells) else ""
 
     @property
     def blank(self) -> bool:
         """Whether every cell of the row is empty or blank."""
-        return not any(cell.strip() for cell in self.cells)
+        return not any(self.cells)
 
 
 @attrs.frozen
@@ -100,7 +103,7 @@ def read_table(text: str, problems: Problems) -> Table:
             )
             continue
         number += 1
-        row = Row(number, start, tuple(cells))
+        row = Row(number, start, tuple(cell.strip() for cell in cells))
         if not row.blank:
             rows.append(row)
     if not rows:  # pragma: no cover - read_text refuses a blank file first
@@ -115,11 +118,16 @@ def number(text: str) -> float:
         ValueError: If the cell holds anything else, with what is wrong as its message
             (``nan`` and ``inf`` are no numbers; ``50,5`` needs a decimal point).
     """
-    if _NUMBER.fullmatch(text):
-        value = float(text)
-        if math.isfinite(value):
-            return value
-        raise ValueError(f"{text!r} is too large a number")
+    if text.isascii() and "_" not in text:  # what float() reads beyond the pattern
+        try:
+            value = float(text)
+        except ValueError:
+            pass
+        else:
+            if math.isfinite(value):
+                return value
+            if _NUMBER.fullmatch(text):
+                raise ValueError(f"{text!r} is too large a number")
     if _DECIMAL_COMMA.fullmatch(text):
         raise ValueError(f"{text!r}: write the decimals after a point ({text.replace(',', '.')})")
     raise ValueError(f"{text!r} is not a number")
