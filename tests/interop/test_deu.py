@@ -4,14 +4,28 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import negotrack as nt
 from negotrack.cli._main import main
+from negotrack.files._parse import parse
 from negotrack.interop import _foreign
-from negotrack.interop._deu import import_deu
+from negotrack.interop._coded import (
+    Coded,
+    CodedActor,
+    CodedIssue,
+    CodedPosition,
+    _as_parsed,
+    _data,
+    dossier_from,
+)
+from negotrack.interop._deu import _Reader, import_deu
+from negotrack.interop._foreign import Problems, read_text
 from tests.interop.test_import import snapshot
 
 FIXTURES = Path(__file__).parent / "fixtures" / "deu"
@@ -202,3 +216,44 @@ def test_import_on_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert "" == out
     assert 10 == len(err.splitlines())
     assert before == snapshot(into)
+
+
+def test_the_dossier_is_what_its_text_loads_as(tmp_path: Path) -> None:
+    """Made from the parsed form of its text, the dossier equals `loads` of that text."""
+    for name in ("council.tsv", "small.csv"):
+        coded = _Reader(Problems(name), "x").read(read_text(FIXTURES / name))
+        data = _data(coded, name, Path(name).stem, "DEU-style table", DAY)
+        text = json.dumps(data)
+        assert parse(text.encode(), name) == _as_parsed(data)
+        assert nt.loads(text, filename=name) == import_deu(FIXTURES / name, date=DAY)
+    wrong = CodedPosition("A", "i1", 5.0, salience=2.0)
+    coded = Coded(None, (CodedActor("A", "A"),), (CodedIssue("i1", "I", 0, 10),), (wrong,))
+    with pytest.raises(nt.LoadError) as caught:
+        dossier_from(coded, file=tmp_path / "t.tsv", fmt="deu", date=DAY)
+    (problem,) = caught.value.problems
+    assert (str(tmp_path / "t.tsv"), 1) == (problem.file, problem.line)
+    assert "rounds[0].positions[0].salience" in problem.path
+
+
+#: Text as JSON escapes it for YAML's reader: past U+FFFF its escapes are surrogate pairs,
+#: which libyaml refuses; that text is why a dossier is no longer made by parsing it.
+_BMP = st.text(st.characters(max_codepoint=0xFFFF, exclude_categories=["Cs"]))
+
+
+@given(
+    st.recursive(
+        st.floats(allow_nan=False, allow_infinity=False) | st.integers() | _BMP,
+        lambda inner: st.lists(inner, max_size=3) | st.dictionaries(_BMP, inner, max_size=3),
+        max_leaves=12,
+    )
+)
+def test_the_parsed_form_is_what_parsing_the_text_gives(value: object) -> None:
+    """Numbers as their JSON text, strings as they are, in dicts and lists: as parsed."""
+    assert parse(json.dumps({"v": value}).encode(), "x") == _as_parsed({"v": value})
+
+
+def test_a_name_beyond_the_basic_plane(tmp_path: Path) -> None:
+    """A name with a character past U+FFFF (as in historic scripts, or mathematical letters)."""
+    f = tmp_path / "t.csv"
+    f.write_text("issue,pA,sA,title\na,5,0.5,\U0001d538 levy\n", encoding="utf-8")
+    assert "\U0001d538 levy" == import_deu(f, date=DAY).issue("a").title
