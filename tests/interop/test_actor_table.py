@@ -154,6 +154,27 @@ def test_na_is_an_actor_but_no_number(tmp_path: Path) -> None:
     )
 
 
+def test_notes_and_numbers_written_as_no_number(tmp_path: Path) -> None:
+    """A note column is the position's note; a decimal comma, 1e999 and a stray quote are problems."""
+    f = tmp_path / "t.csv"
+    f.write_text(
+        "actor;capability;position;salience;note\n"
+        "A;1;40;0.5;coded from the minutes\n"
+        "B;1;50,5;0.5;\n"
+        "C;1e999;50;0.5;\n"
+        'D;1;"5"0;0.5;\n',
+        encoding="utf-8",
+    )
+    assert [
+        f"{f}:3:3: row 3, column position: '50,5': write the decimals after a point (50.5)",
+        f"{f}:4:2: row 4, column capability: '1e999' is too large a number",
+        f"{f}:5:1: row 5: not semicolon-separated: ';' expected after '\"'",
+    ] == problems_of(f)
+    f.write_text("actor;capability;position;salience;note\nA;1;40;0.5;from the minutes\n")
+    (round_,) = import_actor_table(f, date=DAY).rounds
+    assert "from the minutes" == round_.positions[0].note
+
+
 @pytest.mark.parametrize(
     ("data", "message"),
     [
