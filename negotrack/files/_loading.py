@@ -53,6 +53,7 @@ __all__ = [
     "load",
     "load_tree",
     "loads",
+    "loads_parsed",
     "validate",
     "validate_bytes",
 ]
@@ -231,11 +232,31 @@ class _CollectedError(Exception):
         self.problems = list(problems)
 
 
+def loads_parsed(raw: dict[str, Any], text: bytes, *, filename: str) -> Negotiation:
+    """Load a single-file dossier from its parsed form, as `loads` of ``text`` would.
+
+    For importers that write a dossier's text and hold its parsed form already: ``raw`` is
+    what `negotrack.files._parse.parse` makes of ``text`` (dicts, lists, every scalar as its
+    text), and is consumed; ``text`` is read only to place problems, if there are any.
+
+    Raises:
+        LoadError: listing every problem found.
+    """
+    doc = _Document(filename, text)
+    return _guarded(filename, "text", lambda: _assemble_single(doc, raw, None))
+
+
 def _load_single(doc: _Document, notes: list[Problem] | None) -> Negotiation:
     try:
         raw = _parse(doc, "id, title, parties, issues and rounds")
     except _CollectedError as exc:
         raise LoadError(exc.problems) from None
+    return _assemble_single(doc, raw, notes)
+
+
+def _assemble_single(
+    doc: _Document, raw: dict[str, Any], notes: list[Problem] | None
+) -> Negotiation:
     raw_rounds = raw.pop("rounds", [])
     if type(raw_rounds) is not list and raw_rounds is not None:
         doc.problems.append(Located(doc.file, ("rounds",), "expected a list of rounds"))
