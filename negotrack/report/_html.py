@@ -50,6 +50,7 @@ from negotrack.report._words import (
     is_round_diff,
     moment_row,
     moments,
+    stretch_label,
     table_stretches,
 )
 
@@ -170,7 +171,7 @@ class HtmlRenderer:
                     ),
                     "key": change_key(negotiation, parties, styles),
                     "parties": [(p, party_name(negotiation, p)) for p in parties],
-                    "rows": _table_rows(rounds, held, track.measures, marks),
+                    "rows": _table_rows(negotiation, rounds, held, track.measures, marks),
                     "turning": [
                         (
                             day(negotiation.round(t.round).when),
@@ -203,7 +204,11 @@ class HtmlRenderer:
 
 
 def _table_rows(
-    rounds: list[Round], held: list[Held], measures: Sequence[IssueMeasures], marks: set[int]
+    negotiation: Negotiation,
+    rounds: list[Round],
+    held: list[Held],
+    measures: Sequence[IssueMeasures],
+    marks: set[int],
 ) -> list[dict[str, Any]]:
     """An issue's table: a row per round, or per stretch in a long run (`table_stretches`).
 
@@ -211,6 +216,7 @@ def _table_rows(
     round of the stretch stated it; it is highlighted when a turning point falls in it.
     """
     rows = []
+    ids = [r.id for r in rounds]
     for stretch in table_stretches(len(rounds)):
         end = stretch[-1]
         cells = {}
@@ -218,8 +224,7 @@ def _table_rows(
         stated = {p for k in stretch[:-1] for p, (_, carried) in held[k].items() if not carried}
         for pid, (position, carried) in held[end].items():
             cells[pid] = (position, carried and pid not in stated)
-        first, last = day(rounds[stretch[0]].when), day(rounds[end].when)
-        label = first if len(stretch) == 1 else f"{first} to {last} ({len(stretch)} rounds)"
+        label = stretch_label(negotiation, ids, stretch, write=day)
         rows.append(
             {
                 "label": label,

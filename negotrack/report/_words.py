@@ -7,6 +7,7 @@ same thing in the same order.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
@@ -30,7 +31,7 @@ from negotrack.report._labels import (
 from negotrack.report._labels import issue_title as _issue_title
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping, Sequence
+    from collections.abc import Callable, Iterable, Mapping, Sequence
 
     from negotrack.diff._changes import Carried, Diff
     from negotrack.diff._measures import IssueMeasures
@@ -318,15 +319,30 @@ def table_stretches(count: int) -> list[range]:
     return stretches(count, TABLE_ROWS)
 
 
-def stretch_label(negotiation: Negotiation, rounds: Sequence[str], stretch: range) -> str:
-    """A row's label: the round's date, or a stretch's first and last dates and its length."""
-    first, last = (
-        round_date(negotiation, rounds[stretch[0]]),
-        round_date(negotiation, rounds[stretch[-1]]),
-    )
+def stretch_label(
+    negotiation: Negotiation,
+    rounds: Sequence[str],
+    stretch: range,
+    *,
+    write: Callable[[dt.date], str] | None = None,
+) -> str:
+    """A row's label: the round's date, or a stretch's span and its length.
+
+    A stretch reads ``FIRST to LAST (N rounds)``: from the day its first round began to the day
+    its last round ended (as `run_span`), each end once, so that a round of several days at
+    either end never adds its own span; ``FIRST (N rounds)`` when that is a single day. A row
+    of one round is that round's date (`round_date`). ``write`` writes a date (default ISO;
+    a row of one round is then its first day, written so).
+    """
+    if len(stretch) == 1 and write is None:
+        return round_date(negotiation, rounds[stretch[0]])
+    write = write or dt.date.isoformat
+    found = [negotiation.round(rounds[k]) for k in stretch]
+    first, last = found[0].when, max(r.last_day for r in found)
     if len(stretch) == 1:
-        return first
-    return f"{first} to {last} ({len(stretch)} rounds)"
+        return write(first)
+    span = write(first) if first == last else f"{write(first)} to {write(last)}"
+    return f"{span} ({len(stretch)} rounds)"
 
 
 def timeline_rows(
