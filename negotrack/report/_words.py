@@ -308,15 +308,16 @@ def turning_words(negotiation: Negotiation, turn: TurningPoint, issue_id: str) -
 TABLE_ROWS: Final = 40
 
 
-def table_stretches(count: int) -> list[range]:
+def table_stretches(count: int, most: int = TABLE_ROWS) -> list[range]:
     """The rows of an issue's table over ``count`` rounds: one per round, or stretches of them.
 
     Up to `TABLE_ROWS` rounds, a row each; past it, at most `TABLE_ROWS` stretches of consecutive
-    rounds (as the charts draw long runs), each shown as it stood at its last round.
+    rounds (as the charts draw long runs), each shown as it stood at its last round; ``most``
+    stretches when given (the HTML page of a long run: as many as its charts' columns).
     """
     if count <= TABLE_ROWS:
         return [range(k, k + 1) for k in range(count)]
-    return stretches(count, TABLE_ROWS)
+    return stretches(count, most)
 
 
 def stretch_label(
