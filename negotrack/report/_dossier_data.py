@@ -1,10 +1,10 @@
 """The record behind a JSON report: positions in full, proposals' stories, the statements.
 
 `negotrack.report._serialise.timeline_data` adds these to the report: each point's red lines,
-conditions and evidence; per proposal its stances round by round, the versions of its text with
-their counts and terms, and its amendments; and every statement of the dossier, with who made
-it, where it was published and its grade. As in the rest of the report, every key is always
-there (null when it has no value).
+conditions and evidence; per proposal each stance where stated, with the last round it is in
+force in, the versions of its text with their counts and terms, and its amendments; and every
+statement of the dossier, with who made it, where it was published and its grade. As in the rest
+of the report, every key is always there (null when it has no value).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from negotrack.model._positions import Condition, Position
     from negotrack.model._proposals import Term
     from negotrack.model._stances import Stance
+    from negotrack.report._dossier_parts import HeldStance
 
 __all__ = ["point_record", "point_records", "proposals_data", "statements_data"]
 
@@ -125,12 +126,12 @@ def proposals_data(negotiation: Negotiation, timeline: Timeline) -> dict[str, An
             "stances": [
                 {
                     "round": s.round,
+                    "until": until,
                     "party": s.party,
                     "stance": s.stance.stance.value,
-                    "carried": s.carried,
                     **said(s.stance),
                 }
-                for s in record.stances
+                for s, until in _stances_in_force(record.stances)
             ],
             "versions": [
                 {
@@ -165,6 +166,13 @@ def proposals_data(negotiation: Negotiation, timeline: Timeline) -> dict[str, An
             ],
         }
     return out
+
+
+def _stances_in_force(stances: list[HeldStance]) -> list[tuple[HeldStance, str]]:
+    """`in_force` of each party's stances toward one proposal (they come round by round)."""
+    from negotrack.report._serialise import in_force  # noqa: PLC0415 - it imports this module
+
+    return in_force(stances)
 
 
 def statements_data(negotiation: Negotiation) -> dict[str, Any]:

@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, Protocol, TypeVar
 
 import attrs
 
 from negotrack.model._chronology import MomentKind, chronology
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable
 
     from negotrack.diff._changes import Change, Diff
     from negotrack.diff._measures import IssueMeasures
@@ -37,6 +37,7 @@ __all__ = [
     "REPORT_FORMAT",
     "change_data",
     "diff_data",
+    "in_force",
     "measures_data",
     "plain",
     "timeline_data",
@@ -46,7 +47,7 @@ __all__ = [
 DIFF_FORMAT: Final = "negotrack-diff/1"
 
 #: The format name and version written into every JSON report and timeline.
-REPORT_FORMAT: Final = "negotrack-report/1"
+REPORT_FORMAT: Final = "negotrack-report/2"
 
 #: Decimal places kept in the floats of a report.
 PLACES: Final = 6
@@ -203,10 +204,10 @@ def timeline_data(negotiation: Negotiation, timeline: Timeline) -> dict[str, Any
 
     Holds the rounds (id, title, dates), the context events, the chronology (the rounds with
     the dossier's statements and events outside rounds where they fall), and per issue (in the
-    timeline's order) its title, scale, every position in force in every round, the measures of
-    every round, the verdict, the turning points and the measures at each of its tables; then
-    the ids of the converging issues, every proposal's story (`negotrack.report._dossier_data`)
-    and every statement of the dossier.
+    timeline's order) its title, scale, each position where a round states it with the last
+    round it is in force in (`in_force`), the measures of every round, the verdict, the
+    turning points and the measures at each of its tables; then the ids of the converging
+    issues, every proposal's story (`negotrack.report._dossier_data`) and every statement.
     """
     from negotrack.report._dossier_data import (  # noqa: PLC0415 - as run_verdicts
         point_records,
@@ -236,6 +237,42 @@ def timeline_data(negotiation: Negotiation, timeline: Timeline) -> dict[str, Any
         "proposals": proposals_data(negotiation, timeline),
         "statements": statements_data(negotiation),
     }
+
+
+_Stated = TypeVar("_Stated", bound="_Held")
+
+
+class _Held(Protocol):
+    """A position or stance in force in a round: a `TimelinePoint` or a `HeldStance`."""
+
+    @property
+    def round(self) -> str: ...
+
+    @property
+    def party(self) -> str: ...
+
+    @property
+    def carried(self) -> bool: ...
+
+
+def in_force(items: Iterable[_Stated]) -> list[tuple[_Stated, str]]:
+    """Each statement among ``items`` (what stood round by round, in round order) and its end.
+
+    A statement is in force from the round that states it to the round paired with it (its
+    ``until``): the last round before the same party restates or withdraws it, or the last
+    round of the run. So a report lists each position or stance once, where it was stated,
+    whatever the length of the run; what stood in a round is every statement whose ``round``
+    is at or before it and whose ``until`` is at or after it.
+    """
+    found: list[list[Any]] = []
+    open_: dict[str, list[Any]] = {}
+    for item in items:
+        entry = open_.get(item.party)
+        if entry is None or not item.carried:
+            entry = open_[item.party] = [item, item.round]
+            found.append(entry)
+        entry[1] = item.round
+    return [(item, until) for item, until in found]
 
 
 def _over_run(timeline: Timeline, run: dict[str, IssueVerdict], issue: str) -> str:
@@ -328,15 +365,15 @@ def _issue_data(
         "points": [
             {
                 "round": p.round,
+                "until": until,
                 "party": p.party,
                 "preferred": _value_data(p.position.preferred),
                 "acceptable": _acceptable_data(p.position.acceptable),
                 **record(p.position),
-                "carried": p.carried,
                 "point": _number(p.point),
                 "normalised": _number(p.normalised),
             }
-            for p in track.points
+            for p, until in in_force(track.points)
         ],
         "measures": [_report_measures(m) for m in track.measures],
         "verdict": (track.verdict if over_run is None else over_run.verdict).value,

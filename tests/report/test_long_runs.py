@@ -173,7 +173,7 @@ def test_a_long_run_charts_count_its_events_per_column() -> None:
     )
     n = attrs.evolve(n, events=events)
     page = HtmlRenderer().report(n, nt.timeline(n))
-    wide = re.search(r'<svg class="chart wide".*?</svg>', page, re.S)
+    wide = re.search(r'<svg class="chart wide".*?</svg>', page, re.DOTALL)
     assert wide is not None
     many = re.findall(r'<a href="#event-(\d+)"><g><title>(\d+) events, ', wide[0])
     ones = re.findall(r'<a href="#event-(\d+)"><g><title>\d+\. ', wide[0])
