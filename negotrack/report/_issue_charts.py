@@ -31,7 +31,13 @@ from negotrack.model._positions import (
 )
 from negotrack.model._rounds import ContextEvent, Round
 from negotrack.model._scales import point
-from negotrack.report._axes import OptionAxis, numeric_axis, option_axis, option_runs
+from negotrack.report._axes import (
+    OptionAxis,
+    marked_ticks,
+    numeric_axis,
+    option_axis,
+    option_runs,
+)
 from negotrack.report._chart_events import EventMark
 from negotrack.report._charts import MONTHS, Band, Chart, Series, chart_svg
 from negotrack.report._labels import number, party_name
@@ -154,6 +160,7 @@ class _Story:
             end for h in held for position, _ in h.values() for end in _stated(position, scale)
         ]
         low, high, ticks = numeric_axis(seen, scale.min, scale.max)
+        ticks = marked_ticks(ticks, scale.marks, low, high)
         whole = f"scale {number(scale.min)} to {number(scale.max, scale.unit)}"
         cut = (low, high) != (scale.min, scale.max)
         words = "; ".join(w for w in (note, whole if cut else scale.unit if narrow else None) if w)

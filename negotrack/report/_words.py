@@ -18,6 +18,7 @@ from negotrack.model._errors import UnknownIdError
 from negotrack.model._issues import NumericScale
 from negotrack.model._positions import Interval
 from negotrack.model._scales import is_linear
+from negotrack.report._axes import mark_label
 from negotrack.report._issue_charts import stretches
 from negotrack.report._labels import (
     change_sentence,
@@ -195,9 +196,12 @@ def carried_words(count: int) -> str:
 
 
 def value_words(negotiation: Negotiation, issue_id: str, value: Any) -> str:
-    """A value on an issue's scale in words: option labels, or numbers with the unit."""
+    """A value in words: option labels, or numbers with the unit (and a mark's label)."""
     probe = Change(kind=ChangeKind.ACCEPTABLE_STATED, issue=issue_id)
-    return describe_value(negotiation, probe, value)
+    words = describe_value(negotiation, probe, value)
+    issue = negotiation._issues.get(issue_id)
+    label = issue and mark_label(issue.scale, value)
+    return f"{words} ({label})" if label else words
 
 
 def gap_words(gap: float | None) -> str:
@@ -327,13 +331,10 @@ def stretch_label(
     *,
     write: Callable[[dt.date], str] | None = None,
 ) -> str:
-    """A row's label: the round's date, or a stretch's span and its length.
+    """A row's label: a round's date (`round_date`; with ``write``, its first day so written).
 
-    A stretch reads ``FIRST to LAST (N rounds)``: from the day its first round began to the day
-    its last round ended (as `run_span`), each end once, so that a round of several days at
-    either end never adds its own span; ``FIRST (N rounds)`` when that is a single day. A row
-    of one round is that round's date (`round_date`). ``write`` writes a date (default ISO;
-    a row of one round is then its first day, written so).
+    A stretch reads ``FIRST to LAST (N rounds)``, from the day its first round began to the day
+    its last one ended (as `run_span`), each once (``FIRST (N rounds)`` if one day); ISO dates.
     """
     if len(stretch) == 1 and write is None:
         return round_date(negotiation, rounds[stretch[0]])
