@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from typing import Any
 
 from hypothesis import given
 
@@ -15,7 +16,9 @@ from negotrack.report._json import JsonRenderer
 from tests.strategies import negotiations
 
 
-def _standing(entries: list[dict], order: dict[str, int], round_id: str) -> dict[str, dict]:
+def _standing(
+    entries: list[dict[str, Any]], order: dict[str, int], round_id: str
+) -> dict[str, dict[str, Any]]:
     """The entries (points or stances) in force in ``round_id``, by party."""
     at = order[round_id]
     found = {}
@@ -48,9 +51,9 @@ def test_in_force_from_the_json_equals_the_effective_positions_and_stances(
             found = _standing(proposal["stances"], order, round_id)
             expected_stances = {p: e for (p, key), e in stances.items() if key == proposal_id}
             assert found.keys() == expected_stances.keys()
-            for party, e in expected_stances.items():
-                assert found[party]["round"] == e.round
-                assert found[party]["stance"] == e.value.stance.value
+            for party, held in expected_stances.items():
+                assert found[party]["round"] == held.round
+                assert found[party]["stance"] == held.value.stance.value
 
 
 def test_each_position_is_listed_once_however_long_it_stands() -> None:
