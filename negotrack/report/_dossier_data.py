@@ -9,23 +9,58 @@ of the report, every key is always there (null when it has no value).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from negotrack.report._dossier_parts import proposal_records
 from negotrack.report._json_text import SharedList
 from negotrack.report._labels import who_said
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable
 
     from negotrack.diff._timeline import Timeline
     from negotrack.model._negotiation import Negotiation
     from negotrack.model._positions import Condition, Position
     from negotrack.model._proposals import Term
     from negotrack.model._stances import Stance
-    from negotrack.report._dossier_parts import HeldStance
 
-__all__ = ["point_record", "point_records", "proposals_data", "statements_data"]
+__all__ = ["in_force", "point_record", "point_records", "proposals_data", "statements_data"]
+
+
+_Stated = TypeVar("_Stated", bound="_Held")
+
+
+class _Held(Protocol):
+    """A position or stance in force in a round: a `TimelinePoint` or a `HeldStance`."""
+
+    @property
+    def round(self) -> str: ...
+
+    @property
+    def party(self) -> str: ...
+
+    @property
+    def carried(self) -> bool: ...
+
+
+def in_force(items: Iterable[_Stated]) -> list[tuple[_Stated, str]]:
+    """Each statement among ``items`` (what stood round by round, in round order) and its end.
+
+    A statement is in force from the round that states it to the round paired with it (its
+    ``until``): the last round before the same party restates or withdraws it, or the last
+    round of the run. So a report lists each position or stance once, where it was stated,
+    whatever the length of the run; what stood in a round is every statement whose ``round``
+    is at or before it and whose ``until`` is at or after it.
+    """
+    found: list[list[Any]] = []
+    open_: dict[str, list[Any]] = {}
+    for item in items:
+        entry = open_.get(item.party)
+        if entry is None or not item.carried:
+            entry = open_[item.party] = [item, item.round]
+            found.append(entry)
+        entry[1] = item.round
+    return [(item, until) for item, until in found]
 
 
 def _number(value: float | None) -> float | None:
@@ -131,7 +166,7 @@ def proposals_data(negotiation: Negotiation, timeline: Timeline) -> dict[str, An
                     "stance": s.stance.stance.value,
                     **said(s.stance),
                 }
-                for s, until in _stances_in_force(record.stances)
+                for s, until in in_force(record.stances)
             ],
             "versions": [
                 {
@@ -166,13 +201,6 @@ def proposals_data(negotiation: Negotiation, timeline: Timeline) -> dict[str, An
             ],
         }
     return out
-
-
-def _stances_in_force(stances: list[HeldStance]) -> list[tuple[HeldStance, str]]:
-    """`in_force` of each party's stances toward one proposal (they come round by round)."""
-    from negotrack.report._serialise import in_force  # noqa: PLC0415 - it imports this module
-
-    return in_force(stances)
 
 
 def statements_data(negotiation: Negotiation) -> dict[str, Any]:

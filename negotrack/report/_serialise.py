@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from typing import TYPE_CHECKING, Any, Final, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
 from negotrack.model._chronology import MomentKind, chronology
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
+    from collections.abc import Callable
 
     from negotrack.diff._changes import Change, Diff
     from negotrack.diff._measures import IssueMeasures
@@ -37,7 +37,6 @@ __all__ = [
     "REPORT_FORMAT",
     "change_data",
     "diff_data",
-    "in_force",
     "measures_data",
     "plain",
     "timeline_data",
@@ -239,42 +238,6 @@ def timeline_data(negotiation: Negotiation, timeline: Timeline) -> dict[str, Any
     }
 
 
-_Stated = TypeVar("_Stated", bound="_Held")
-
-
-class _Held(Protocol):
-    """A position or stance in force in a round: a `TimelinePoint` or a `HeldStance`."""
-
-    @property
-    def round(self) -> str: ...
-
-    @property
-    def party(self) -> str: ...
-
-    @property
-    def carried(self) -> bool: ...
-
-
-def in_force(items: Iterable[_Stated]) -> list[tuple[_Stated, str]]:
-    """Each statement among ``items`` (what stood round by round, in round order) and its end.
-
-    A statement is in force from the round that states it to the round paired with it (its
-    ``until``): the last round before the same party restates or withdraws it, or the last
-    round of the run. So a report lists each position or stance once, where it was stated,
-    whatever the length of the run; what stood in a round is every statement whose ``round``
-    is at or before it and whose ``until`` is at or after it.
-    """
-    found: list[list[Any]] = []
-    open_: dict[str, list[Any]] = {}
-    for item in items:
-        entry = open_.get(item.party)
-        if entry is None or not item.carried:
-            entry = open_[item.party] = [item, item.round]
-            found.append(entry)
-        entry[1] = item.round
-    return [(item, until) for item, until in found]
-
-
 def _over_run(timeline: Timeline, run: dict[str, IssueVerdict], issue: str) -> str:
     found = run.get(issue)
     return (timeline.issues[issue].verdict if found is None else found.verdict).value
@@ -359,6 +322,8 @@ def _issue_data(
     over_run: IssueVerdict | None,
     record: Callable[[Position], dict[str, Any]],
 ) -> dict[str, Any]:
+    from negotrack.report._dossier_data import in_force  # noqa: PLC0415 - as in timeline_data
+
     return {
         "title": issue.title,
         "scale": _scale_data(issue),
