@@ -3,7 +3,7 @@
 Run from the repository root::
 
     python -m benchmarks.bench_report [--rounds N] [--parties N] [--issues N] [--options N]
-        [--repeat N]
+        [--repeat N] [--json]
     python -m benchmarks.bench_report --write-many FILE [--options N]
 
 Each dossier is written as YAML (`negotrack.save`, a folder) and loaded with `negotrack.load`, as
@@ -14,6 +14,8 @@ users load it; then, best of N, taking turns within each round:
 (b) the timeline (`negotrack.timeline`), which the report is drawn from;
 (c) ``HtmlRenderer().report(negotiation, timeline)``: the page itself, timeline given;
 (d) ``negotrack report DOSSIER -f html`` as the command line does it: load, timeline, render;
+(h) every chart of the page (each issue's wide and narrow SVG, `issue_chart`), timeline given:
+    what the SVG drawing costs (`negotrack.report._svg`);
 (e) for the long scale, `negotrack.plot_issue` to a PNG: load, timeline, chart (matplotlib
     imported beforehand, as a second chart in one run finds it);
 (f), (g) for the long scale, ``negotrack report FILE -f html`` and ``negotrack plot FILE``, each
@@ -33,6 +35,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import functools
+import json
 import subprocess
 import sys
 import tempfile
@@ -45,9 +48,12 @@ import negotrack
 from benchmarks.bench_load import best_times
 from benchmarks.bench_timeline import build
 from negotrack.report._html import HtmlRenderer
+from negotrack.report._issue_charts import issue_chart
+from negotrack.report._palette import party_styles
+from negotrack.report._words import TABLE_ROWS
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
 FLAGSHIP = Path(__file__).resolve().parent.parent / "examples" / "ukraine-russia-2022"
 SIZE_TARGET = 300_000
@@ -79,6 +85,32 @@ def many_options(count: int = 10_000, rounds: int = 6) -> negotrack.Negotiation:
     return negotrack.Negotiation("t", "T", parties=parties, issues=(issue,), rounds=tuple(stated))
 
 
+def charts(negotiation: negotrack.Negotiation, story: negotrack.Timeline) -> list[str]:
+    """Every chart of the report page, drawn as `HtmlRenderer.report` draws them."""
+    rounds = [negotiation.round(r) for r in story.rounds]
+    at = {r.id: i for i, r in enumerate(rounds)}
+    events = [*negotiation.events, *(e for r in rounds for e in r.events)]
+    styles = party_styles(negotiation)
+    out = []
+    for issue_id, track in story.issues.items():
+        held: list[dict[str, Any]] = [{} for _ in rounds]
+        for p in track.points:
+            held[at[p.round]][p.party] = (p.position, p.carried)
+        drawn = issue_chart(
+            negotiation,
+            negotiation.issue(issue_id),
+            rounds=rounds,
+            held=held,
+            measures=track.measures,
+            styles=styles,
+            events=events,
+            turning={at[t.round] for t in track.turning_points},
+            grouped=len(rounds) > TABLE_ROWS,
+        )
+        out.append(drawn)
+    return out
+
+
 def measure(folder: Path, repeat: int, *, plot: bool = False) -> dict[str, Any]:
     """Time a, b, c and d (and e) for the dossier at ``folder``; return figures and page size."""
     files = (
@@ -95,11 +127,12 @@ def measure(folder: Path, repeat: int, *, plot: bool = False) -> dict[str, Any]:
         loaded = negotrack.load(folder)
         return HtmlRenderer().report(loaded, negotrack.timeline(loaded))
 
-    actions = {
+    actions: dict[str, Callable[[], object]] = {
         "a": lambda: [yaml.load(data, Loader=yaml.CSafeLoader) for data in files],
         "b": lambda: negotrack.timeline(negotiation),
         "c": lambda: renderer.report(negotiation, story),
         "d": whole,
+        "h": lambda: charts(negotiation, story),
     }
     if plot:
         chart = folder.with_suffix(".png")
@@ -137,6 +170,7 @@ def render(name: str, figures: dict[str, Any]) -> list[str]:
         "e": "load + timeline + chart PNG (plot)",
         "f": "negotrack report -f html, new process",
         "g": "negotrack plot, new process",
+        "h": "every chart of the page (SVG)",
     }
     lines = [
         (
@@ -147,7 +181,7 @@ def render(name: str, figures: dict[str, Any]) -> list[str]:
     ]
     lines += [
         f"{key:<3} {what[key]:<40} {seconds[key] * 1000:>8.1f}ms {seconds[key] / ref:>7.2f}"
-        for key in "abcdefg"
+        for key in "abcdefgh"
         if key in seconds
     ]
     return lines
@@ -164,6 +198,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--options", type=int, default=10_000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--write-many", type=Path, metavar="FILE")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
     if args.write_many:
         negotrack.save(many_options(args.options), args.write_many)
@@ -176,10 +211,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         single = Path(temporary) / "many.yaml"
         negotrack.save(many_options(args.options), single)
         many = measure(single, args.repeat, plot=True)
-    print(f"negotrack {negotrack.__version__}, Python {sys.version.split()[0]}; best of runs")
-    lines = [*render("flagship", flagship), "", *render("long dossier", long), ""]
-    for line in [*lines, *render(f"long scale ({args.options:,} options)", many)]:
-        print(line)
     checks = [
         ("flagship page < 300 KB", flagship["bytes"] < SIZE_TARGET, f"{flagship['bytes']:,} B"),
         (
@@ -206,9 +237,33 @@ def main(argv: Sequence[str] | None = None) -> int:
             for key, what in (("f", "HTML report (CLI)"), ("g", "plot (CLI)"))
         ),
     ]
+    targets = [
+        {
+            "label": label,
+            "pass": passed,
+            "measured": figure,
+            "line": f"target: {label}: {'PASS' if passed else 'FAIL'} ({figure})",
+        }
+        for label, passed, figure in checks
+    ]
+    if args.json:
+        report = {
+            "environment": {"negotrack": negotrack.__version__, "python": sys.version.split()[0]},
+            "repeat": args.repeat,
+            "flagship": flagship,
+            "long": long,
+            "many_options": many,
+            "targets": targets,
+        }
+        print(json.dumps(report, indent=2))
+        return 0
+    print(f"negotrack {negotrack.__version__}, Python {sys.version.split()[0]}; best of runs")
+    lines = [*render("flagship", flagship), "", *render("long dossier", long), ""]
+    for line in [*lines, *render(f"long scale ({args.options:,} options)", many)]:
+        print(line)
     print()
-    for label, passed, figure in checks:
-        print(f"target: {label}: {'PASS' if passed else 'FAIL'} ({figure})")
+    for target in targets:
+        print(target["line"])
     return 0
 
 

@@ -181,6 +181,9 @@ def _targets(runs: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
                 "measured": f"{sizes['f']:,} B",
             }
         )
+    for target in found:
+        verdict = "PASS" if target["pass"] else "FAIL"
+        target["line"] = f"target: {target['label']}: {verdict} ({target['measured']})"
     return found
 
 
@@ -253,10 +256,7 @@ def render(report: dict[str, Any]) -> str:
             if key in seconds
         ]
     lines.append("")
-    lines += [
-        f"target: {t['label']}: {'PASS' if t['pass'] else 'FAIL'} ({t['measured']})"
-        for t in report["targets"]
-    ]
+    lines += [t["line"] for t in report["targets"]]
     return "\n".join(lines)
 
 

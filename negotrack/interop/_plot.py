@@ -28,7 +28,7 @@ from negotrack.files._writing import SaveError, atomic_write, write_files
 from negotrack.model._errors import MissingExtraError
 from negotrack.model._issues import NumericScale
 from negotrack.model._positions import Interval
-from negotrack.report._axes import numeric_axis, option_axis
+from negotrack.report._axes import marked_ticks, numeric_axis, option_axis
 from negotrack.report._labels import number, party_name
 from negotrack.report._palette import EVENT, MARKERS, ZONE, colour, party_styles, top_down
 
@@ -367,9 +367,13 @@ def _axes(
     scale = issue.scale
     if isinstance(scale, NumericScale):
         low, high, ticks = numeric_axis(drawn, scale.min, scale.max)
+        ticks = marked_ticks(ticks, scale.marks, low, high)  # a mark: its number and label
         ax.set_ylim(low, high)
         ax.set_yticks([value for value, _ in ticks])
-        ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _: number(value)))
+        labels = dict(ticks)
+        ax.yaxis.set_major_formatter(
+            FuncFormatter(lambda value, _: labels.get(value) or number(value))
+        )
         for end, reached in ((scale.min, low == scale.min), (scale.max, high == scale.max)):
             if reached:
                 ax.axhline(end, color="0.2", linewidth=1.2)

@@ -26,10 +26,18 @@ from negotrack.report._labels import number
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from negotrack.model._issues import Issue, Value
+    from negotrack.model._issues import Issue, Mark, Value
     from negotrack.model._positions import Acceptable
 
-__all__ = ["OPTION_ROWS", "OptionAxis", "numeric_axis", "option_axis", "option_runs"]
+__all__ = [
+    "OPTION_ROWS",
+    "OptionAxis",
+    "mark_label",
+    "marked_ticks",
+    "numeric_axis",
+    "option_axis",
+    "option_runs",
+]
 
 #: The most options an axis draws as rows, and the most it names once it is cut.
 OPTION_ROWS: Final = 24
@@ -167,6 +175,26 @@ def _rows(labels: list[str], held: list[int], accepted: list[int], most: int) ->
         rows={index: row for row, index in enumerate(order)},
         note=f"{len(order):,} of {len(labels):,} options, {which}",
     )
+
+
+def mark_label(scale: object, value: object) -> str | None:
+    """The label of a numeric scale's mark at ``value`` (a number), or None (no mark there)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return next((m.label for m in getattr(scale, "marks", ()) if m.value == value), None)
+
+
+def marked_ticks(
+    ticks: Iterable[tuple[float, str]], marks: Iterable[Mark], low: float, high: float
+) -> tuple[tuple[float, str], ...]:
+    """A numeric axis's ticks with the scale's marks between ``low`` and ``high`` among them.
+
+    A mark is a tick labelled with its number and its label (``50 status quo``); it takes the
+    place of a round-number tick at the same value.
+    """
+    shown = {m.value: f"{number(m.value)} {m.label}" for m in marks if low <= m.value <= high}
+    found = {value: label for value, label in ticks if value not in shown}
+    return tuple(sorted({**found, **shown}.items()))
 
 
 def numeric_axis(

@@ -8,7 +8,7 @@ every attribute and text, so templates may insert the result as it is; `_palette
 A numeric axis shows the data's range; the scale's ends (`Chart.floor`, `Chart.ceiling`) are a
 heavier line where the axis reaches one and a break where it stops short, named above the plot.
 An option axis has a row per option, or on a long scale cut to the data (`Chart.whole`) a few.
-Context events are markers numbered as the page's one list of them.
+Context events are markers numbered as the page's one list of them (`_chart_events`).
 """
 
 from __future__ import annotations
@@ -18,8 +18,9 @@ from typing import Final, Literal
 import attrs
 
 from negotrack.report._axes import OPTION_ROWS
+from negotrack.report._chart_events import EventMark, event_marks
 from negotrack.report._labels import number
-from negotrack.report._palette import AXIS, EVENT, GRID, INK, TURNING, ZONE, colour
+from negotrack.report._palette import AXIS, GRID, INK, TURNING, ZONE, colour
 from negotrack.report._svg import CHAR, element, escape, fit, marker, num, text, wrap
 
 __all__ = ["Band", "Chart", "EventMark", "Series", "chart_svg"]
@@ -27,7 +28,6 @@ __all__ = ["Band", "Chart", "EventMark", "Series", "chart_svg"]
 TURNING_PAINT: Final = {"fill": TURNING, "fill_opacity": 0.35}
 ZONE_PAINT: Final = {"fill": ZONE, "fill_opacity": 0.14, "stroke": ZONE, "stroke_dasharray": "5 3"}
 BAND_PAINT: Final = {"rx": 2, "fill_opacity": 0.22, "stroke_opacity": 0.5}
-EVENT_PAINT: Final = {"fill": "#fff", "stroke": EVENT}
 HALO: Final = {"paint_order": "stroke", "stroke": "#fff", "stroke_width": 3}
 MIDDLE: Final = {"text_anchor": "middle"}
 SMALL: Final = {"text_anchor": "middle", "font_size": 10}
@@ -65,19 +65,6 @@ class Series:
 
 
 @attrs.frozen(kw_only=True)
-class EventMark:
-    """A context event on the x axis: where (in column units, -0.5 to n - 0.5), when and what.
-
-    ``number`` is its number in the page's list of events (0: its place among the chart's).
-    """
-
-    at: float
-    date: str
-    title: str
-    number: int = 0
-
-
-@attrs.frozen(kw_only=True)
 class Chart:
     """What one issue's chart shows.
 
@@ -101,6 +88,8 @@ class Chart:
         whole: Whether every option from the first tick to the last is a row and named; False
             on a long scale cut to the data (`negotrack.report._axes.option_axis`): the axis
             then runs from ``low`` to ``high`` at a fixed height, naming only the ticks.
+        brief: A long run's aggregate: the markers and acceptable sets have no tooltips (the
+            key names the parties, the table under the chart their values and sets).
     """
 
     title: str
@@ -120,6 +109,7 @@ class Chart:
     narrow: bool = False
     note: str | None = None
     whole: bool = True
+    brief: bool = False
 
 
 @attrs.define
@@ -202,7 +192,7 @@ def chart_svg(chart: Chart) -> str:
     frame = _Frame(chart, left=left, bottom=34 + height)
     body = [*_turning(frame), *_zones(frame), *_y_axis(frame), *_bands(frame), *_lines(frame)]
     body += _x_axis(frame)
-    events, total = _events(frame)
+    events, total = event_marks(frame, chart.events)
     inner = "\n".join(["", f"<desc>{escape(chart.summary)}</desc>", *body, *events, ""])
     return element(
         "svg",
@@ -220,7 +210,7 @@ def chart_svg(chart: Chart) -> str:
 
 
 def _box(
-    middle: float, top: float, width: float, height: float, title: str, /, **paint: object
+    middle: float, top: float, width: float, height: float, title: str | None, /, **paint: object
 ) -> str:
     """A rectangle centred on ``middle``, with a tooltip."""
     return element(
@@ -317,7 +307,7 @@ def _bands(frame: _Frame) -> list[str]:
     for rank, series in enumerate(frame.chart.series):
         ink = colour(series.style)
         paint = {"fill": ink, "stroke": ink, **BAND_PAINT}
-        title = f"{series.name}: acceptable"
+        title = None if frame.chart.brief else f"{series.name}: acceptable"
         for column, runs in enumerate(series.bands):
             for low, high in runs:
                 top, height = frame.span(low, high)
@@ -344,8 +334,12 @@ def _lines(frame: _Frame) -> list[str]:
             out += [element("polyline", points=" ".join(r), **paint) for r in runs if len(r) > 1]
         for column, x, y in places:
             carried = series.carried[column]
+            drawn = marker(series.style, x, y, hollow=carried)
+            if frame.chart.brief:  # no tooltip: the table under the chart has every value
+                out.append(drawn)
+                continue
             title = f"{series.name}, {frame.chart.columns[column][0]}" + " (carried)" * carried
-            out.append(element("g", marker(series.style, x, y, hollow=carried), title))
+            out.append(element("g", drawn, title))
     return out
 
 
@@ -368,33 +362,3 @@ def _x_axis(frame: _Frame) -> list[str]:
         if parts:
             out.append(element("g", "".join(parts), f"{title} ({label})"))
     return out
-
-
-def _events(frame: _Frame) -> tuple[list[str], float]:
-    """Context events: a dashed line at the date and a numbered marker under the axis.
-
-    The numbers are those of the page's list of events. Markers that would overlap move right
-    along a row, joined to their date by a leader line; a row that runs out of room starts
-    another. Returns the elements and the picture's height.
-    """
-    events, bottom = frame.chart.events, frame.bottom
-    base = bottom + (66 if frame.titles else 30)
-    out: list[str] = []
-    row, last = 0, -100.0
-    for index, event in enumerate(events, start=1):
-        x = frame.x(event.at)
-        spot = max(x, last + 19)
-        if spot > frame.width - 10:
-            row, spot = row + 1, x
-        last, y = spot, base + 10 + 22 * row
-        leader = f"{num(x)},{num(bottom)} {num(x)},{num(y - 12)} {num(spot)},{num(y - 8)}"
-        parts = [
-            _line(x, frame.top, x, bottom, stroke=EVENT, stroke_dasharray="3 3"),
-            element("polyline", points=leader, fill="none", stroke=EVENT),
-            element("circle", cx=spot, cy=y, r=8, **EVENT_PAINT),
-            text(spot, y + 4, str(event.number or index), **SMALL),
-        ]
-        out.append(
-            element("g", "".join(parts), f"{event.number or index}. {event.date}: {event.title}")
-        )
-    return out, (base + 22 * (row + 1)) if events else base

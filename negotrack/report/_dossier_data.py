@@ -1,22 +1,22 @@
 """The record behind a JSON report: positions in full, proposals' stories, the statements.
 
 `negotrack.report._serialise.timeline_data` adds these to the report: each point's red lines,
-conditions and evidence; per proposal its stances round by round, the versions of its text with
-their counts and terms, and its amendments; and every statement of the dossier, with who made
-it, where it was published and its grade. As in the rest of the report, every key is always
-there (null when it has no value).
+conditions and evidence; per proposal each stance where stated, with the last round it is in
+force in, the versions of its text with their counts and terms, and its amendments; and every
+statement of the dossier, with who made it, where it was published and its grade. As in the rest
+of the report, every key is always there (null when it has no value).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from negotrack.report._dossier_parts import proposal_records
 from negotrack.report._json_text import SharedList
 from negotrack.report._labels import who_said
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable
 
     from negotrack.diff._timeline import Timeline
     from negotrack.model._negotiation import Negotiation
@@ -24,7 +24,43 @@ if TYPE_CHECKING:
     from negotrack.model._proposals import Term
     from negotrack.model._stances import Stance
 
-__all__ = ["point_record", "point_records", "proposals_data", "statements_data"]
+__all__ = ["in_force", "point_record", "point_records", "proposals_data", "statements_data"]
+
+
+_Stated = TypeVar("_Stated", bound="_Held")
+
+
+class _Held(Protocol):
+    """A position or stance in force in a round: a `TimelinePoint` or a `HeldStance`."""
+
+    @property
+    def round(self) -> str: ...
+
+    @property
+    def party(self) -> str: ...
+
+    @property
+    def carried(self) -> bool: ...
+
+
+def in_force(items: Iterable[_Stated]) -> list[tuple[_Stated, str]]:
+    """Each statement among ``items`` (what stood round by round, in round order) and its end.
+
+    A statement is in force from the round that states it to the round paired with it (its
+    ``until``): the last round before the same party restates or withdraws it, or the last
+    round of the run. So a report lists each position or stance once, where it was stated,
+    whatever the length of the run; what stood in a round is every statement whose ``round``
+    is at or before it and whose ``until`` is at or after it.
+    """
+    found: list[list[Any]] = []
+    open_: dict[str, list[Any]] = {}
+    for item in items:
+        entry = open_.get(item.party)
+        if entry is None or not item.carried:
+            entry = open_[item.party] = [item, item.round]
+            found.append(entry)
+        entry[1] = item.round
+    return [(item, until) for item, until in found]
 
 
 def _number(value: float | None) -> float | None:
@@ -125,12 +161,12 @@ def proposals_data(negotiation: Negotiation, timeline: Timeline) -> dict[str, An
             "stances": [
                 {
                     "round": s.round,
+                    "until": until,
                     "party": s.party,
                     "stance": s.stance.stance.value,
-                    "carried": s.carried,
                     **said(s.stance),
                 }
-                for s in record.stances
+                for s, until in in_force(record.stances)
             ],
             "versions": [
                 {

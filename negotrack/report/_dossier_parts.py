@@ -151,18 +151,22 @@ def stance_words(negotiation: Negotiation, stance: Stance) -> str:
 
 
 def proposal_records(
-    negotiation: Negotiation, timeline: Timeline, *, rows_only: bool = False
+    negotiation: Negotiation,
+    timeline: Timeline,
+    *,
+    rows_only: bool = False,
+    most: int = TABLE_ROWS,
 ) -> list[ProposalRecord]:
     """Every proposal of the dossier, in its order, with its story over the timeline's rounds.
 
     Each record's stances are those in force in every round, carried or not. With
     ``rows_only``, for the stance tables (`negotrack.report._stance_parts`): in a run longer than
     `TABLE_ROWS`, only the rounds that end a table's row list every stance in force; the others
-    list the stances they state.
+    list the stances they state (``most`` rows, as in `table_stretches`).
     """
     n = negotiation
     rounds = set(timeline.rounds)
-    stances = _held_stances(n, timeline, rows_only=rows_only)
+    stances = _held_stances(n, timeline, rows_only=rows_only, most=most)
     records = []
     for proposal in n.proposals:
         versions = [Version(proposal.tabled_in, "as tabled", None, proposal.terms)]
@@ -180,13 +184,13 @@ def proposal_records(
 
 
 def _held_stances(
-    n: Negotiation, timeline: Timeline, *, rows_only: bool
+    n: Negotiation, timeline: Timeline, *, rows_only: bool, most: int
 ) -> dict[str, list[HeldStance]]:
     """The stances of `proposal_records`, by proposal id."""
     rounds = set(timeline.rounds)
     stances: dict[str, list[HeldStance]] = {p.id: [] for p in n.proposals}
     if rows_only and len(timeline.rounds) > TABLE_ROWS:
-        ends = {timeline.rounds[s[-1]] for s in table_stretches(len(timeline.rounds))}
+        ends = {timeline.rounds[s[-1]] for s in table_stretches(len(timeline.rounds), most)}
         for round_ in n.rounds:
             if round_.id in ends:
                 held = n.effective_stances(round_.id).items()

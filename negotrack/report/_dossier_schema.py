@@ -48,12 +48,16 @@ def record_properties() -> dict[str, Any]:
 def record_definitions() -> dict[str, Any]:
     """The definitions the record's keys refer to, by name."""
     stance = _obj(
-        "One party's stance toward the proposal in force in one round.",
+        "One party's stance toward the proposal as a round states it, and how long it stands.",
         {
-            "round": _is("string", "Id of the round."),
+            "round": _is("string", "Id of the round that states it."),
+            "until": _is(
+                "string",
+                "Id of the last round it is in force in: the round before the party restates "
+                "it, or the last round.",
+            ),
             "party": _is("string", "Id of the party."),
             "stance": {"enum": _values(StanceLevel), "description": "From rejects to supports."},
-            "carried": _is("boolean", "True when the round did not restate the stance."),
             "conditions": _list_of("Condition", "The conditions attached to the stance."),
             "evidence": _ids("Ids of the statements the stance rests on."),
         },
@@ -123,7 +127,9 @@ def record_definitions() -> dict[str, Any]:
             "withdrawn_in": _is(["string", "null"], "Id of the round it was withdrawn in."),
             "supersedes": _ids("Ids of the earlier proposals it replaces."),
             "evidence": _ids("Ids of the statements that report it."),
-            "stances": _list_of("Stance", "The stances in force, by round, then party."),
+            "stances": _list_of(
+                "Stance", "Each stance where a round states it, by round, then party."
+            ),
             "versions": _list_of(
                 "Version", "Its text as tabled, then each round's draft, in order."
             ),

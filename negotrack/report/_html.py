@@ -24,7 +24,7 @@ from negotrack.report._html_parts import (
     round_of,
 )
 from negotrack.report._html_record import inert, record_context
-from negotrack.report._issue_charts import day, issue_chart
+from negotrack.report._issue_charts import COLUMNS, day, issue_chart
 from negotrack.report._labels import (
     MEANING_SYMBOLS,
     issue_title,
@@ -46,10 +46,12 @@ from negotrack.report._reading_words import (
     run_verdicts,
 )
 from negotrack.report._words import (
+    TABLE_ROWS,
     carried_issue_words,
     is_round_diff,
     moment_row,
     moments,
+    stretch_label,
     table_stretches,
 )
 
@@ -145,6 +147,9 @@ class HtmlRenderer:
         styles = party_styles(negotiation)
         issues = []
         run = run_verdicts(negotiation, timeline)
+        long = charts and len(rounds) > TABLE_ROWS  # an aggregate: each chart counts its events
+        most = COLUMNS if long else TABLE_ROWS  # and a long run's table rows are its columns
+        record = record_context(negotiation, timeline, full=charts, most=most)
         for issue_id, track in timeline.issues.items():
             issue = negotiation.issue(issue_id)
             held: list[Held] = [{} for _ in rounds]
@@ -167,10 +172,13 @@ class HtmlRenderer:
                         styles=styles,
                         events=events,
                         turning=marks,
+                        grouped=long,
                     ),
                     "key": change_key(negotiation, parties, styles),
                     "parties": [(p, party_name(negotiation, p)) for p in parties],
-                    "rows": _table_rows(rounds, held, track.measures, marks),
+                    "rows": _table_rows(
+                        negotiation, rounds, held, track.measures, marks, most=most
+                    ),
                     "turning": [
                         (
                             day(negotiation.round(t.round).when),
@@ -197,13 +205,20 @@ class HtmlRenderer:
             events=[(day(e.date), e) for e in sorted(events, key=lambda e: (e.date, e.id))],
             converging=[issue_title(negotiation, i) for i in run_converging(run)],
             lead=charts and len(rounds) > 1 and run_lead(negotiation, timeline),
+            long=long,
             sources=[(s, safe_url(s.url)) for s in negotiation.sources],
-            **record_context(negotiation, timeline, full=charts),
+            **record,
         )
 
 
 def _table_rows(
-    rounds: list[Round], held: list[Held], measures: Sequence[IssueMeasures], marks: set[int]
+    negotiation: Negotiation,
+    rounds: list[Round],
+    held: list[Held],
+    measures: Sequence[IssueMeasures],
+    marks: set[int],
+    *,
+    most: int = TABLE_ROWS,
 ) -> list[dict[str, Any]]:
     """An issue's table: a row per round, or per stretch in a long run (`table_stretches`).
 
@@ -211,15 +226,15 @@ def _table_rows(
     round of the stretch stated it; it is highlighted when a turning point falls in it.
     """
     rows = []
-    for stretch in table_stretches(len(rounds)):
+    ids = [r.id for r in rounds]
+    for stretch in table_stretches(len(rounds), most):
         end = stretch[-1]
         cells = {}
         # the parties some round of the stretch stated a position of (the last one: itself)
         stated = {p for k in stretch[:-1] for p, (_, carried) in held[k].items() if not carried}
         for pid, (position, carried) in held[end].items():
             cells[pid] = (position, carried and pid not in stated)
-        first, last = day(rounds[stretch[0]].when), day(rounds[end].when)
-        label = first if len(stretch) == 1 else f"{first} to {last} ({len(stretch)} rounds)"
+        label = stretch_label(negotiation, ids, stretch, write=day)
         rows.append(
             {
                 "label": label,

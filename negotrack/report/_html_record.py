@@ -9,7 +9,7 @@ diff page quotes them. Every word is the analyst's text or ours, escaped by the 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 from negotrack.report._dossier_parts import (
     amendment_words,
@@ -21,11 +21,12 @@ from negotrack.report._dossier_parts import (
     status_words,
     term_lines,
 )
-from negotrack.report._labels import party_name
+from negotrack.report._labels import QUOTE_LIMIT, party_name
 from negotrack.report._plain import plain
 from negotrack.report._quotes import quote_data
 from negotrack.report._shown import shown_points, shown_statements
 from negotrack.report._stance_parts import stance_parties, stance_table
+from negotrack.report._words import TABLE_ROWS
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
@@ -35,7 +36,10 @@ if TYPE_CHECKING:
     from negotrack.model._positions import Position
     from negotrack.report._dossier_parts import HeldStance, ProposalRecord
 
-__all__ = ["inert", "record_context"]
+__all__ = ["EXCERPT", "inert", "record_context"]
+
+#: The most characters of a statement's words a long run's page quotes (the rest are counted).
+EXCERPT: Final = 100
 
 
 def inert(value: Any) -> Any:
@@ -49,32 +53,36 @@ def inert(value: Any) -> Any:
     return value
 
 
-def record_context(negotiation: Negotiation, timeline: Timeline, *, full: bool) -> dict[str, Any]:
+def record_context(
+    negotiation: Negotiation, timeline: Timeline, *, full: bool, most: int = TABLE_ROWS
+) -> dict[str, Any]:
     """What the report page shows of the record, by the names its template uses.
 
     With ``full`` false (the timeline page), only the details of each position: no proposals
-    and no evidence.
+    and no evidence. ``most`` is the number of rows of a long run's tables (`table_stretches`).
     """
     n = negotiation
-    details = _details(n)
+    long = most < TABLE_ROWS  # a long run's page: the aggregate
+    details = _details(n, brief=long)
     if not full:
         return {"details": details, "proposals": [], "evidence": [], "cites": lambda ids: []}
     # what the page cites: the statements behind what its tables show as stated (in a long
     # run, only each row's), not every statement of the run
     cited: dict[str, None] = {}
     for track in timeline.issues.values():
-        for point in shown_points(track, timeline.rounds):
+        for point in shown_points(track, timeline.rounds, most):
             cited.update(dict.fromkeys(point.position.evidence))
-    records = proposal_records(n, timeline, rows_only=True)
+    records = proposal_records(n, timeline, rows_only=True, most=most)
     labels = round_labels(n, timeline.rounds)
-    proposals = [_proposal(n, record, labels) for record in records]
+    proposals = [_proposal(n, record, labels, most) for record in records]
     for record in records:
-        cited.update(dict.fromkeys(_proposal_evidence(record, timeline.rounds)))
+        cited.update(dict.fromkeys(_proposal_evidence(record, timeline.rounds, most)))
     order = [s.id for s in n.all_statements if s.id in cited]
     known = set(order)
     order += [s for s in cited if s not in known]  # an id the dossier does not know, last
     numbers = {s: i for i, s in enumerate(order, start=1)}
-    evidence = [(numbers[s], quote_data(n, s)) for s in order]
+    limit = EXCERPT if long else QUOTE_LIMIT
+    evidence = [(numbers[s], quote_data(n, s, limit)) for s in order]
     return {
         "details": details,
         "proposals": proposals,
@@ -83,21 +91,26 @@ def record_context(negotiation: Negotiation, timeline: Timeline, *, full: bool) 
     }
 
 
-def _details(negotiation: Negotiation) -> Callable[[str, Position, bool], list[str]]:
-    """A position's details for its table cell: only what it accepts when it is carried."""
+def _details(
+    negotiation: Negotiation, *, brief: bool = False
+) -> Callable[[str, Position, bool], list[str]]:
+    """A position's details for its table cell: only what it accepts when it is carried.
+
+    ``brief`` (a long run's aggregate): only what it accepts, carried or not; its red lines and
+    conditions are in the text, Markdown and JSON reports.
+    """
 
     def details(issue_id: str, position: Position, carried: bool) -> list[str]:
         words = position_details(negotiation, issue_id, position)
-        return (
-            words[:1] if carried and position.acceptable is not None else [] if carried else words
-        )
+        short = carried or brief
+        return words[:1] if short and position.acceptable is not None else [] if short else words
 
     return details
 
 
-def _proposal_evidence(record: ProposalRecord, rounds: Sequence[str]) -> Iterable[str]:
+def _proposal_evidence(record: ProposalRecord, rounds: Sequence[str], most: int) -> Iterable[str]:
     yield from record.proposal.evidence
-    for stance in shown_statements(record.stances, rounds, _stance):
+    for stance in shown_statements(record.stances, rounds, _stance, most):
         yield from stance.stance.evidence
     for version in record.versions:
         if version.draft is not None:
@@ -110,8 +123,13 @@ def _stance(held: HeldStance) -> object:
     return held.stance
 
 
-def _stance_cell(negotiation: Negotiation, cell: tuple[HeldStance, bool] | None) -> Any:
-    """A stance table's cell: the level, and when stated there its conditions and evidence."""
+def _stance_cell(
+    negotiation: Negotiation, cell: tuple[HeldStance, bool] | None, *, brief: bool = False
+) -> Any:
+    """A stance table's cell: the level, and when stated there its conditions and evidence.
+
+    ``brief`` (a long run's aggregate): the conditions are left to the other formats.
+    """
     if cell is None:
         return None
     held, carried = cell
@@ -119,7 +137,7 @@ def _stance_cell(negotiation: Negotiation, cell: tuple[HeldStance, bool] | None)
         "level": status_words(held.stance.stance),
         "carried": carried,
         "conditions": []
-        if carried
+        if carried or brief
         else [condition_words(negotiation, c) for c in held.stance.conditions],
         "evidence": () if carried else held.stance.evidence,
     }
@@ -130,13 +148,15 @@ def _bar(share: float) -> int:
     return max(round(share * 100), 1) if share > 0 else 0
 
 
-def _proposal(negotiation: Negotiation, record: ProposalRecord, labels: dict[str, str]) -> Any:
+def _proposal(
+    negotiation: Negotiation, record: ProposalRecord, labels: dict[str, str], most: int
+) -> Any:
     """One proposal for the page: its lines, stances by round, drafts with bars, terms."""
     n = negotiation
     parties = stance_parties(n, record)
     stances = [
-        (label, [_stance_cell(n, cells.get(p)) for p in parties])
-        for label, cells in stance_table(n, record, list(labels))
+        (label, [_stance_cell(n, cells.get(p), brief=most < TABLE_ROWS) for p in parties])
+        for label, cells in stance_table(n, record, list(labels), most)
     ]
     drafts = [v for v in record.versions if v.draft is not None and v.round is not None]
     most = max((v.draft.bracket_count or 0 for v in drafts if v.draft is not None), default=0)

@@ -31,8 +31,15 @@ from negotrack.model._positions import (
 )
 from negotrack.model._rounds import ContextEvent, Round
 from negotrack.model._scales import point
-from negotrack.report._axes import OptionAxis, numeric_axis, option_axis, option_runs
-from negotrack.report._charts import MONTHS, Band, Chart, EventMark, Series, chart_svg
+from negotrack.report._axes import (
+    OptionAxis,
+    marked_ticks,
+    numeric_axis,
+    option_axis,
+    option_runs,
+)
+from negotrack.report._chart_events import EventMark
+from negotrack.report._charts import MONTHS, Band, Chart, Series, chart_svg
 from negotrack.report._labels import number, party_name
 
 if TYPE_CHECKING:
@@ -59,14 +66,17 @@ def issue_chart(
     styles: Mapping[str, int],
     events: Iterable[ContextEvent] = (),
     turning: Iterable[int] = (),
+    grouped: bool = False,
 ) -> str:
     """The chart of one issue over the given rounds: a wide and a narrow SVG, or "" if empty.
 
     ``held`` gives per round the positions in force on the issue, by party, and whether each
     carries; ``measures`` the issue's measures per round; ``styles`` a colour and shape index
     per party; ``events`` the context events to mark, numbered in order of date and id as the
-    page lists them; ``turning`` the indices of the rounds that are turning points. An issue
-    on which no party holds a position has no chart: the empty string.
+    page lists them; ``turning`` the indices of the rounds that are turning points. With
+    ``grouped`` (a long run), each column marks the events of its stretch as one count, linked
+    to the first of them in the page's list (``#event-N``). An issue on which no party holds a
+    position has no chart: the empty string.
     """
     parties = [p for p in styles if any(p in h for h in held)]
     if not parties or not rounds:
@@ -82,6 +92,7 @@ def issue_chart(
         parties=[(p, styles[p]) for p in parties],
         events=list(enumerate(sorted(events, key=lambda e: (e.date, e.id)), start=1)),
         turning=frozenset(turning),
+        grouped=grouped,
     )
     wide = stretches(count, COLUMNS)
     many = f"{count:,} rounds in {len(wide)} columns" if len(wide) < count else None
@@ -113,6 +124,7 @@ class _Story:
     parties: Sequence[tuple[str, int]]
     events: Sequence[tuple[int, ContextEvent]]
     turning: frozenset[int]
+    grouped: bool = False
 
     def chart(self, groups: Sequence[range], note: str | None, *, narrow: bool = False) -> Chart:
         """The chart with a column per group of rounds: what held at the end of each."""
@@ -135,14 +147,11 @@ class _Story:
             whole=axis is None or axis.whole,
             series=tuple(self._series(party, style, groups, axis) for party, style in self.parties),
             zones=tuple(_runs(issue, zone, axis) for zone in zones),
-            events=tuple(
-                EventMark(at=_place(e.date, days), date=day(e.date), title=e.title, number=n)
-                for n, e in self.events
-                if not narrow or e.date >= first
-            ),
+            events=self._marks(days, first, narrow=narrow),
             turning=frozenset(k for k, g in enumerate(groups) if self.turning.intersection(g)),
             narrow=narrow,
             note="; ".join(w for w in (note, axis and axis.note) if w) or None,
+            brief=self.grouped,
         )
         if not isinstance(scale, NumericScale):
             return chart
@@ -151,6 +160,7 @@ class _Story:
             end for h in held for position, _ in h.values() for end in _stated(position, scale)
         ]
         low, high, ticks = numeric_axis(seen, scale.min, scale.max)
+        ticks = marked_ticks(ticks, scale.marks, low, high)
         whole = f"scale {number(scale.min)} to {number(scale.max, scale.unit)}"
         cut = (low, high) != (scale.min, scale.max)
         words = "; ".join(w for w in (note, whole if cut else scale.unit if narrow else None) if w)
@@ -165,6 +175,42 @@ class _Story:
             ceiling=scale.max,
             note=words or None,
         )
+
+    def _marks(
+        self, days: Sequence[dt.date], first: dt.date, *, narrow: bool
+    ) -> tuple[EventMark, ...]:
+        """The events to mark (on a narrow chart, those from its first round): each, or grouped.
+
+        Grouped, an event belongs to the first column whose last round is on or after its day
+        (the last column, after the last round), and each column with events gets one mark.
+        """
+        shown = [(n, e) for n, e in self.events if not narrow or e.date >= first]
+        if not self.grouped:
+            return tuple(
+                EventMark(at=_place(e.date, days), date=day(e.date), title=e.title, number=n)
+                for n, e in shown
+            )
+        columns: dict[int, list[tuple[int, ContextEvent]]] = {}
+        for n, e in shown:
+            column = min(bisect.bisect_left(days, e.date), len(days) - 1)
+            columns.setdefault(column, []).append((n, e))
+        marks = []
+        for column, found in columns.items():
+            (number, one), (_, last) = found[0], found[-1]
+            span = (
+                day(one.date) if one.date == last.date else f"{day(one.date)} to {day(last.date)}"
+            )
+            marks.append(
+                EventMark(
+                    at=float(column),
+                    date=span,
+                    title=one.title if len(found) == 1 else f"{len(found)} events",
+                    number=number,
+                    count=len(found),
+                    href=f"#event-{number}",
+                )
+            )
+        return tuple(marks)
 
     def _axis(
         self,

@@ -2,7 +2,7 @@
 
 A diff is written as `negotrack.report._serialise.diff_data` gives it (``"format":
 "negotrack-diff/1"``), a report or a timeline as `negotrack.report._serialise.timeline_data` gives
-it (``"format": "negotrack-report/1"``). ``schemas/diff.schema.json`` and
+it (``"format": "negotrack-report/2"``). ``schemas/diff.schema.json`` and
 ``schemas/report.schema.json`` describe the two shapes. The same input always gives the same bytes:
 keys come in a fixed order, floats are rounded, and text is left as UTF-8 rather than escaped.
 """
@@ -35,12 +35,12 @@ class JsonRenderer:
         return _dumps(diff_data(diff, negotiation))
 
     def report(self, negotiation: Negotiation, timeline: Timeline) -> str:
-        """The whole story as a ``negotrack-report/1`` document."""
+        """The whole story as a ``negotrack-report/2`` document."""
         with gc_paused():  # a long run's report is millions of small dicts, and no cycles
             return _dumps(timeline_data(negotiation, timeline))
 
     def timeline(self, negotiation: Negotiation, timeline: Timeline) -> str:
-        """The timeline as a ``negotrack-report/1`` document: the same data as the report."""
+        """The timeline as a ``negotrack-report/2`` document: the same data as the report."""
         with gc_paused():
             return _dumps(timeline_data(negotiation, timeline))
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from negotrack.model._errors import UnknownIdError
 from negotrack.report._issue_charts import day
-from negotrack.report._labels import clipped, party_name, who_said
+from negotrack.report._labels import QUOTE_LIMIT, clipped, party_name, who_said
 
 if TYPE_CHECKING:
     from negotrack.model._negotiation import Negotiation
@@ -34,8 +34,13 @@ def safe_url(url: str | None) -> str | None:
     return url if url.lower().startswith(LINK_SCHEMES) else None
 
 
-def quote_data(negotiation: Negotiation, statement_id: str) -> dict[str, Any]:
-    """A statement as a quote: words, who said it, when, where from, and its grading."""
+def quote_data(
+    negotiation: Negotiation, statement_id: str, limit: int = QUOTE_LIMIT
+) -> dict[str, Any]:
+    """A statement as a quote: words, who said it, when, where from, and its grading.
+
+    Words past ``limit`` characters are cut, with a marker saying how many are left out.
+    """
     try:
         s = negotiation.statement(statement_id)
     except UnknownIdError:
@@ -56,7 +61,7 @@ def quote_data(negotiation: Negotiation, statement_id: str) -> dict[str, Any]:
     return {
         "id": s.id,
         "missing": False,
-        "text": clipped(s.quote or s.summary or ""),
+        "text": clipped(s.quote or s.summary or "", limit),
         "summary": s.quote is None,
         "speaker": speaker,
         "role": role,

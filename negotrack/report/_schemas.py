@@ -246,14 +246,19 @@ def report_schema() -> dict[str, Any]:
         },
     )
     point = _obj(
-        "One party's position in force on the issue in one round.",
+        "One party's position on the issue as a round states it, and how long it stands.",
         {
-            "round": _is("string", "Id of the round."),
+            "round": _is("string", "Id of the round that states it."),
+            "until": _is(
+                "string",
+                "Id of the last round it is in force in: the round before the party restates "
+                "or withdraws it, or the last round. It stands in every round from round to "
+                "until, in the order of rounds.",
+            ),
             "party": _is("string", "Id of the party."),
             "preferred": _is(["string", "number", "null"], "Preferred value: option id or number."),
             "acceptable": _nullable_ref("Acceptable", "What the party can accept, if stated."),
             **point_properties(),
-            "carried": _is("boolean", "True when the round did not restate the position."),
             "point": _is(
                 ["number", "null"],
                 "The preferred value's place on the line: option index or number.",
@@ -281,7 +286,12 @@ def report_schema() -> dict[str, Any]:
                 "oneOf": [options_scale, numeric_scale],
                 "description": "The scale positions are measured on.",
             },
-            "points": _list_of("Point", "The positions in force, ordered by round, then party."),
+            "points": _list_of(
+                "Point",
+                "Each position where a round states it, by round, then party: what is in "
+                "force in a round is every point whose round is at or before it and whose "
+                "until is at or after it.",
+            ),
             "measures": _list_of("Measures", "The issue's measures in every round, in order."),
             "verdict": {
                 "enum": _values(Verdict),

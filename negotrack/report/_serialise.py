@@ -46,7 +46,7 @@ __all__ = [
 DIFF_FORMAT: Final = "negotrack-diff/1"
 
 #: The format name and version written into every JSON report and timeline.
-REPORT_FORMAT: Final = "negotrack-report/1"
+REPORT_FORMAT: Final = "negotrack-report/2"
 
 #: Decimal places kept in the floats of a report.
 PLACES: Final = 6
@@ -203,10 +203,10 @@ def timeline_data(negotiation: Negotiation, timeline: Timeline) -> dict[str, Any
 
     Holds the rounds (id, title, dates), the context events, the chronology (the rounds with
     the dossier's statements and events outside rounds where they fall), and per issue (in the
-    timeline's order) its title, scale, every position in force in every round, the measures of
-    every round, the verdict, the turning points and the measures at each of its tables; then
-    the ids of the converging issues, every proposal's story (`negotrack.report._dossier_data`)
-    and every statement of the dossier.
+    timeline's order) its title, scale, each position where a round states it with the last
+    round it is in force in (`in_force`), the measures of every round, the verdict, the
+    turning points and the measures at each of its tables; then the ids of the converging
+    issues, every proposal's story (`negotrack.report._dossier_data`) and every statement.
     """
     from negotrack.report._dossier_data import (  # noqa: PLC0415 - as run_verdicts
         point_records,
@@ -322,21 +322,23 @@ def _issue_data(
     over_run: IssueVerdict | None,
     record: Callable[[Position], dict[str, Any]],
 ) -> dict[str, Any]:
+    from negotrack.report._dossier_data import in_force  # noqa: PLC0415 - as in timeline_data
+
     return {
         "title": issue.title,
         "scale": _scale_data(issue),
         "points": [
             {
                 "round": p.round,
+                "until": until,
                 "party": p.party,
                 "preferred": _value_data(p.position.preferred),
                 "acceptable": _acceptable_data(p.position.acceptable),
                 **record(p.position),
-                "carried": p.carried,
                 "point": _number(p.point),
                 "normalised": _number(p.normalised),
             }
-            for p in track.points
+            for p, until in in_force(track.points)
         ],
         "measures": [_report_measures(m) for m in track.measures],
         "verdict": (track.verdict if over_run is None else over_run.verdict).value,

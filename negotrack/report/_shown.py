@@ -46,18 +46,22 @@ def stated_points(track: IssueTimeline) -> list[TimelinePoint]:
 
 
 def shown_statements(
-    items: Sequence[_S], rounds: Sequence[str], value: Callable[[_S], object]
+    items: Sequence[_S],
+    rounds: Sequence[str],
+    value: Callable[[_S], object],
+    most: int = TABLE_ROWS,
 ) -> list[_S]:
     """The statements among ``items`` (in force round by round) that a table of them shows.
 
     Up to `TABLE_ROWS` rounds, every one (those not carried), in order. In a longer run, whose
     table has a row per stretch of rounds as it stood at the stretch's end (`table_stretches`):
     each party's last statement in each stretch, when it still stands at the end (``value``,
-    the position or stance, is the one in force there), in order.
+    the position or stance, is the one in force there), in order. ``most`` is as in
+    `table_stretches`.
     """
     if len(rounds) <= TABLE_ROWS:
         return [item for item in items if not item.carried]
-    stretches = table_stretches(len(rounds))
+    stretches = table_stretches(len(rounds), most)
     row = {rounds[k]: place for place, stretch in enumerate(stretches) for k in stretch}
     ends = {rounds[stretch[-1]] for stretch in stretches}
     last: dict[tuple[int, str], tuple[int, _S]] = {}
@@ -74,9 +78,11 @@ def shown_statements(
     return [item for _, item in sorted(chosen, key=lambda pair: pair[0])]
 
 
-def shown_points(track: IssueTimeline, rounds: Sequence[str]) -> list[TimelinePoint]:
+def shown_points(
+    track: IssueTimeline, rounds: Sequence[str], most: int = TABLE_ROWS
+) -> list[TimelinePoint]:
     """The positions on an issue its table shows as stated (`shown_statements`), in order."""
-    return shown_statements(track.points, rounds, _position)
+    return shown_statements(track.points, rounds, _position, most)
 
 
 def _position(point: TimelinePoint) -> object:

@@ -29,12 +29,12 @@ __all__ = ["stance_lines", "stance_parties", "stance_rows", "stance_table"]
 
 
 def stance_table(
-    negotiation: Negotiation, record: ProposalRecord, rounds: Sequence[str]
+    negotiation: Negotiation, record: ProposalRecord, rounds: Sequence[str], most: int = TABLE_ROWS
 ) -> list[tuple[str, dict[str, tuple[HeldStance, bool]]]]:
     """A proposal's stance table: a row per round that states a stance, each party's in force.
 
     Past `TABLE_ROWS` rounds, a row per stretch of rounds (`table_stretches`) that states one,
-    as it stood at the stretch's last round.
+    as it stood at the stretch's last round (``most`` stretches, as in `table_stretches`).
 
     Each row is its label and, per party, the stance and whether it is carried (in a stretch:
     no round of it stated that party's stance).
@@ -45,7 +45,7 @@ def stance_table(
         by_round.setdefault(at[s.round], {})[s.party] = s
     labels = round_labels(negotiation, rounds) if len(rounds) <= TABLE_ROWS else {}
     rows = []
-    for stretch in table_stretches(len(rounds)):
+    for stretch in table_stretches(len(rounds), most):
         said = {p for k in stretch for p, s in by_round.get(k, {}).items() if not s.carried}
         if not said:
             continue

@@ -2,11 +2,14 @@
 
 Every element is built by `element`, which escapes every attribute value with
 `xml.sax.saxutils.quoteattr` and every title with `escape`; `text` escapes its content. So the
-markup made from these is safe to insert into a page as it is.
+markup made from these is safe to insert into a page as it is. A chart is tens of thousands of
+elements with few distinct words: each distinct text is escaped once (a bounded cache), a
+number needs no escaping, and an attribute's written name is worked out once.
 """
 
 from __future__ import annotations
 
+import functools
 import math
 from typing import Final
 from xml.sax.saxutils import escape as _escape
@@ -20,20 +23,53 @@ __all__ = ["CHAR", "element", "fit", "marker", "num", "swatch_svg", "text", "wra
 CHAR: Final = 6.6  # average width of a 12px sans-serif character, to lay out labels
 
 
+#: Distinct texts escaped and kept: a chart's words and attribute values repeat.
+_KEPT: Final = 4096
+
+
+@functools.lru_cache(maxsize=_KEPT)
 def escape(words: str) -> str:
     """Analyst or our words as SVG text: made `plain`, then escaped."""
     return _escape(plain(words))
 
 
+@functools.lru_cache(maxsize=_KEPT)
 def quoteattr(value: str) -> str:
     """An attribute value, made `plain`, escaped and quoted."""
     return _quoteattr(plain(value))
 
 
+@functools.lru_cache(maxsize=_KEPT)  # 1, 1.0 and True are one key, and read alike
 def num(value: float) -> str:
     """A coordinate or opacity, short and stable: two decimals at most."""
     out = f"{value:.2f}".rstrip("0").rstrip(".")
     return "0" if out == "-0" else out
+
+
+#: Each attribute name as written, with its ``=``: ``text_anchor`` is `` text-anchor=``.
+_NAMES: dict[str, str] = {}
+
+
+def _name(key: str) -> str:
+    written = _NAMES.get(key)
+    if written is None:
+        written = _NAMES[key] = f" {key.rstrip('_').replace('_', '-')}="
+    return written
+
+
+def _pairs(attributes: dict[str, object]) -> str:
+    """The attributes as written: names, then values escaped and quoted (numbers formatted)."""
+    out = []
+    for key, value in attributes.items():
+        name = _NAMES.get(key) or _name(key)
+        kind = type(value)
+        if kind is str:
+            out.append(name + quoteattr(value))
+        elif kind is float or kind is int or isinstance(value, float | int):
+            out.append(f'{name}"{num(value)}"')  # digits, a sign and a point: nothing to escape
+        else:
+            out.append(name + quoteattr(str(value)))
+    return "".join(out)
 
 
 def element(tag: str, content: str = "", title: str | None = None, /, **attributes: object) -> str:
@@ -42,9 +78,8 @@ def element(tag: str, content: str = "", title: str | None = None, /, **attribut
     ``content`` is markup made by the chart modules: other elements, or text escaped where it is
     made. Attribute names are ours: ``text_anchor`` becomes ``text-anchor``, ``class_`` ``class``.
     """
-    values = {k: num(v) if isinstance(v, float | int) else str(v) for k, v in attributes.items()}
-    pairs = "".join(f" {k.rstrip('_').replace('_', '-')}={quoteattr(v)}" for k, v in values.items())
-    inner = (f"<title>{escape(title)}</title>" if title is not None else "") + content
+    pairs = _pairs(attributes)
+    inner = content if title is None else f"<title>{escape(title)}</title>{content}"
     return f"<{tag}{pairs}>{inner}</{tag}>" if inner else f"<{tag}{pairs}/>"
 
 

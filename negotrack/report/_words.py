@@ -7,6 +7,7 @@ same thing in the same order.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
@@ -17,6 +18,7 @@ from negotrack.model._errors import UnknownIdError
 from negotrack.model._issues import NumericScale
 from negotrack.model._positions import Interval
 from negotrack.model._scales import is_linear
+from negotrack.report._axes import mark_label
 from negotrack.report._issue_charts import stretches
 from negotrack.report._labels import (
     change_sentence,
@@ -30,7 +32,7 @@ from negotrack.report._labels import (
 from negotrack.report._labels import issue_title as _issue_title
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping, Sequence
+    from collections.abc import Callable, Iterable, Mapping, Sequence
 
     from negotrack.diff._changes import Carried, Diff
     from negotrack.diff._measures import IssueMeasures
@@ -194,9 +196,12 @@ def carried_words(count: int) -> str:
 
 
 def value_words(negotiation: Negotiation, issue_id: str, value: Any) -> str:
-    """A value on an issue's scale in words: option labels, or numbers with the unit."""
+    """A value in words: option labels, or numbers with the unit (and a mark's label)."""
     probe = Change(kind=ChangeKind.ACCEPTABLE_STATED, issue=issue_id)
-    return describe_value(negotiation, probe, value)
+    words = describe_value(negotiation, probe, value)
+    issue = negotiation._issues.get(issue_id)
+    label = issue and mark_label(issue.scale, value)
+    return f"{words} ({label})" if label else words
 
 
 def gap_words(gap: float | None) -> str:
@@ -307,26 +312,39 @@ def turning_words(negotiation: Negotiation, turn: TurningPoint, issue_id: str) -
 TABLE_ROWS: Final = 40
 
 
-def table_stretches(count: int) -> list[range]:
+def table_stretches(count: int, most: int = TABLE_ROWS) -> list[range]:
     """The rows of an issue's table over ``count`` rounds: one per round, or stretches of them.
 
     Up to `TABLE_ROWS` rounds, a row each; past it, at most `TABLE_ROWS` stretches of consecutive
-    rounds (as the charts draw long runs), each shown as it stood at its last round.
+    rounds (as the charts draw long runs), each shown as it stood at its last round; ``most``
+    stretches when given (the HTML page of a long run: as many as its charts' columns).
     """
     if count <= TABLE_ROWS:
         return [range(k, k + 1) for k in range(count)]
-    return stretches(count, TABLE_ROWS)
+    return stretches(count, most)
 
 
-def stretch_label(negotiation: Negotiation, rounds: Sequence[str], stretch: range) -> str:
-    """A row's label: the round's date, or a stretch's first and last dates and its length."""
-    first, last = (
-        round_date(negotiation, rounds[stretch[0]]),
-        round_date(negotiation, rounds[stretch[-1]]),
-    )
+def stretch_label(
+    negotiation: Negotiation,
+    rounds: Sequence[str],
+    stretch: range,
+    *,
+    write: Callable[[dt.date], str] | None = None,
+) -> str:
+    """A row's label: a round's date (`round_date`; with ``write``, its first day so written).
+
+    A stretch reads ``FIRST to LAST (N rounds)``, from the day its first round began to the day
+    its last one ended (as `run_span`), each once (``FIRST (N rounds)`` if one day); ISO dates.
+    """
+    if len(stretch) == 1 and write is None:
+        return round_date(negotiation, rounds[stretch[0]])
+    write = write or dt.date.isoformat
+    found = [negotiation.round(rounds[k]) for k in stretch]
+    first, last = found[0].when, max(r.last_day for r in found)
     if len(stretch) == 1:
-        return first
-    return f"{first} to {last} ({len(stretch)} rounds)"
+        return write(first)
+    span = write(first) if first == last else f"{write(first)} to {write(last)}"
+    return f"{span} ({len(stretch)} rounds)"
 
 
 def timeline_rows(

@@ -5,8 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import attrs
+
 import negotrack as nt
 from negotrack.report._html import HtmlRenderer
+from negotrack.report._issue_charts import COLUMNS, stretches
 from negotrack.report._markdown import MarkdownRenderer
 from negotrack.report._shown import LONG_RUN_NOTE
 from negotrack.report._text import TextRenderer
@@ -74,14 +77,15 @@ def test_the_markdown_and_text_tables_show_stretches() -> None:
 
 
 def test_the_html_table_shows_stretches() -> None:
+    """The HTML page of a long run is an aggregate: a row per column of the chart above it."""
     n = _long()
     page = HtmlRenderer().report(n, nt.timeline(n))
     start = page.index("<tbody>", page.index("Preferred outcome per round"))
     table = page[start : page.index("</tbody>", start)]
     labels = re.findall(r'<th scope="row" class="date">([^<]*)</th>', table)
-    assert len(labels) <= TABLE_ROWS
-    assert len(labels) == 34
-    assert labels[-1] == "7 Apr 2020 to 9 Apr 2020 (3 rounds)"
+    assert len(labels) == len(stretches(100, COLUMNS)) == 15
+    assert labels[0] == "1 Jan 2020 to 2 Jan 2020 (2 rounds)"
+    assert labels[-1] == "3 Apr 2020 to 9 Apr 2020 (7 rounds)"
 
 
 def test_a_short_run_keeps_a_row_per_round() -> None:
@@ -151,10 +155,40 @@ def test_a_long_runs_stance_tables_show_stretches() -> None:
 
 def test_the_html_evidence_is_what_the_page_cites() -> None:
     """Every statement numbered under Evidence is cited on the page, in a long run or short."""
-    for count, shown in ((100, 34), (12, 12)):
+    for count, shown in ((100, 15), (12, 12)):
         n = _cited(count)
         page = HtmlRenderer().report(n, nt.timeline(n))
         listed = set(re.findall(r'<li id="statement-(\d+)"', page))
         cited = set(re.findall(r'<a href="#statement-(\d+)"', page))
         assert listed == cited
-        assert len(listed) == shown  # one statement per row: the row's last round's
+        assert len(listed) == shown  # one statement per row (a long run's: a chart column's)
+
+
+def test_a_long_run_charts_count_its_events_per_column() -> None:
+    """Each column marks its stretch's events once, with their count, linked to the list."""
+    n = _long()
+    events = tuple(
+        nt.ContextEvent(f"e{k:03d}", dt.date(2020, 1, 1) + dt.timedelta(days=k), f"Event {k}")
+        for k in range(0, 100, 2)
+    )
+    n = attrs.evolve(n, events=events)
+    page = HtmlRenderer().report(n, nt.timeline(n))
+    wide = re.search(r'<svg class="chart wide".*?</svg>', page, re.DOTALL)
+    assert wide is not None
+    many = re.findall(r'<a href="#event-(\d+)"><g><title>(\d+) events, ', wide[0])
+    ones = re.findall(r'<a href="#event-(\d+)"><g><title>\d+\. ', wide[0])
+    marks = many + [(number, "1") for number in ones]
+    assert 0 < len(marks) <= COLUMNS
+    assert sum(int(count) for _, count in marks) == len(events)
+    listed = set(re.findall(r'<li id="event-(\d+)">', page))
+    assert listed == {str(k) for k in range(1, len(events) + 1)}
+    assert {number for number, _ in marks} <= listed
+
+
+def test_a_short_run_charts_each_event() -> None:
+    n = _long(12)
+    n = attrs.evolve(n, events=(nt.ContextEvent("e", dt.date(2020, 1, 3), "Event"),))
+    page = HtmlRenderer().report(n, nt.timeline(n))
+    assert "<title>1. 3 Jan 2020: Event</title>" in page
+    assert 'href="#event-' not in page
+    assert 'id="event-' not in page
