@@ -379,7 +379,11 @@ def _place(issue: Issue, value: str | float | None) -> float | None:
 
 
 def _number(value: float) -> str:
-    """A number as written in a table: ``50`` for a whole number, else the shortest exact form."""
+    """A number as written in a table: ``50`` for a whole number, else the shortest exact form.
+
+    A number read from YAML may be an int (``weight: 2``), so it is made a float first.
+    """
+    value = float(value)
     if value.is_integer() and abs(value) < 1e15:
         return str(int(value))
     return repr(value)

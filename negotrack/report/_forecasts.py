@@ -64,7 +64,8 @@ def _lines(headers: list[str], rows: list[list[str]], width: int) -> list[str]:
 
 
 def _plain_number(value: float) -> str:
-    """A scale's end as written: ``10``, ``1000000``, ``2.5``."""
+    """A scale's end as written: ``10``, ``1000000``, ``2.5`` (an int from YAML as well)."""
+    value = float(value)
     return str(int(value)) if value.is_integer() and abs(value) < 1e15 else f"{value:.6g}"
 
 

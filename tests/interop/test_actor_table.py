@@ -274,7 +274,8 @@ def weighted(draw: st.DrawFn) -> tuple[nt.Negotiation, str]:
     """A dossier with at least one round, its parties weighted or not, and one of its rounds."""
     n = draw(negotiations())
     assume(n.rounds)
-    weights = st.none() | st.floats(0, 1e9) | st.integers(0, 1000).map(float)
+    # whole numbers as YAML reads them, ints (``weight: 2``), as well as floats
+    weights = st.none() | st.floats(0, 1e9) | st.integers(0, 1000)
     parties = tuple(attrs.evolve(p, weight=draw(weights)) for p in n.parties)
     n = attrs.evolve(n, parties=parties)
     return n, draw(st.sampled_from([r.id for r in n.rounds]))
