@@ -7,9 +7,10 @@ problem is one line (file, sheet, row, column), and then nothing is written.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from negotrack.cli._exit import EXIT_OK
+
+# not `typing.TYPE_CHECKING`: `negotrack --help` does not import typing
+TYPE_CHECKING = False
 
 if TYPE_CHECKING:
     import argparse
