@@ -68,6 +68,7 @@ class _Document:
     problems: list[Located] = attrs.Factory(list)
     at_key: set[tuple[PathKey, ...]] = attrs.Factory(set)
     hidden: int = 0  # problems counted, not listed (see `FieldProblem`)
+    round_ids: list[object] | None = None  # a single file's, to locate problems by round
 
 
 @attrs.frozen
@@ -241,6 +242,7 @@ def _load_single(doc: _Document, notes: list[Problem] | None) -> Negotiation:
         doc.problems.append(Located(doc.file, ("rounds",), "expected a list of rounds"))
     assembly = _Assembly(doc, raw)
     if type(raw_rounds) is list:
+        doc.round_ids = [r.get("id") if type(r) is dict else None for r in raw_rounds]
         for index, raw_round in enumerate(raw_rounds):
             raw_rounds[index] = None  # each round's tree is freed once it is structured
             assembly.add_round(doc, ("rounds", index), raw_round)
@@ -335,7 +337,14 @@ class _Assembly:
             by_file = {d.file: d for d in docs}
             for located in found:
                 by_file[located.file].problems.append(located)
-        problems.extend(place([(d.file, d.data, d.problems, d.at_key, d.hidden) for d in docs]))
+        by_round = {d.file: d.round_ids for d in docs if d.round_ids is not None}
+        problems.extend(
+            place(
+                [(d.file, d.data, d.problems, d.at_key, d.hidden) for d in docs],
+                "problems",
+                by_round,
+            )
+        )
         if problems:
             raise LoadError(problems)
         if header is None:  # pragma: no cover - a header that failed has problems
@@ -345,7 +354,9 @@ class _Assembly:
             noted: dict[str, list[Located]] = {d.file: [] for d in docs}
             for note in self.notes:
                 noted[note.file].append(note)
-            notes += place([(d.file, d.data, noted[d.file], (), 0) for d in docs], "notes")
+            notes += place(
+                [(d.file, d.data, noted[d.file], (), 0) for d in docs], "notes", by_round
+            )
         return negotiation
 
 
