@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
@@ -46,9 +46,13 @@ if TYPE_CHECKING:
     import os
     from collections.abc import Callable, Mapping
 
+#: Where a dossier's own schemas are (`negotrack.files._id_schemas.SCHEMA_DIR`).
+SCHEMA_DIR: Final = "schemas"
+
 __all__ = [
     "DOSSIER_FILE",
     "ROUNDS_DIR",
+    "SCHEMA_DIR",
     "Validation",
     "load",
     "load_tree",
@@ -103,11 +107,14 @@ def validate(path: str | os.PathLike[str]) -> Validation:
     Raises:
         LoadError: listing every problem found, as `load` does.
     """
-    from negotrack.files._stale_schemas import stale_notes  # noqa: PLC0415 - only here
-
     notes: list[Problem] = []
-    negotiation = _load(Path(path), notes)
-    notes += stale_notes(Path(path), negotiation, str(path))
+    target = Path(path)
+    negotiation = _load(target, notes)
+    # with no schemas folder there is no schema to be stale: the schema layer is not imported
+    if (target if target.is_dir() else target.parent).joinpath(SCHEMA_DIR).is_dir():
+        from negotrack.files._stale_schemas import stale_notes  # noqa: PLC0415 - only here
+
+        notes += stale_notes(target, negotiation, str(path))
     return Validation(negotiation, tuple(notes))
 
 

@@ -27,13 +27,16 @@ def test_the_parser_imports_nothing_heavy() -> None:
 
 
 def _modules_after(code: str) -> set[str]:
+    """The modules imported once ``code`` has run (asserted to be many: it did run)."""
     done = subprocess.run(  # noqa: S603 - our own interpreter, fixed code
-        [sys.executable, "-c", f"{code}; import sys; print(' '.join(sys.modules))"],
+        [sys.executable, "-c", f"{code}\nimport sys\nprint(' '.join(sys.modules))"],
         capture_output=True,
         text=True,
         check=True,
     )
-    return set(done.stdout.split())
+    modules = set(done.stdout.split())
+    assert "negotrack.cli._main" in modules
+    return modules
 
 
 def test_help_imports_no_module_it_does_not_use() -> None:
@@ -76,3 +79,32 @@ def _plain_argparse_help(argparse: Any) -> str:
         return _main.build_parser().format_help()
     finally:
         _main._Parser.__init__ = original  # type: ignore[method-assign]
+
+
+def test_the_plain_table_is_the_unicode_databases() -> None:
+    """`model/_plain` writes its table out rather than asking 12,000 characters at every start:
+    it is still what it was worked out as, the whitespace and controls below U+3001."""
+    import unicodedata  # noqa: PLC0415
+
+    from negotrack.model._plain import _BIDI, _PLAIN  # noqa: PLC0415
+
+    worked_out = {
+        code: " " if chr(code).isspace() else "\ufffd"
+        for code in range(0x3001)
+        if chr(code).isspace() or unicodedata.category(chr(code)) == "Cc" or code in _BIDI
+    }
+    assert {c: r for c, r in _PLAIN.items() if c < 0x3001} == worked_out
+
+
+def test_validate_imports_nothing_it_does_not_use() -> None:
+    """``negotrack validate`` of a dossier with no pasted draft text and no schemas loads
+    neither the bracket counter's patterns, hashlib, shutil nor json."""
+    code = (
+        "import contextlib, io; from negotrack.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()): main(['validate', 'examples/minimal'])"
+    )
+    heavy = {"negotrack.model._brackets", "hashlib", "shutil", "bz2", "json", "negotrack.report"}
+    assert _modules_after(code) & heavy == set()
+    from negotrack.files import _id_schemas, _loading  # noqa: PLC0415
+
+    assert _loading.SCHEMA_DIR == _id_schemas.SCHEMA_DIR  # where validate looks for schemas
