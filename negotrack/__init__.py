@@ -9,8 +9,12 @@ with `save`. Every error negotrack raises on purpose is a `NegotrackError`.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+import sys
+
+# not `typing.TYPE_CHECKING`: importing typing costs a few milliseconds of every start-up
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 __version__ = "0.1.0"
 
@@ -266,7 +270,8 @@ def __getattr__(name: str) -> Any:
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'negotrack' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
+    __import__(module)
+    value = getattr(sys.modules[module], name)
     globals()[name] = value
     # every layer imports the model, so setting the notebook view costs nothing now
     from negotrack.model._display import set_view  # noqa: PLC0415

@@ -7,7 +7,10 @@ reader left, as in ``| head``).
 
 from __future__ import annotations
 
-from typing import Final
+# not `typing.TYPE_CHECKING`: `negotrack --help` does not import typing
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 __all__ = [
     "EXIT_BAD_INPUT",

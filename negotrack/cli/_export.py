@@ -6,14 +6,15 @@ tables come from `negotrack.interop._export`, imported only when the command run
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import TYPE_CHECKING, Final
-
 from negotrack.cli._exit import EXIT_OK
+
+# not `typing.TYPE_CHECKING`: `negotrack --help` does not import typing
+TYPE_CHECKING = False
 
 if TYPE_CHECKING:
     import argparse
-    from typing import Any, TextIO
+    from pathlib import Path
+    from typing import Any, Final, TextIO
 
 __all__ = ["TABLE_NAMES", "add_export_parser", "export_command"]
 
@@ -78,6 +79,8 @@ def add_export_parser(commands: Any) -> None:
 
 def export_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Write the table (or every table) asked for; nothing is written unless all renders."""
+    from pathlib import Path  # noqa: PLC0415 - not imported for --help
+
     from negotrack.cli._io import dossier, emit, to_stdout  # noqa: PLC0415
     from negotrack.interop._export import to_csv, to_json  # noqa: PLC0415
 

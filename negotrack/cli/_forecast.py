@@ -7,9 +7,10 @@ rendering (`negotrack.report._forecasts`) are imported only when a command runs.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from negotrack.cli._exit import EXIT_OK
+
+# not `typing.TYPE_CHECKING`: `negotrack --help` does not import typing
+TYPE_CHECKING = False
 
 if TYPE_CHECKING:
     import argparse

@@ -7,13 +7,14 @@ problem is one line (file, sheet, row, column), and then nothing is written.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Final
-
 from negotrack.cli._exit import EXIT_OK
+
+# not `typing.TYPE_CHECKING`: `negotrack --help` does not import typing
+TYPE_CHECKING = False
 
 if TYPE_CHECKING:
     import argparse
-    from typing import Any, TextIO
+    from typing import Any, Final, TextIO
 
 __all__ = ["FOREIGN_FORMATS", "add_import_parser", "import_command"]
 

@@ -12,7 +12,6 @@ when the stream is a terminal.
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, TextIO
@@ -133,6 +132,8 @@ def width(args: argparse.Namespace, out: TextIO) -> int:
     if getattr(args, "width", None):
         return max(int(args.width), 20)
     if to_stdout(args) and out.isatty():
+        import shutil  # noqa: PLC0415 - it imports bz2, lzma and zlib
+
         return shutil.get_terminal_size().columns
     return 80
 

@@ -8,11 +8,9 @@ Heavy modules are imported inside the commands, so ``negotrack --help`` starts f
 from __future__ import annotations
 
 import argparse
+import functools
+import os
 import sys
-from typing import TYPE_CHECKING, Any, Final
-
-if TYPE_CHECKING:
-    from collections.abc import Sequence
 
 from negotrack.cli._exit import EXIT_BAD_INPUT, EXIT_CLOSED_PIPE, EXIT_INTERRUPTED
 from negotrack.cli._export import add_export_parser
@@ -20,14 +18,49 @@ from negotrack.cli._forecast import add_forecast_parsers
 from negotrack.cli._import import add_import_parser
 from negotrack.cli._new_round import add_new_round
 
+# not `typing.TYPE_CHECKING`: `negotrack --help` does not import typing
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from typing import Any, Final
+
 __all__ = ["main"]
 
 _FORMATS: Final = ("text", "markdown", "json", "html")
 _COLOR: Final = ("auto", "always", "never")
 
 
+def _terminal_width() -> int:
+    """The width argparse would find, as `shutil.get_terminal_size` finds it, minus 2.
+
+    Worked out once per parser: argparse makes a help formatter for every argument it is given,
+    and each would ask again, importing `shutil` (which imports bz2, lzma and zlib) on the way.
+    """
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    try:
+        lines = int(os.environ["LINES"])
+    except (KeyError, ValueError):
+        lines = 0
+    if columns <= 0 or lines <= 0:  # as shutil: the terminal is asked unless both are set
+        try:
+            found = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            found = 0
+        if columns <= 0:
+            columns = found or 80
+    return columns - 2
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse, exiting with 2 and one usage line on stderr for usage errors."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        width = _terminal_width()
+        kwargs.setdefault("formatter_class", functools.partial(argparse.HelpFormatter, width=width))
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)

@@ -8,25 +8,31 @@ out (see `negotrack.files._next_round`). It is written atomically and never over
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import re
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, TextIO
 
 from negotrack.cli._exit import EXIT_OK
 
+# not `typing.TYPE_CHECKING`: `negotrack --help` imports neither typing, pathlib nor datetime
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import datetime as dt
+    from pathlib import Path
+    from typing import Any, Final, TextIO
+
     from negotrack.model._rounds import Round
 
 __all__ = ["add_new_round", "new_round"]
 
-_DAY: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_MODELINE: Final = re.compile(rb"# yaml-language-server: \$schema=([\x21-\x7e]+)[ \t]*\r?\n?")
+# patterns as text, compiled (and cached by `re`) when first used, not at start-up
+_DAY: Final = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
+_MODELINE: Final = rb"# yaml-language-server: \$schema=([\x21-\x7e]+)[ \t]*\r?\n?"
 _YAML: Final = (".yaml", ".yml")
 
 
 def _day(value: str) -> dt.date:
-    if not _DAY.fullmatch(value):
+    import datetime as dt  # noqa: PLC0415 - not imported for --help
+
+    if not re.fullmatch(_DAY, value):
         raise argparse.ArgumentTypeError(f"{value!r} is not a date; write YYYY-MM-DD")
     try:
         return dt.date.fromisoformat(value)
@@ -69,6 +75,8 @@ def add_new_round(commands: argparse._SubParsersAction[Any]) -> None:
 def new_round(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Write the next round file; say what it holds on ``out``."""
     del err
+    from pathlib import Path  # noqa: PLC0415 - not imported for --help
+
     from negotrack.files._loading import ROUNDS_DIR, load  # noqa: PLC0415
     from negotrack.files._next_round import (  # noqa: PLC0415 - not imported for --help
         NewRoundError,
@@ -141,7 +149,7 @@ def _schema_line(folder: Path, rounds_dir: Path, last: Round | None) -> str | No
                 first = handle.readline(4096)
         except OSError:
             continue
-        found = _MODELINE.fullmatch(first.removeprefix(b"\xef\xbb\xbf"))
+        found = re.fullmatch(_MODELINE, first.removeprefix(b"\xef\xbb\xbf"))
         if found:
             return found.group(1).decode("ascii")
     if (folder / "schemas" / "round.schema.json").is_file():

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any
 
 from negotrack.cli._io import paint
@@ -59,6 +58,8 @@ def validation_json(found: list[dict[str, Any]]) -> str:
         }
         for entry in found
     ]
+    import json  # noqa: PLC0415 - only for -f json
+
     return json.dumps({"format": "negotrack-validate/1", "dossiers": dossiers}, indent=2) + "\n"
 
 

@@ -12,8 +12,12 @@ Schemas, `._scaffold` starts a new dossier.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from negotrack.files._loading import Validation, load, loads, validate
-from negotrack.files._saving import SaveError, dump, save
+
+if TYPE_CHECKING:
+    from negotrack.files._saving import SaveError, dump, save
 
 __all__ = [
     "SaveError",
@@ -24,3 +28,12 @@ __all__ = [
     "save",
     "validate",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    # `._saving` (PyYAML's emitter, temporary files) only for a caller that writes
+    if name in ("SaveError", "dump", "save"):
+        from negotrack.files import _saving  # noqa: PLC0415
+
+        return getattr(_saving, name)
+    raise AttributeError(f"module 'negotrack.files' has no attribute {name!r}")

@@ -21,7 +21,6 @@ ignored, and removed by the next save.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import stat
 from pathlib import Path, PurePosixPath
@@ -113,6 +112,8 @@ def _read_journal(folder: Path) -> _Journal | None:
         info = path.lstat()
         if not stat.S_ISREG(info.st_mode) or info.st_size > _JOURNAL_LIMIT:
             return None
+        import json  # noqa: PLC0415 - only a dossier whose save a kill cut short has a journal
+
         data: Any = json.loads(path.read_bytes())
         renames = [(temp, final) for temp, final in data["rename"]]
         removals = list(data["remove"])
@@ -221,6 +222,8 @@ def commit(folder: Path, files: Mapping[str, str | bytes]) -> None:
                 for name, temp in staged.items()
             ]
             journal = {"negotrack-save": 1, "rename": renames, "remove": removals}
+            import json  # noqa: PLC0415
+
             temp = stage(folder / JOURNAL, json.dumps(journal, indent=1) + "\n")
             staged[JOURNAL] = temp
             temp.replace(folder / JOURNAL)  # the commit point

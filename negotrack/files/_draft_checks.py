@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from negotrack.files._check_context import CheckContext, YamlPath
-from negotrack.model._brackets import count_brackets
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -86,6 +85,9 @@ class DraftChecks(CheckContext):
 
     def pasted_text(self, file: str, path: YamlPath, draft: Draft) -> None:
         """Counts given beside a pasted text agree with what the text holds."""
+        # its patterns are compiled only for a dossier with a pasted text
+        from negotrack.model._brackets import count_brackets  # noqa: PLC0415
+
         counted = count_brackets(draft.text or "")
         for name, given, found, what in (
             ("brackets", draft.brackets, counted.brackets, "bracketed spans"),

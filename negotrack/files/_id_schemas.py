@@ -20,7 +20,6 @@ no longer the dossier's.
 from __future__ import annotations
 
 import copy
-import hashlib
 import json
 import types
 import typing
@@ -166,6 +165,8 @@ def modeline(name: str, stem: str = "") -> str:
 def ids_digest(ids: dict[str, list[str]]) -> str:
     """A fingerprint of a dossier's ids (`id_lists`), order aside, kept in its schemas' mark."""
     canonical = json.dumps({key: sorted(values) for key, values in ids.items()}, sort_keys=True)
+    import hashlib  # noqa: PLC0415 - only when schemas are written or compared
+
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 

@@ -1,18 +1,17 @@
 """Loading dossiers: a folder (negotiation.yaml + rounds/*.yaml) or a single file.
 
-The happy path parses with the fast builder, structures through cattrs and runs the checks; it
-keeps no line numbers. Only when something is wrong are the files with problems read again, to
-put a line and column on every problem. The header comes first (it says which issues are
-numeric); each round is structured as soon as it is parsed, so its parsed tree is freed early.
-A folder's files are those `negotrack.files._commit` lists (which sees through a save that a kill
-interrupted); `load_tree` loads a folder dossier held in memory, such as a git tree.
+The happy path parses with the fast builder, structures and checks, keeping no line numbers;
+only files with problems are read again, to place each. The header comes first (it says which
+issues are numeric); each round is structured once parsed, so its tree is freed early. A
+folder's files are those `negotrack.files._commit` lists (it sees through a killed save);
+`load_tree` loads a folder held in memory (a git tree).
 """
 
 from __future__ import annotations
 
 import functools
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
@@ -46,9 +45,13 @@ if TYPE_CHECKING:
     import os
     from collections.abc import Callable, Mapping
 
+#: Where a dossier's own schemas are (`negotrack.files._id_schemas.SCHEMA_DIR`).
+SCHEMA_DIR: Final = "schemas"
+
 __all__ = [
     "DOSSIER_FILE",
     "ROUNDS_DIR",
+    "SCHEMA_DIR",
     "Validation",
     "load",
     "load_tree",
@@ -69,6 +72,7 @@ class _Document:
     problems: list[Located] = attrs.Factory(list)
     at_key: set[tuple[PathKey, ...]] = attrs.Factory(set)
     hidden: int = 0  # problems counted, not listed (see `FieldProblem`)
+    round_ids: list[object] | None = None  # a single file's, to locate problems by round
 
 
 @attrs.frozen
@@ -103,11 +107,14 @@ def validate(path: str | os.PathLike[str]) -> Validation:
     Raises:
         LoadError: listing every problem found, as `load` does.
     """
-    from negotrack.files._stale_schemas import stale_notes  # noqa: PLC0415 - only here
-
     notes: list[Problem] = []
-    negotiation = _load(Path(path), notes)
-    notes += stale_notes(Path(path), negotiation, str(path))
+    target = Path(path)
+    negotiation = _load(target, notes)
+    # with no schemas folder there is no schema to be stale: the schema layer is not imported
+    if (target if target.is_dir() else target.parent).joinpath(SCHEMA_DIR).is_dir():
+        from negotrack.files._stale_schemas import stale_notes  # noqa: PLC0415 - only here
+
+        notes += stale_notes(target, negotiation, str(path))
     return Validation(negotiation, tuple(notes))
 
 
@@ -195,10 +202,8 @@ def _encoded(text: str | bytes, filename: str) -> bytes:
     except UnicodeEncodeError as exc:
         line = text.count("\n", 0, exc.start) + 1
         column = exc.start - (text.rfind("\n", 0, exc.start) + 1) + 1
-        message = (
-            f"the text holds a lone surrogate (U+{ord(text[exc.start]):04X}), which is not "
-            "Unicode text; write the character itself"
-        )
+        message = f"the text holds a lone surrogate (U+{ord(text[exc.start]):04X}), which is not "
+        message += "Unicode text; write the character itself"
         raise LoadError([Problem(filename, line, column, "$", message)]) from None
 
 
@@ -235,9 +240,8 @@ class _CollectedError(Exception):
 def loads_parsed(raw: dict[str, Any], text: bytes, *, filename: str) -> Negotiation:
     """Load a single-file dossier from its parsed form, as `loads` of ``text`` would.
 
-    For importers that write a dossier's text and hold its parsed form already: ``raw`` is
-    what `negotrack.files._parse.parse` makes of ``text`` (dicts, lists, every scalar as its
-    text), and is consumed; ``text`` is read only to place problems, if there are any.
+    ``raw`` is what `negotrack.files._parse.parse` makes of ``text``, and is consumed; ``text``
+    is read only to place problems (for importers).
 
     Raises:
         LoadError: listing every problem found.
@@ -262,6 +266,7 @@ def _assemble_single(
         doc.problems.append(Located(doc.file, ("rounds",), "expected a list of rounds"))
     assembly = _Assembly(doc, raw)
     if type(raw_rounds) is list:
+        doc.round_ids = [r.get("id") if type(r) is dict else None for r in raw_rounds]
         for index, raw_round in enumerate(raw_rounds):
             raw_rounds[index] = None  # each round's tree is freed once it is structured
             assembly.add_round(doc, ("rounds", index), raw_round)
@@ -356,7 +361,14 @@ class _Assembly:
             by_file = {d.file: d for d in docs}
             for located in found:
                 by_file[located.file].problems.append(located)
-        problems.extend(place([(d.file, d.data, d.problems, d.at_key, d.hidden) for d in docs]))
+        by_round = {d.file: d.round_ids for d in docs if d.round_ids is not None}
+        problems.extend(
+            place(
+                [(d.file, d.data, d.problems, d.at_key, d.hidden) for d in docs],
+                "problems",
+                by_round,
+            )
+        )
         if problems:
             raise LoadError(problems)
         if header is None:  # pragma: no cover - a header that failed has problems
@@ -366,7 +378,9 @@ class _Assembly:
             noted: dict[str, list[Located]] = {d.file: [] for d in docs}
             for note in self.notes:
                 noted[note.file].append(note)
-            notes += place([(d.file, d.data, noted[d.file], (), 0) for d in docs], "notes")
+            notes += place(
+                [(d.file, d.data, noted[d.file], (), 0) for d in docs], "notes", by_round
+            )
         return negotiation
 
 

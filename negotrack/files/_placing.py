@@ -18,7 +18,7 @@ from negotrack.files._yaml import format_path
 from negotrack.model._errors import Problem
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Collection, Hashable, Sequence
+    from collections.abc import Callable, Collection, Hashable, Mapping, Sequence
 
     from negotrack.files._check_context import Located, YamlPath
 
@@ -59,7 +59,8 @@ def _head(located: Located) -> Hashable:
 class _Heads:
     """Which problems each file reports: the first `MAX_PER_FILE` causes met in it, in order."""
 
-    def __init__(self) -> None:
+    def __init__(self, round_ids: Mapping[str, Sequence[object]]) -> None:
+        self.round_ids = round_ids  # of single files: their problems are read in their rounds
         self.kept: set[Hashable] = set()  # reported, in whatever file they were met first
         self.seen: set[Hashable] = set()
         self.places: list[tuple[int, int, int, int, Located]] = []  # (file, line, col, n, it)
@@ -67,8 +68,9 @@ class _Heads:
     def walk(self, number: int, document: Document) -> int:
         """Place what file ``number`` reports; return how many causes are met first in it."""
         from negotrack.files._locate import locate_paths  # noqa: PLC0415 - only with problems
+        from negotrack.files._spans import locate_in_rounds  # noqa: PLC0415
 
-        _, data, found, at_key, _ = document
+        file, data, found, at_key, _ = document
         fresh = {_head(located) for located in found} - self.seen
         at: dict[YamlPath, list[Located]] = {}
         for located in found:
@@ -78,7 +80,12 @@ class _Heads:
             enough = self._enough(found, fresh, at)
         else:
             self.kept |= fresh
-        locations = locate_paths(data, list(at), enough)
+        round_ids = self.round_ids.get(file)
+        locations = None
+        if enough is None and round_ids is not None:
+            locations = locate_in_rounds(data, list(at), round_ids)
+        if locations is None:
+            locations = locate_paths(data, list(at), enough)
         kept, places = self.kept, self.places
         for located in found:
             if _head(located) in kept:
@@ -120,17 +127,23 @@ class _Heads:
         return enough
 
 
-def place(documents: Sequence[Document], noun: str = "problems") -> list[Problem]:
+def place(
+    documents: Sequence[Document],
+    noun: str = "problems",
+    round_ids: Mapping[str, Sequence[object]] | None = None,
+) -> list[Problem]:
     """The problems of each document, placed, one per cause, capped, in file order.
 
     Args:
         documents: Each file, in the order the dossier reads them.
         noun: What the cap line counts: ``problems`` or ``notes``.
+        round_ids: For a single-file dossier, the ids its rounds were parsed with, by file:
+            a problem in a round is then located reading that round's lines only.
 
     Problems with the same ``cause`` are one problem, wherever they are in the dossier: it is
     reported in the file of its first place, and lists the others.
     """
-    heads = _Heads()
+    heads = _Heads(round_ids or {})
     met = [heads.walk(n, doc) if doc[2] else 0 for n, doc in enumerate(documents)]
     heads.places.sort(key=lambda p: p[:4])
     groups: dict[Hashable, list[tuple[int, int, int, int, Located]]] = {}

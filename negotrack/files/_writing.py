@@ -23,7 +23,6 @@ import os
 import re
 import stat
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
@@ -89,6 +88,8 @@ def stage(path: Path, content: str | bytes) -> Path:
     The temporary file gets ``path``'s permissions, or the usual ones for a new file; on any
     failure it is removed.
     """
+    import tempfile  # noqa: PLC0415 - it imports shutil, random, bz2...: only to write
+
     fd, temp_name = tempfile.mkstemp(
         dir=path.parent, prefix=f".{path.name}.negotrack-{os.getpid()}-", suffix=".tmp"
     )

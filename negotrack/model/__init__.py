@@ -12,7 +12,8 @@ attrs only.
 
 from __future__ import annotations
 
-from negotrack.model._brackets import TextCounts, count_brackets
+from typing import TYPE_CHECKING, Any
+
 from negotrack.model._chronology import Moment, MomentKind, chronology
 from negotrack.model._dates import ApproxDate, PartialDate, Precision
 from negotrack.model._drafts import Amendment, AmendmentOutcome, Draft
@@ -110,3 +111,16 @@ __all__ = [
     "chronology",
     "count_brackets",
 ]
+
+
+if TYPE_CHECKING:
+    from negotrack.model._brackets import TextCounts, count_brackets
+
+
+def __getattr__(name: str) -> Any:
+    # `._brackets` compiles its patterns when imported: only for a caller that counts brackets
+    if name in ("TextCounts", "count_brackets"):
+        from negotrack.model import _brackets  # noqa: PLC0415
+
+        return getattr(_brackets, name)
+    raise AttributeError(f"module 'negotrack.model' has no attribute {name!r}")

@@ -12,7 +12,6 @@ import enum
 
 import attrs
 
-from negotrack.model._brackets import count_brackets
 from negotrack.model._fields import describe
 from negotrack.model._issues import Value
 from negotrack.model._proposals import Term
@@ -62,6 +61,8 @@ class Draft:
         """``brackets`` as given, else counted in the pasted ``text``, else None."""
         if self.brackets is not None or self.text is None:
             return self.brackets
+        from negotrack.model._brackets import count_brackets  # noqa: PLC0415 - its patterns
+
         return count_brackets(self.text).brackets
 
     @property
@@ -69,6 +70,8 @@ class Draft:
         """``options`` as given, else counted in the pasted ``text``, else None."""
         if self.options is not None or self.text is None:
             return self.options
+        from negotrack.model._brackets import count_brackets  # noqa: PLC0415 - its patterns
+
         return count_brackets(self.text).options
 
 

@@ -289,12 +289,23 @@ def _index(names: list[str], deleted: int, shortest: int) -> dict[str, list[int]
     index: dict[str, list[int]] = {}
     for position, name in enumerate(names):
         if len(name) >= shortest:
-            variants = _deletions(name, deleted)
-            if deleted == 2:  # the others are in the index of one
-                variants -= _deletions(name, 1)
+            variants = _deletions(name, 1) if deleted == 1 else _two_deleted(name)
             for variant in variants:
                 index.setdefault(variant, []).append(position)
     return index
+
+
+def _two_deleted(text: str) -> set[str]:
+    """Every string left of ``text`` by deleting exactly two characters, made once each.
+
+    Half the work of deleting one, then one more, from each of those; a string that is also one
+    deletion away (``aab``) may be in both indexes, which a lookup, taking the union, ignores.
+    """
+    return {
+        text[:i] + text[i + 1 : j] + text[j + 1 :]
+        for i in range(len(text))
+        for j in range(i + 1, len(text))
+    }
 
 
 def _deletions(text: str, depth: int) -> set[str]:

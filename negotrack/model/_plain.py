@@ -9,7 +9,6 @@ loading the renderers.
 
 from __future__ import annotations
 
-import unicodedata
 from typing import Final
 
 __all__ = ["encodable", "plain"]
@@ -18,13 +17,25 @@ __all__ = ["encodable", "plain"]
 #: screen, so analyst text could show other words than it holds ("Trojan source").
 _BIDI: Final = frozenset([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
 
+
+def _ranges(codes: frozenset[int]) -> list[tuple[int, int]]:
+    return [(code, code) for code in sorted(codes)]
+
+
 #: Control characters and bidirectional controls become U+FFFD, so analyst text cannot drive
 #: the terminal or reorder what is shown; every kind of whitespace becomes a space, so it cannot
 #: break a line either. The HTML and Markdown renderers use the same table.
+#: Written out, not worked out at import (12,000 characters asked, a few ms of every start):
+#: the whitespace (`str.isspace`) and the control characters (category Cc) below U+3001, which
+#: ``tests/model`` checks against the Unicode database.
+_SPACES: Final = (
+    (0x09, 0x0D), (0x1C, 0x20), (0x85, 0x85), (0xA0, 0xA0), (0x1680, 0x1680), (0x2000, 0x200A),
+    (0x2028, 0x2029), (0x202F, 0x202F), (0x205F, 0x205F), (0x3000, 0x3000),
+)  # fmt: skip
+_CONTROLS: Final = ((0x00, 0x08), (0x0E, 0x1B), (0x7F, 0x84), (0x86, 0x9F))
 _PLAIN: Final = {
-    code: " " if chr(code).isspace() else "\ufffd"
-    for code in range(0x3001)
-    if chr(code).isspace() or unicodedata.category(chr(code)) == "Cc" or code in _BIDI
+    **{c: "\ufffd" for low, high in (*_CONTROLS, *_ranges(_BIDI)) for c in range(low, high + 1)},
+    **{c: " " for low, high in _SPACES for c in range(low, high + 1)},
 }
 #: Lone surrogates (U+D800 to U+DFFF) are no Unicode text: no encoding can write them, so text
 #: built through the Python API that holds one would stop any output from being written.
