@@ -252,6 +252,11 @@ def _stated_targets(name: str, result: Result | None) -> list[Row]:
                 figure = str(item.get("measured", "n/a"))
                 found.append(Row(f"{name}: {item['label']}", figure, "", None, "", verdict))
         return found
+    target = _get(result.json, "target")
+    if isinstance(target, dict):  # a script's own verdicts, as it names them
+        for key, value in target.items():
+            if key.endswith("pass") and isinstance(value, bool):
+                found.append(Row(f"{name}: {key}", "", "", None, "", value))
     for line in result.text.splitlines():
         match = _TARGET_LINE.match(line.strip())
         if match:
@@ -302,12 +307,12 @@ def _verdict(value: bool | None) -> str:
 
 def render(issue: Sequence[Row], stated: Sequence[Row]) -> str:
     """The two tables as text: issue 12's figures, then the other targets the scripts state."""
-    head = f"{'work':<48}{'figure':<22}{'reference':<28}{'ratio':>8}  {'target':<8}verdict"
+    head = f"{'work':<54}{'figure':<22}{'reference':<28}{'ratio':>8}  {'target':<8}verdict"
     lines = ["issue 12, every ratio in one run", "", head, "-" * len(head)]
     for row in issue:
         ratio = "n/a" if row.ratio is None else f"{row.ratio:.2f}"
         lines.append(
-            f"{row.work:<48}{row.figure:<22}{row.reference:<28}{ratio:>8}  {row.target:<8}"
+            f"{row.work:<54}{row.figure:<22}{row.reference:<28}{ratio:>8}  {row.target:<8}"
             f"{_verdict(row.verdict)}"
         )
     if stated:
