@@ -1,17 +1,23 @@
-"""Diff benchmark: `negotrack.compare` of two rounds of 10,000 positions against DeepDiff.
+"""Diff benchmark: `negotrack.compare` of two rounds against DeepDiff and a plain-dict floor.
 
 Run from the repository root::
 
-    python -m benchmarks.bench_diff [--parties N] [--issues N] [--changed SHARE] [--repeat N]
-                                    [--seed N] [--profile] [--json]
+    python -m benchmarks.bench_diff [--sizes N,N] [--issues N] [--changed SHARE] [--repeat N]
+                                    [--deepdiff-repeat N] [--restate full|minimal] [--seed N]
+                                    [--profile] [--json]
 
-The dossier is built with the negotrack classes, written as YAML (`negotrack.save`: a folder,
-one file per round) and read back with `negotrack.load`, as users load it. It has ``--parties``
-x ``--issues`` positions (default 100 x 100) on ordinal, numeric and categorical issues, with
-acceptable sets, red lines and conditions on some, salience, grading and evidence. The second
-round restates every position, and ``--changed`` of them (default 1%) changed: preferred
-moved, acceptable widened or narrowed, a condition reworded or added, a red line added or
-dropped, salience or confidence changed.
+For each size (default 10,000 and 100,000 positions a round: ``size / --issues`` parties x
+``--issues`` issues, default 100) the dossier is built with the negotrack classes, written as
+YAML (`negotrack.save`: a folder, one file per round) and read back with `negotrack.load`, as
+users load it. It holds ordinal, numeric and categorical issues, with acceptable sets, red
+lines and conditions on some, salience, grading and evidence. The second round restates every
+position, and ``--changed`` of them (default 1%) changed: preferred moved, acceptable widened
+or narrowed, a condition reworded or added, a red line added or dropped, salience or
+confidence changed. With ``--restate full`` (the default) the second round's file states every
+key of every position, as an analyst who copies the last round's file and edits it writes it;
+so no field object is shared between the rounds once loaded. ``--restate minimal`` keeps the
+shortest form `save` writes (only what changed), whose restatements the loader completes with
+the very objects of the earlier round.
 
 Times, best of N, in one process, taking turns within each round:
 
@@ -20,16 +26,19 @@ Times, best of N, in one process, taking turns within each round:
     information (they are part of a);
 (r) ``negotrack.readings`` and ``negotrack.issue_verdicts`` of the two rounds: one reading per
     party and issue and the like-for-like verdicts, for information (computed on request, not
-    part of a);
+    part of a; 10,000 positions or fewer only);
+(f) the floor: a plain keyed diff of the same positions as plain dicts (``{"party/issue":
+    dict}`` per round): the keys added, removed, and changed (``!=``), nothing more;
 (c) ``DeepDiff(old, new, group_by="key")``: the reference, on the same positions as plain dicts
     (``negotrack.files._convert.converter.unstructure`` of the loaded rounds, plus a ``key``
     field ``party/issue``), one list per round, converted before any timing;
 (c') the same with the two-level ``group_by=("party", "issue")``.
 
-The target (at least 100 x faster than DeepDiff) is judged against the faster of c and c'. The
-figures are never asserted on; the sanity checks are: negotrack reports exactly the positions
-that were changed (besides ``new_evidence`` for the restated ones), and DeepDiff finds the same
-keys. ``--profile`` adds the top of a cProfile run of (a).
+The targets (issue 12): a at least 100 x faster than DeepDiff (the faster of c and c'), and at
+most 1.2 x the floor f. The figures are never asserted on; the sanity checks are: negotrack
+reports exactly the positions that were changed (besides ``new_evidence`` for the restated
+ones), and DeepDiff and the floor find the same keys. ``--profile`` adds the top of a cProfile
+run of (a).
 """
 
 from __future__ import annotations
@@ -38,6 +47,7 @@ import argparse
 import copy
 import cProfile
 import datetime as dt
+import gc
 import io
 import json
 import os
@@ -53,9 +63,9 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 import deepdiff
+import yaml
 
 import negotrack
-from benchmarks.bench_load import best_times
 from negotrack import (
     Basis,
     CategoricalScale,
@@ -77,14 +87,19 @@ from negotrack import (
 )
 from negotrack.diff._measures import measure_round
 from negotrack.files._convert import converter
+from negotrack.files._restating import CARRIED_KEYS
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
-__all__ = ["build", "main", "run"]
+__all__ = ["build", "floor_diff", "main", "run"]
 
 #: The product's quality bar: a keyed diff at least this many times faster than DeepDiff.
 TARGET_SPEEDUP: Final = 100.0
+#: Issue 12: `compare` at most this many times a plain-dict keyed diff of the same positions.
+TARGET_FLOOR: Final = 1.2
+#: Past this many positions a round, rows r (readings, quadratic in the parties) are not run.
+_READINGS_UP_TO: Final = 10_000
 #: A step of a DeepDiff path: ``root['p001']['i002']`` -> p001, i002.
 _PATH: Final = re.compile(r"\['([^']*)'\]")
 #: DeepDiff's two-level grouping: rows become ``{party: {issue: row}}``.
@@ -339,19 +354,73 @@ def as_rows(round_: Round) -> list[dict[str, Any]]:
     return rows
 
 
-def as_loaded(bench: Bench, folder: Path) -> Bench:
+def as_loaded(bench: Bench, folder: Path, *, full: bool = True) -> Bench:
     """The dossier written as YAML and read back as users read it (checked equal to the built one).
 
     `save` writes the second round's restatements in their shortest form (only what changed);
-    `negotrack.load` completes each into a whole position of its own.
+    with ``full``, its file is then written again stating every key of every position (as an
+    analyst who copies the last round's file and edits it), so that the loader makes every
+    field anew. `negotrack.load` completes the shortest form into a whole position of its own.
     """
     negotrack.save(bench.negotiation, folder)
+    if full:
+        for round_ in bench.negotiation.rounds[1:]:
+            _restate_in_full(round_, folder / "rounds" / f"{round_.id}.yaml")
     loaded = negotrack.load(folder)
     assert loaded == bench.negotiation
     return Bench(loaded, bench.changed)
 
 
+def _restate_in_full(round_: Round, path: Path) -> None:
+    """Rewrite a round's file with every carried key of every position written out."""
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    for position, written in zip(round_.positions, data["positions"], strict=True):
+        for name in CARRIED_KEYS:
+            value = getattr(position, name)
+            if name not in written and value is not None:
+                written[name] = converter.unstructure(value)
+    text = yaml.dump(data, Dumper=yaml.CSafeDumper, sort_keys=False, allow_unicode=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def as_keyed(rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """The rows keyed by their ``key`` field, without it: the floor's input."""
+    return {row["key"]: {k: v for k, v in row.items() if k != "key"} for row in rows}
+
+
+def floor_diff(
+    old: dict[str, dict[str, Any]], new: dict[str, dict[str, Any]]
+) -> tuple[list[str], list[str], list[str]]:
+    """The floor: keys added, removed and changed between two keyed dicts of plain dicts."""
+    added = [key for key in new if key not in old]
+    removed = [key for key in old if key not in new]
+    changed = [key for key, row in new.items() if key in old and old[key] != row]
+    return added, removed, changed
+
+
 # -- measuring -----------------------------------------------------------------------------------
+
+
+def best_times(
+    actions: dict[str, Callable[[], object]], repeats: dict[str, int]
+) -> dict[str, float]:
+    """Best wall time of each action over its number of rounds (``repeats``).
+
+    The actions take turns within each round, so a burst of load from elsewhere on the machine
+    hits them alike; each result is freed outside the timed region, after a full collection.
+    """
+    best = dict.fromkeys(actions, float("inf"))
+    for turn in range(max(repeats.values())):
+        for name, action in actions.items():
+            if turn >= repeats[name]:
+                continue
+            gc.collect()
+            start = time.perf_counter()
+            result = action()
+            elapsed = time.perf_counter() - start
+            del result
+            best[name] = min(best[name], elapsed)
+    return best
 
 
 def profile(action: Callable[[], object], top: int = 15) -> str:
@@ -363,8 +432,10 @@ def profile(action: Callable[[], object], top: int = 15) -> str:
     return out.getvalue()
 
 
-def _check(bench: Bench, old: list[dict[str, Any]], new: list[dict[str, Any]]) -> dict[str, int]:
-    """Sanity: both diffs find exactly the positions that were changed; return the counts."""
+def _check(
+    bench: Bench, old: list[dict[str, Any]], new: list[dict[str, Any]], *, two_level: bool
+) -> dict[str, int]:
+    """Sanity: every diff finds exactly the positions that were changed; return the counts."""
     negotiation = bench.negotiation
     size = len(negotiation.parties) * len(negotiation.issues)
     assert all(len(r.positions) == size for r in negotiation.rounds)
@@ -374,17 +445,23 @@ def _check(bench: Bench, old: list[dict[str, Any]], new: list[dict[str, Any]]) -
     # the second round restates every position on the same evidence: that is not new evidence
     restated = sum(c.kind is ChangeKind.NEW_EVIDENCE for c in diff.changes)
     assert restated == 0, restated
+    added, removed, changed = floor_diff(as_keyed(old), as_keyed(new))
+    assert not added, len(added)
+    assert not removed, len(removed)
+    assert {tuple(key.split("/")) for key in changed} == bench.changed, len(changed)
     found = deepdiff.DeepDiff(old, new, group_by="key")
     keys = {tuple(str(key).split("/")) for key in found.affected_root_keys}
     assert keys == bench.changed, (len(keys), len(bench.changed))
-    found_2d = deepdiff.DeepDiff(old, new, group_by=_KEYS)
-    keys_2d = {tuple(_PATH.findall(str(path))[:2]) for path in found_2d.affected_paths}
-    assert keys_2d == bench.changed, (len(keys_2d), len(bench.changed))
+    if two_level:
+        found_2d = deepdiff.DeepDiff(old, new, group_by=_KEYS)
+        keys_2d = {tuple(_PATH.findall(str(path))[:2]) for path in found_2d.affected_paths}
+        assert keys_2d == bench.changed, (len(keys_2d), len(bench.changed))
     return {
         "changes": len(diff.changes),
         "positions_changed": len(moved),
         "new_evidence": restated,
         "kinds": len({c.kind for c in diff.changes}),
+        "floor_changed": len(changed),
         "deepdiff_keys": len(keys),
         "deepdiff_entries": sum(len(v) for v in found.to_dict().values()),
     }
@@ -393,51 +470,105 @@ def _check(bench: Bench, old: list[dict[str, Any]], new: list[dict[str, Any]]) -
 # -- the run -------------------------------------------------------------------------------------
 
 
-def run(
-    parties: int, issues: int, changed: float, repeat: int, seed: int = 0, *, with_profile: bool
-) -> dict[str, Any]:
-    """Build, check and time everything; return the report as plain data."""
+@attrs.frozen(kw_only=True)
+class Settings:
+    """What one run measures (see `main`'s options)."""
+
+    issues: int = 100
+    changed: float = 0.01
+    repeat: int = 5
+    deepdiff_repeat: int = 2
+    seed: int = 0
+    full: bool = True
+    with_profile: bool = False
+
+
+def run_size(positions: int, settings: Settings) -> dict[str, Any]:
+    """Build, check and time one size (``positions`` a round); return its figures as plain data."""
+    issues = settings.issues
+    parties = max(positions // issues, 2)
     start = time.perf_counter()
     with tempfile.TemporaryDirectory() as temporary:
-        bench = as_loaded(build(parties, issues, changed, seed), Path(temporary) / "dossier")
+        built_bench = build(parties, issues, settings.changed, settings.seed)
+        bench = as_loaded(built_bench, Path(temporary) / "dossier", full=settings.full)
+        del built_bench
     built = time.perf_counter() - start
     negotiation = bench.negotiation
     old, new = (as_rows(negotiation.round(r)) for r in (_BEFORE, _AFTER))
-    counts = _check(bench, old, new)
-    rows: list[tuple[str, str, Callable[[], object]]] = [
-        ("a", "negotrack.compare", lambda: negotrack.compare(negotiation, _BEFORE, _AFTER)),
+    old_keyed, new_keyed = as_keyed(old), as_keyed(new)
+    with_readings = len(old) <= _READINGS_UP_TO
+    counts = _check(bench, old, new, two_level=with_readings)
+    rows: list[tuple[str, str, Callable[[], object], int]] = [
+        (
+            "a",
+            "negotrack.compare",
+            lambda: negotrack.compare(negotiation, _BEFORE, _AFTER),
+            settings.repeat,
+        ),
         (
             "b",
             "per-issue measures alone (info)",
             lambda: [measure_round(negotiation, r) for r in (_BEFORE, _AFTER)],
+            settings.repeat,
         ),
         (
-            "r",
-            "readings and verdicts (info)",
-            lambda: (
-                negotrack.readings(negotiation, _BEFORE, _AFTER),
-                negotrack.issue_verdicts(negotiation, _BEFORE, _AFTER),
-            ),
+            "f",
+            "plain-dict keyed diff (floor)",
+            lambda: floor_diff(old_keyed, new_keyed),
+            settings.repeat,
         ),
-        ("c", 'DeepDiff group_by="key" (reference)', lambda: _deepdiff(old, new, "key")),
-        ("c'", 'DeepDiff group_by=("party", "issue")', lambda: _deepdiff(old, new, _KEYS)),
+        (
+            "c",
+            'DeepDiff group_by="key" (reference)',
+            lambda: _deepdiff(old, new, "key"),
+            settings.deepdiff_repeat,
+        ),
     ]
-    best = best_times({key: action for key, _, action in rows}, repeat)
-    reference = min(best["c"], best["c'"])
+    if with_readings:
+        rows.insert(
+            2,
+            (
+                "r",
+                "readings and verdicts (info)",
+                lambda: (
+                    negotrack.readings(negotiation, _BEFORE, _AFTER),
+                    negotrack.issue_verdicts(negotiation, _BEFORE, _AFTER),
+                ),
+                settings.deepdiff_repeat,
+            ),
+        )
+        rows.append(
+            (
+                "c'",
+                'DeepDiff group_by=("party", "issue")',
+                lambda: _deepdiff(old, new, _KEYS),
+                settings.deepdiff_repeat,
+            )
+        )
+    best = best_times(
+        {key: action for key, _, action, _ in rows}, {key: n for key, _, _, n in rows}
+    )
+    reference = min(best["c"], best.get("c'", best["c"]))
     times = [
-        {"key": key, "what": what, "seconds": best[key], "speedup": best["c"] / best[key]}
-        for key, what, _ in rows
+        {
+            "key": key,
+            "what": what,
+            "seconds": best[key],
+            "speedup": best["c"] / best[key],
+            "x_floor": best[key] / best["f"],
+        }
+        for key, what, _, _ in rows
     ]
     report: dict[str, Any] = {
-        "command": " ".join(["python -m benchmarks.bench_diff", *sys.argv[1:]]),
-        "environment": _environment(),
         "input": {
             "parties": parties,
             "issues": issues,
             "positions_per_round": len(old),
-            "changed_share": changed,
-            "seed": seed,
-            "repeat": repeat,
+            "changed_share": settings.changed,
+            "restated": "full" if settings.full else "minimal",
+            "seed": settings.seed,
+            "repeat": settings.repeat,
+            "deepdiff_repeat": settings.deepdiff_repeat,
             "build_seconds": built,
         },
         "sanity": counts,
@@ -447,10 +578,30 @@ def run(
             "measured": reference / best["a"],
             "pass": reference / best["a"] >= TARGET_SPEEDUP,
         },
+        "floor": {
+            "target": TARGET_FLOOR,
+            "measured": best["a"] / best["f"],
+            "pass": best["a"] / best["f"] <= TARGET_FLOOR,
+        },
     }
-    if with_profile:
+    if settings.with_profile:
         report["profile"] = profile(lambda: negotrack.compare(negotiation, _BEFORE, _AFTER))
     return report
+
+
+def run(sizes: Sequence[int], settings: Settings) -> dict[str, Any]:
+    """Every size in turn; the report as plain data.
+
+    The first size's figures are also at the top level (``input``, ``sanity``, ``times``,
+    ``target``, ``floor``), as the report of one size was before sizes were added.
+    """
+    runs = [run_size(size, settings) for size in sizes]
+    return {
+        "command": " ".join(["python -m benchmarks.bench_diff", *sys.argv[1:]]),
+        "environment": _environment(),
+        **runs[0],
+        "runs": runs,
+    }
 
 
 def _deepdiff(
@@ -475,48 +626,74 @@ def _environment() -> dict[str, Any]:
 
 
 def render(report: dict[str, Any]) -> str:
-    """The report as a small text table."""
-    info, env, sanity, target = (
-        report["input"],
-        report["environment"],
-        report["sanity"],
-        report["target"],
-    )
+    """The report as small text tables, one per size."""
+    env = report["environment"]
     lines = [
         (
             f"negotrack {env['negotrack']}, Python {env['python']}, DeepDiff {env['deepdiff']}, "
             f"{env['cpus']} CPUs"
-        ),
+        )
+    ]
+    for one in report.get("runs", [report]):
+        lines += ["", *_render_size(one)]
+    return "\n".join(lines)
+
+
+def _render_size(report: dict[str, Any]) -> list[str]:
+    info, sanity, target, floor = (
+        report["input"],
+        report["sanity"],
+        report["target"],
+        report["floor"],
+    )
+    lines = [
         (
             f"dossier: 2 rounds x {info['positions_per_round']:,} positions ({info['parties']} "
-            f"parties x {info['issues']} issues), {sanity['positions_changed']} changed "
-            f"(built, written and loaded in {info['build_seconds']:.1f} s); "
-            f"best of {info['repeat']}"
+            f"parties x {info['issues']} issues), {sanity['positions_changed']} changed, "
+            f"restated {info['restated']} (built, written and loaded in "
+            f"{info['build_seconds']:.1f} s); best of {info['repeat']} "
+            f"(DeepDiff and readings: {info['deepdiff_repeat']})"
         ),
         (
             f"negotrack: {sanity['changes']:,} changes of {sanity['kinds']} kinds "
             f"({sanity['positions_changed']} positions changed, {sanity['new_evidence']:,} "
-            f"restated unchanged: new_evidence); DeepDiff: {sanity['deepdiff_entries']} entries "
-            f"on {sanity['deepdiff_keys']} keys"
+            f"restated unchanged: new_evidence); floor: {sanity['floor_changed']} keys changed; "
+            f"DeepDiff: {sanity['deepdiff_entries']} entries on {sanity['deepdiff_keys']} keys"
         ),
         "",
-        f"{'':4}{'what':40}{'time':>11}{'DeepDiff / this':>17}",
+        f"{'':4}{'what':40}{'time':>11}{'DeepDiff / this':>17}{'x floor':>9}",
     ]
     lines += [
-        f"{row['key']:4}{row['what']:40}{row['seconds'] * 1000:>9.1f}ms{row['speedup']:>17.1f}"
+        (
+            f"{row['key']:4}{row['what']:40}{row['seconds'] * 1000:>9.1f}ms"
+            f"{row['speedup']:>17.1f}{row['x_floor']:>9.2f}"
+        )
         for row in report["times"]
     ]
     verdict = "PASS" if target["pass"] else "FAIL"
+    floor_verdict = "PASS" if floor["pass"] else "FAIL"
+    size = f"{info['positions_per_round']:,} positions"
     lines += [
         "",
         (
-            f"target: negotrack.compare >= {target['speedup']:g} x faster than DeepDiff: "
+            f"target: negotrack.compare >= {target['speedup']:g} x faster than DeepDiff ({size}): "
             f"{verdict} ({target['measured']:.0f} x, against the faster DeepDiff)"
+        ),
+        (
+            f"target: negotrack.compare <= {floor['target']:g} x the plain-dict floor ({size}): "
+            f"{floor_verdict} ({floor['measured']:.2f} x)"
         ),
     ]
     if "profile" in report:
         lines += ["", "cProfile of negotrack.compare, by cumulative time:", report["profile"]]
-    return "\n".join(lines)
+    return lines
+
+
+def _sizes(text: str) -> list[int]:
+    sizes = [int(part) for part in text.split(",") if part.strip()]
+    if not sizes or min(sizes) <= 0:
+        raise argparse.ArgumentTypeError("a comma-separated list of positive sizes")
+    return sizes
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -524,21 +701,50 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m benchmarks.bench_diff", description=__doc__.split("\n\n")[0]
     )
-    parser.add_argument("--parties", type=int, default=100, help="parties (default 100)")
+    parser.add_argument(
+        "--sizes",
+        type=_sizes,
+        default=[10_000, 100_000],
+        help="positions a round, comma-separated (default 10000,100000)",
+    )
+    parser.add_argument("--parties", type=int, help="one size: this many parties x --issues")
     parser.add_argument("--issues", type=int, default=100, help="issues (default 100)")
     parser.add_argument(
         "--changed", type=float, default=0.01, help="share of positions changed (default 0.01)"
     )
     parser.add_argument("--repeat", type=int, default=5, help="best of N runs (default 5)")
+    parser.add_argument(
+        "--deepdiff-repeat",
+        type=int,
+        default=2,
+        help="best of N runs of DeepDiff and the readings (default 2)",
+    )
+    parser.add_argument(
+        "--restate",
+        choices=("full", "minimal"),
+        default="full",
+        help="how the second round restates its positions (default full)",
+    )
     parser.add_argument("--seed", type=int, default=0, help="seed of the synthetic dossier")
     parser.add_argument("--profile", action="store_true", help="add a cProfile run of (a)")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     args = parser.parse_args(argv)
-    if min(args.parties, args.issues, args.repeat) <= 0 or not 0 < args.changed <= 1:
-        parser.error("--parties, --issues, --repeat must be positive; --changed in (0, 1]")
-    report = run(
-        args.parties, args.issues, args.changed, args.repeat, args.seed, with_profile=args.profile
+    counts = (args.issues, args.repeat, args.deepdiff_repeat, args.parties or 1)
+    if min(counts) <= 0 or not 0 < args.changed <= 1:
+        parser.error(
+            "--parties, --issues, --repeat, --deepdiff-repeat must be positive; --changed in (0, 1]"
+        )
+    sizes = [args.parties * args.issues] if args.parties else args.sizes
+    settings = Settings(
+        issues=args.issues,
+        changed=args.changed,
+        repeat=args.repeat,
+        deepdiff_repeat=args.deepdiff_repeat,
+        seed=args.seed,
+        full=args.restate == "full",
+        with_profile=args.profile,
     )
+    report = run(sizes, settings)
     print(json.dumps(report, indent=2) if args.json else render(report))
     return 0
 

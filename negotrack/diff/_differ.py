@@ -147,8 +147,11 @@ class PositionDiffer:
         if a.preferred != b.preferred:
             found.append(self._preferred(issue, seat, a.preferred, b.preferred, where=where))
         found.extend(self._acceptable(issue, seat, a.acceptable, b.acceptable, where=where))
-        found.extend(red_line_changes(a.red_lines, b.red_lines, base, evidence))
-        found.extend(condition_changes(a.conditions, b.conditions, base, evidence))
+        # equal lists give no change: not matched item by item (most moves leave them alone)
+        if a.red_lines is not b.red_lines and a.red_lines != b.red_lines:
+            found.extend(red_line_changes(a.red_lines, b.red_lines, base, evidence))
+        if a.conditions is not b.conditions and a.conditions != b.conditions:
+            found.extend(condition_changes(a.conditions, b.conditions, base, evidence))
         found.extend(grading_changes(a, b, base, evidence))
         if a.salience is not None and b.salience is not None and a.salience != b.salience:
             raised = b.salience > a.salience

@@ -39,6 +39,7 @@ __all__ = [
     "Held",
     "by_issue",
     "cached_geometry",
+    "coalition_ties",
     "counterparts",
     "distance",
     "is_chair",
@@ -69,6 +70,22 @@ def is_chair(negotiation: Negotiation, party: str, *rounds: str) -> bool:
 Holding: TypeAlias = "Mapping[str, Position] | AbstractSet[str]"
 
 
+def coalition_ties(negotiation: Negotiation) -> dict[str, set[str]]:
+    """Per party, the coalitions it is a member of and, for a coalition, its members.
+
+    Any membership on record counts, whatever its dates: a party and its coalition are never
+    each other's counterparts, in the readings, the verdicts or the per-issue measures.
+    Members of one coalition are not tied to each other (a group's members may stand on
+    opposite sides of an issue); sides say when they stand together.
+    """
+    ties: dict[str, set[str]] = {}
+    for coalition in negotiation.parties:
+        for member in coalition.members:
+            ties.setdefault(coalition.id, set()).add(member.party)
+            ties.setdefault(member.party, set()).add(coalition.id)
+    return ties
+
+
 class Facing:
     """Who faces whom on one issue between two rounds (see the module), looked up once.
 
@@ -87,11 +104,7 @@ class Facing:
                 self._on_side.setdefault(party, set()).add(side_id)
         self._anyone = frozenset(self._on_side)
         self.chairs = frozenset(p for r in rounds for p in negotiation.roles_in(r))
-        self._ties: dict[str, set[str]] = {}
-        for coalition in negotiation.parties:
-            for member in coalition.members:
-                self._ties.setdefault(coalition.id, set()).add(member.party)
-                self._ties.setdefault(member.party, set()).add(coalition.id)
+        self._ties = coalition_ties(negotiation)
 
     def _across(self, party: str, reference: Holding) -> AbstractSet[str]:
         """Everyone across from the party: on a side it is not on, and on none of its own.

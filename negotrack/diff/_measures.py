@@ -8,7 +8,9 @@ option and 1 otherwise.
 Counterparts follow the issue's sides in the round (`Negotiation.sides_for`), as
 `negotrack.diff._footing.Facing` reads them: with no sides, every pair of parties; with sides,
 pairs across sides, and a party on no side paired with every party on one (so one side alone
-faces everyone not on it).
+faces everyone not on it). Never a coalition and one of its members (`Party.members`), with
+sides or without: the readings never set a party against its own coalition, and a coalition
+declared is already a side of its own (`coalition_ties`).
 """
 
 from __future__ import annotations
@@ -18,11 +20,19 @@ import functools
 import itertools
 import math
 import operator
-from collections import Counter
-from typing import TYPE_CHECKING, Any, NamedTuple, cast
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 import attrs
 
+from negotrack.diff._footing import coalition_ties
+from negotrack.diff._pairs import (
+    groups,
+    line_within,
+    options_within,
+    tied_pairs,
+    widest,
+    widest_untied,
+)
 from negotrack.model._display import Shown
 from negotrack.model._errors import WeightError
 from negotrack.model._issues import NumericScale
@@ -31,6 +41,7 @@ from negotrack.model._scales import is_linear, point, span, width
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
+    from collections.abc import Set as AbstractSet
 
     from negotrack.model._issues import Issue
     from negotrack.model._negotiation import Effective, Negotiation
@@ -116,7 +127,8 @@ def measure_issue(
     Runs in O(n log n) for n parties; see `IssueMeasures` for the formulas.
     """
     held = [_held(issue, party, p, weights) for party, p in positions.items()]
-    return _measure(issue, round_id, held, _sides(negotiation, issue.id, round_id))
+    sides = _sides(negotiation, issue.id, round_id)
+    return _measure(issue, round_id, held, sides, coalition_ties(negotiation))
 
 
 def measure_round(
@@ -146,8 +158,9 @@ def measure_round(
             continue
         issue = negotiation.issue(issue_id)
         by_issue[issue_id].append(_held(issue, party, effective.value, weights))
+    ties = coalition_ties(negotiation)
     return {
-        i.id: _measure(i, round_id, by_issue[i.id], _sides(negotiation, i.id, round_id))
+        i.id: _measure(i, round_id, by_issue[i.id], _sides(negotiation, i.id, round_id), ties)
         for i in negotiation.issues
     }
 
@@ -190,8 +203,9 @@ def pairwise_gaps(
     """The normalised distance between the preferred values of every pair of counterparts.
 
     Keys are sorted ``(party, party)`` pairs of counterparts under the issue's sides in the round
-    (by default, the dossier's sides): the pairs `measure_issue` averages. Quadratic in the
-    number of parties: `measure_issue` does not use it.
+    (by default, the dossier's sides), a coalition and its members never paired: the pairs
+    `measure_issue` averages. Quadratic in the number of parties: `measure_issue` does not use
+    it.
     """
     values: dict[str, float | str] = {}
     for party, position in positions.items():
@@ -200,10 +214,13 @@ def pairwise_gaps(
         if value is not None:
             values[party] = value
     side_of = _sides(negotiation, issue.id, round_id)
+    ties = coalition_ties(negotiation)
     gaps: dict[tuple[str, str], float] = {}
     for (party, value), (other, theirs) in itertools.combinations(sorted(values.items()), 2):
         if side_of and side_of.get(party, "") == side_of.get(other, ""):
             continue  # on one side, or both on none
+        if other in ties.get(party, ()):
+            continue  # a coalition and one of its members
         if isinstance(value, str) or isinstance(theirs, str):
             gaps[party, other] = 0.0 if value == theirs else 1.0
         else:
@@ -272,14 +289,20 @@ def _origin(issue: Issue) -> float:
 
 
 def _measure(
-    issue: Issue, round_id: str, held: list[_Held], side_of: Mapping[str, str]
+    issue: Issue,
+    round_id: str,
+    held: list[_Held],
+    side_of: Mapping[str, str],
+    ties: Mapping[str, AbstractSet[str]] | None = None,
 ) -> IssueMeasures:
     """`measure_issue` from the parties' `_Held` positions and their sides (empty: none).
 
     Counterpart pairs are counted without visiting them: with sides, the pairs across sides and
     those of parties on no side with parties on one are all pairs, less the pairs within each
-    side and within the parties on no side. Sums of distances are taken the same way. Parties
-    are taken in id order, so that the same positions always give the same floats.
+    side and within the parties on no side. Sums of distances are taken the same way. Then the
+    pairs of a coalition and one of its members (``ties``, `coalition_ties`) still counted are
+    taken off one by one: there are few. Parties are taken in id order, so that the same
+    positions always give the same floats.
     """
     held = sorted(held, key=_PARTY)
     zone_exists, zone = _zone(issue, held)
@@ -289,7 +312,7 @@ def _measure(
     if None in values:
         held = [h for h in held if get(h) is not None]
         values = list(map(get, held))
-    within = _line_within if linear else _options_within
+    within = line_within if linear else options_within
     count, total = within(values)
     low, high = (min(values), max(values)) if linear and values else (0.0, 0.0)
     top = high - low
@@ -302,7 +325,15 @@ def _measure(
         for part in parts:
             pairs, distance = within(part)
             count, total = count - pairs, total - distance
-        top = _top(parts) if linear else 0.0
+        top = widest(parts) if linear else 0.0
+    tied = tied_pairs(held, ties, side_of) if ties else []
+    if tied:
+        for i, j in tied:
+            a, b = values[i], values[j]
+            count -= 1
+            total -= abs(a - b) if linear else float(a != b)
+        if linear:
+            top = widest_untied(values, groups(held, side_of), set(tied))
     if not linear:
         top = 1.0 if total > 0 else 0.0
     centre = dispersion = None
@@ -322,27 +353,6 @@ def _measure(
         centre=centre,
         dispersion=dispersion,
     )
-
-
-def _line_within(values: list[float]) -> tuple[int, float]:
-    """Number of pairs, and sum of ``|x_i - x_j|`` over them: ``sum_k x_(k) * (2k - n + 1)``."""
-    n = len(values)
-    return n * (n - 1) // 2, sum(map(operator.mul, sorted(values), range(1 - n, n, 2)))
-
-
-def _options_within(values: list[Any]) -> tuple[int, float]:
-    """Number of pairs, and how many differ: all, less ``c * (c - 1) / 2`` per option held c times.
-
-    Two categorical values are 1 apart or not at all.
-    """
-    pairs = len(values) * (len(values) - 1) // 2
-    return pairs, float(pairs - sum(c * (c - 1) // 2 for c in Counter(values).values()))
-
-
-def _top(groups: list[list[float]]) -> float:
-    """Largest ``max(A) - min(B)`` over two different groups A, B (0.0 with fewer than two)."""
-    extremes = [(min(group), max(group)) for group in groups]
-    return max((a[1] - b[0] for a, b in itertools.permutations(extremes, 2)), default=0.0)
 
 
 def _zone(issue: Issue, held: list[_Held]) -> tuple[bool | None, Acceptable | None]:

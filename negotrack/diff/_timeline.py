@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
 
+from negotrack.diff._footing import coalition_ties
 from negotrack.diff._measures import (
     IssueMeasures,
     Verdict,
@@ -32,6 +33,7 @@ from negotrack.model._scales import is_linear
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
+    from collections.abc import Set as AbstractSet
 
     from negotrack.model._issues import Issue
     from negotrack.model._positions import Position
@@ -174,7 +176,8 @@ def timeline(
     if isinstance(issues, str):
         issues = [issues]
     ids = [i.id for i in negotiation.issues] if issues is None else list(issues)
-    tracks = {issue_id: _Track(negotiation.issue(issue_id)) for issue_id in ids}
+    ties = coalition_ties(negotiation)
+    tracks = {issue_id: _Track(negotiation.issue(issue_id), ties) for issue_id in ids}
     with gc_paused():  # many small objects and no cycles
         walked = _walk(negotiation, tracks, weights)
     run = run_verdicts(negotiation, walked.rounds, tracks.keys())
@@ -258,8 +261,9 @@ _COLUMNS = tuple(operator.itemgetter(i) for i in range(4))
 class _Track:
     """What `timeline` gathers about one issue as it walks the rounds."""
 
-    def __init__(self, issue: Issue) -> None:
+    def __init__(self, issue: Issue, ties: Mapping[str, AbstractSet[str]] | None = None) -> None:
         self.issue = issue
+        self.ties = ties  # coalitions and their members, never paired in the measures
         self.held: dict[str, _Held] = {}  # the positions in force, by party
         self.order: list[str] = []  # their parties, sorted
         self.columns: list[list[Any]] = []  # their parties, positions, points, normalised points
@@ -294,7 +298,7 @@ class _Track:
             in_force = list(map(self.held.__getitem__, self.order))
             self.columns = [list(map(get, in_force)) for get in _COLUMNS]
             bargaining = [h for h in in_force if h.party not in chairs] if chairs else in_force
-            self.measures.append(_measure(self.issue, round_id, bargaining, side_of))
+            self.measures.append(_measure(self.issue, round_id, bargaining, side_of, self.ties))
             self.chairs = chairs
             self.side_of = side_of
             self._movement(round_id, [(p, before[p], held) for p, held in stated.items()])
