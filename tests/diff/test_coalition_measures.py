@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import negotrack as nt
 
-_SCALES = (
+_SCALES: tuple[nt.NumericScale | nt.OrdinalScale | nt.CategoricalScale, ...] = (
     nt.NumericScale(min=0.0, max=50.0),
     nt.OrdinalScale(options=tuple(nt.Option(f"o{k}", f"Step {k}") for k in range(5))),
     nt.CategoricalScale(options=tuple(nt.Option(f"c{k}", f"Choice {k}") for k in range(3))),
