@@ -6,12 +6,13 @@ import datetime as dt
 import math
 import statistics
 
+import attrs
 from hypothesis import given
 from hypothesis import strategies as st
 
 import negotrack as nt
 
-_SCALES = (
+_SCALES: tuple[nt.NumericScale | nt.OrdinalScale | nt.CategoricalScale, ...] = (
     nt.NumericScale(min=0.0, max=50.0),
     nt.OrdinalScale(options=tuple(nt.Option(f"o{k}", f"Step {k}") for k in range(5))),
     nt.CategoricalScale(options=tuple(nt.Option(f"c{k}", f"Choice {k}") for k in range(3))),
@@ -85,7 +86,7 @@ def test_sides_matching_the_coalitions_change_no_gap(
         if len({m.party for m in party.members} & holders) > 1:
             return  # two members of one coalition: counterparts unless sides say otherwise
     without = nt.measure_round(n, "r1")["i"]
-    with_sides = nt.measure_round(nt.Negotiation(**{**_fields(n), "sides": sides}), "r1")["i"]
+    with_sides = nt.measure_round(attrs.evolve(n, sides=sides), "r1")["i"]
     assert _close(without.gap, with_sides.gap), (without, with_sides)
     assert _close(without.max_gap, with_sides.max_gap), (without, with_sides)
 
@@ -97,7 +98,7 @@ def test_gap_is_the_mean_over_counterpart_pairs(
     """The gap counted without visiting pairs is the mean, and max gap the largest, of the pairs."""
     n, sides = case
     if sided:
-        n = nt.Negotiation(**{**_fields(n), "sides": sides[::2]})  # some parties on no side
+        n = attrs.evolve(n, sides=sides[::2])  # some parties on no side
     measures = nt.measure_round(n, "r1")["i"]
     pairs = nt.pairwise_gaps(n, n.issues[0], {p.party: p for p in n.rounds[0].positions}, "r1")
     ties = {(p.id, m.party) for p in n.parties for m in p.members}
@@ -107,9 +108,3 @@ def test_gap_is_the_mean_over_counterpart_pairs(
         return
     assert _close(measures.gap, statistics.fmean(pairs.values())), (measures, pairs)
     assert _close(measures.max_gap, max(pairs.values())), (measures, pairs)
-
-
-def _fields(n: nt.Negotiation) -> dict[str, object]:
-    import attrs  # noqa: PLC0415 - only here
-
-    return attrs.asdict(n, recurse=False)
