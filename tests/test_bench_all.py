@@ -79,3 +79,24 @@ def test_a_missing_key_or_script_is_not_available_never_a_crash() -> None:
     assert rows["load, folder"].ratio is None
     assert rows["validate of a small dossier"].figure == "n/a"
     assert "n/a" in render(issue, [])
+
+
+def test_start_up_figures_from_the_scripts_json() -> None:
+    """bench_startup's JSON lists its times; the worst validate is judged against --help."""
+    report = {
+        "times": [
+            {"what": "python -c pass (reference)", "seconds": 0.020},
+            {"what": "negotrack --help", "seconds": 0.050},
+            {"what": "negotrack validate examples/minimal", "seconds": 0.090},
+            {"what": "negotrack validate examples/ukraine-russia-2022", "seconds": 0.120},
+        ]
+    }
+    issue, _ = collate({"bench_startup": Result(report, "", 0, 1.0)})
+    rows = {row.work: row for row in issue}
+    over = rows["negotrack --help, over a bare interpreter"]
+    assert over.ratio is not None
+    assert abs(over.ratio - 30 / 40) < 1e-9
+    validate = rows["validate of a small dossier"]
+    assert validate.ratio is not None
+    assert abs(validate.ratio - 0.120 / 0.050) < 1e-9
+    assert validate.verdict is False
