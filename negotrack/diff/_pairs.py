@@ -97,16 +97,28 @@ def widest_untied(
     With ``t`` tied pairs, the largest is among the ``t + 2`` highest values of one group and
     the ``t + 2`` lowest of the other: any counted pair can be moved there without getting
     shorter, each end passing over at most ``t`` partners tied to the other and the other end.
+    The highs are walked from the highest and the lows from the lowest, so the first counted
+    partner of a high is its farthest, and a walk stops as soon as it cannot beat the best.
     """
     keep = len(tied) + 2
     by_value = values.__getitem__
     best = 0.0
     pairs = [(parts[0], parts[0])] if len(parts) == 1 else list(itertools.permutations(parts, 2))
     for high_group, low_group in pairs:
-        highs = sorted(high_group, key=by_value)[-keep:]
+        if not high_group or not low_group:
+            continue
+        highs = sorted(high_group, key=by_value, reverse=True)[:keep]
         lows = sorted(low_group, key=by_value)[:keep]
+        lowest = values[lows[0]]
         for i in highs:
+            high = values[i]
+            if high - lowest <= best:
+                break  # every later high is lower still
             for j in lows:
-                if i != j and (min(i, j), max(i, j)) not in tied:
-                    best = max(best, values[i] - values[j])
+                distance = high - values[j]
+                if distance <= best:
+                    break  # every later low is higher still
+                if i != j and ((i, j) if i < j else (j, i)) not in tied:
+                    best = distance
+                    break
     return best
