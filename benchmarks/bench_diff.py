@@ -47,7 +47,6 @@ import argparse
 import copy
 import cProfile
 import datetime as dt
-import gc
 import io
 import json
 import os
@@ -66,6 +65,7 @@ import deepdiff
 import yaml
 
 import negotrack
+from benchmarks._timing import best_times
 from negotrack import (
     Basis,
     CategoricalScale,
@@ -399,28 +399,6 @@ def floor_diff(
 
 
 # -- measuring -----------------------------------------------------------------------------------
-
-
-def best_times(
-    actions: dict[str, Callable[[], object]], repeats: dict[str, int]
-) -> dict[str, float]:
-    """Best wall time of each action over its number of rounds (``repeats``).
-
-    The actions take turns within each round, so a burst of load from elsewhere on the machine
-    hits them alike; each result is freed outside the timed region, after a full collection.
-    """
-    best = dict.fromkeys(actions, float("inf"))
-    for turn in range(max(repeats.values())):
-        for name, action in actions.items():
-            if turn >= repeats[name]:
-                continue
-            gc.collect()
-            start = time.perf_counter()
-            result = action()
-            elapsed = time.perf_counter() - start
-            del result
-            best[name] = min(best[name], elapsed)
-    return best
 
 
 def profile(action: Callable[[], object], top: int = 15) -> str:

@@ -35,7 +35,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 import negotrack
-from benchmarks.bench_load import _environment, best_times, peak_memory
+from benchmarks._timing import best_times, peak_memory
+from benchmarks.bench_load import _environment
 from benchmarks.generate import make_dossier, write_single
 
 if TYPE_CHECKING:

@@ -38,8 +38,6 @@ import platform
 import shutil
 import sys
 import tempfile
-import time
-import tracemalloc
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
@@ -47,6 +45,7 @@ import attrs
 import yaml
 
 import negotrack
+from benchmarks._timing import best_times, peak_memory
 from benchmarks.generate import write_dossier, write_folder, write_single
 from negotrack.files._parse import parse
 
@@ -102,38 +101,6 @@ class Inputs:
 
 
 # -- measuring -----------------------------------------------------------------------------------
-
-
-def best_times(actions: dict[str, Callable[[], object]], repeat: int) -> dict[str, float]:
-    """Best wall time of each action over ``repeat`` rounds.
-
-    The actions take turns within each round, so a burst of load from elsewhere on the machine
-    hits them alike; each result is freed outside the timed region, after a full collection.
-    """
-    best = dict.fromkeys(actions, float("inf"))
-    for _ in range(repeat):
-        for name, action in actions.items():
-            gc.collect()
-            start = time.perf_counter()
-            result = action()
-            elapsed = time.perf_counter() - start
-            del result
-            best[name] = min(best[name], elapsed)
-    return best
-
-
-def peak_memory(action: Callable[[], object]) -> int:
-    """Peak bytes allocated by one run of ``action``, as tracemalloc sees it."""
-    gc.collect()
-    tracemalloc.start()
-    try:
-        before = tracemalloc.get_traced_memory()[0]
-        result = action()
-        peak = tracemalloc.get_traced_memory()[1] - before
-        del result
-    finally:
-        tracemalloc.stop()
-    return peak
 
 
 def _safe_load_all(files: Sequence[tuple[str, bytes]]) -> list[Any]:

@@ -45,7 +45,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 import negotrack
-from benchmarks.bench_load import best_times
+from benchmarks._timing import best_times
 from benchmarks.bench_timeline import build
 from negotrack.report._html import HtmlRenderer
 from negotrack.report._issue_charts import issue_chart

@@ -45,7 +45,7 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 import negotrack
-from benchmarks.bench_load import best_times
+from benchmarks._timing import best_times
 from benchmarks.generate import make_rounds, write_folder
 from negotrack.report._html import HtmlRenderer
 from negotrack.report._json import JsonRenderer
