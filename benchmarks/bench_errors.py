@@ -25,8 +25,6 @@ are printed with PASS or FAIL against the targets.
 
 from __future__ import annotations
 
-import argparse
-import json
 import subprocess
 import sys
 import tempfile
@@ -35,6 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 import negotrack
+from benchmarks._script import sized_main
 from benchmarks._timing import best_times, peak_memory
 from benchmarks.bench_load import _environment
 from benchmarks.generate import make_dossier, write_single
@@ -250,21 +249,14 @@ def _verdict(what: str, passed: bool) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the benchmark and print the table (or JSON); always exit 0 once it has run."""
-    parser = argparse.ArgumentParser(
-        prog="python -m benchmarks.bench_errors", description=__doc__.split("\n\n")[0]
+    return sized_main(
+        argv,
+        prog="python -m benchmarks.bench_errors",
+        doc=__doc__ or "",
+        size_help="the valid dossier's size (default 1000000)",
+        run=run,
+        render=render,
     )
-    parser.add_argument(
-        "--size", type=int, default=1_000_000, help="the valid dossier's size (default 1000000)"
-    )
-    parser.add_argument("--repeat", type=int, default=5, help="best of N runs (default 5)")
-    parser.add_argument("--seed", type=int, default=0, help="seed of the synthetic dossier")
-    parser.add_argument("--json", action="store_true", help="print the report as JSON")
-    args = parser.parse_args(argv)
-    if args.size <= 0 or args.repeat <= 0:
-        parser.error("--size and --repeat must be positive")
-    report = run(args.size, args.repeat, args.seed)
-    print(json.dumps(report, indent=2) if args.json else render(report))
-    return 0
 
 
 if __name__ == "__main__":

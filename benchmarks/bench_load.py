@@ -30,9 +30,7 @@ bad reference <= 0.30 x).
 
 from __future__ import annotations
 
-import argparse
 import gc
-import json
 import os
 import platform
 import shutil
@@ -45,6 +43,7 @@ import attrs
 import yaml
 
 import negotrack
+from benchmarks._script import sized_main
 from benchmarks._timing import best_times, peak_memory
 from benchmarks.generate import write_dossier, write_folder, write_single
 from negotrack.files._parse import parse
@@ -380,21 +379,14 @@ def render(report: dict[str, Any]) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the benchmark and print the table (or JSON); always exit 0 once it has run."""
-    parser = argparse.ArgumentParser(
-        prog="python -m benchmarks.bench_load", description=__doc__.split("\n\n")[0]
+    return sized_main(
+        argv,
+        prog="python -m benchmarks.bench_load",
+        doc=__doc__ or "",
+        size_help="dossier size in bytes (default 1000000)",
+        run=run,
+        render=render,
     )
-    parser.add_argument(
-        "--size", type=int, default=1_000_000, help="dossier size in bytes (default 1000000)"
-    )
-    parser.add_argument("--repeat", type=int, default=5, help="best of N runs (default 5)")
-    parser.add_argument("--seed", type=int, default=0, help="seed of the synthetic dossier")
-    parser.add_argument("--json", action="store_true", help="print the report as JSON")
-    args = parser.parse_args(argv)
-    if args.size <= 0 or args.repeat <= 0:
-        parser.error("--size and --repeat must be positive")
-    report = run(args.size, args.repeat, args.seed)
-    print(json.dumps(report, indent=2) if args.json else render(report))
-    return 0
 
 
 if __name__ == "__main__":
