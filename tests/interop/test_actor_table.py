@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import codecs
-import datetime as dt
 import tempfile
 from pathlib import Path
 
@@ -18,24 +17,11 @@ from negotrack.interop import _foreign
 from negotrack.interop._actors import export_actor_table, import_actor_table
 from negotrack.interop._foreign import ForeignUsageError
 from tests.conftest import MINIMAL
+from tests.interop.coded import DAY, held, problems_of
 from tests.interop.test_import import snapshot
 from tests.strategies import negotiations
 
 FIXTURES = Path(__file__).parent / "fixtures" / "actors"
-DAY = dt.date(2024, 5, 1)
-
-
-def problems_of(path: Path) -> list[str]:
-    """The problems importing ``path`` raises, as printed."""
-    with pytest.raises(nt.LoadError) as caught:
-        import_actor_table(path, date=DAY)
-    return [str(p) for p in caught.value.problems]
-
-
-def held(negotiation: nt.Negotiation) -> list[tuple[str, str, nt.Value | None, float | None]]:
-    """Party, issue, preferred value and salience of each position of the one round."""
-    (round_,) = negotiation.rounds
-    return [(p.party, p.issue, p.preferred, p.salience) for p in round_.positions]
 
 
 def test_one_issue_with_cr_endings_an_odd_header_and_saliences_on_0_100() -> None:
@@ -101,7 +87,7 @@ def test_every_problem_of_a_table_at_its_row_and_column() -> None:
         f"{f}:7:2: row 7, column Capability: 'ten' is not a number",
         f"{f}:7:4: row 7, column Salience: salience 150 is outside 0-100 (the table's saliences are on 0-100, as one of them is above 1)",
         f"{f}:8:4: row 8, column Salience: empty: give the salience as a number",
-    ] == problems_of(f)
+    ] == problems_of(import_actor_table, f)
 
 
 def test_header_problems(tmp_path: Path) -> None:
@@ -114,7 +100,7 @@ def test_header_problems(tmp_path: Path) -> None:
         f"{f}:1:1: row 1: a column 'min' goes with a column 'max': give both",
         f"{f}:1:3: row 1, column clout: a second capability column: 'capability' (column 2) is one",
         f"{f}:1:4: row 1, column positon: unknown column 'positon' (did you mean 'position'?)",
-    ] == problems_of(f)
+    ] == problems_of(import_actor_table, f)
 
 
 def test_an_actor_and_an_issue_say_one_thing_across_rows(tmp_path: Path) -> None:
@@ -135,14 +121,16 @@ def test_an_actor_and_an_issue_say_one_thing_across_rows(tmp_path: Path) -> None
         f"{f}:4:7: row 4, column min: 'a' runs from 0 to 10 in row 2: an issue has one scale",
         f"{f}:5:8: row 5, column max: max 9 is not above min 9",
         f"{f}:6:1: row 6: 9 cells, and the header names 8",
-    ] == problems_of(f)
+    ] == problems_of(import_actor_table, f)
 
 
 def test_a_header_and_no_rows(tmp_path: Path) -> None:
     """A table with a header only is refused: there is nothing to import."""
     f = tmp_path / "t.csv"
     f.write_text("actor,capability,position,salience\n\n", encoding="utf-8")
-    assert [f"{f}: no rows: the table has a header and nothing else"] == problems_of(f)
+    assert [f"{f}: no rows: the table has a header and nothing else"] == problems_of(
+        import_actor_table, f
+    )
 
 
 def test_na_is_an_actor_but_no_number(tmp_path: Path) -> None:
@@ -150,7 +138,7 @@ def test_na_is_an_actor_but_no_number(tmp_path: Path) -> None:
     f = tmp_path / "t.csv"
     f.write_text("actor,capability,position,salience\nNA,1,NA,0.5\n", encoding="utf-8")
     assert [f"{f}:2:3: row 2, column position: empty: give the position as a number"] == (
-        problems_of(f)
+        problems_of(import_actor_table, f)
     )
 
 
@@ -169,7 +157,7 @@ def test_notes_and_numbers_written_as_no_number(tmp_path: Path) -> None:
         f"{f}:3:3: row 3, column position: '50,5': write the decimals after a point (50.5)",
         f"{f}:4:2: row 4, column capability: '1e999' is too large a number",
         f"{f}:5:1: row 5: not semicolon-separated: ';' expected after '\"'",
-    ] == problems_of(f)
+    ] == problems_of(import_actor_table, f)
     f.write_text("actor;capability;position;salience;note\nA;1;40;0.5;from the minutes\n")
     (round_,) = import_actor_table(f, date=DAY).rounds
     assert "from the minutes" == round_.positions[0].note
@@ -188,7 +176,7 @@ def test_files_that_are_no_text_tables(tmp_path: Path, data: bytes, message: str
     """An empty, binary, UTF-16 without BOM or Latin-1 file: one problem naming the file."""
     f = tmp_path / "t.csv"
     f.write_bytes(data)
-    (problem,) = problems_of(f)
+    (problem,) = problems_of(import_actor_table, f)
     assert problem.startswith(str(f))
     assert message in problem
 
@@ -206,7 +194,7 @@ def test_a_file_too_large(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setattr(_foreign, "MAX_BYTES", 64)
     f = tmp_path / "t.csv"
     f.write_text("actor,capability,position,salience\n" + "A,1,40,0.5\n" * 10, encoding="utf-8")
-    (problem,) = problems_of(f)
+    (problem,) = problems_of(import_actor_table, f)
     assert "import reads files of at most" in problem
 
 

@@ -20,15 +20,9 @@ from negotrack.interop._decide import export_decide, import_decide, parse_cells
 from negotrack.interop._decide_out import cell
 from negotrack.model._plain import plain
 from tests.conftest import FLAGSHIP, MINIMAL
+from tests.interop.coded import DAY, problems_of
 
 FIXTURES = Path(__file__).parent / "fixtures" / "decide"
-DAY = dt.date(2024, 5, 1)
-
-
-def _problems(path: Path) -> list[str]:
-    with pytest.raises(nt.LoadError) as caught:
-        import_decide(path, date=DAY)
-    return [str(problem) for problem in caught.value.problems]
 
 
 def _written(tmp_path: Path, text: str, name: str = "in.txt") -> Path:
@@ -123,7 +117,7 @@ def test_without_a_date_the_round_is_the_day_the_file_was_changed(tmp_path: Path
 def test_every_problem_of_the_invalid_file_at_its_line_and_cell() -> None:
     """Each row's problems, in file order, named by row and column; none hides the others."""
     file = str(FIXTURES / "invalid.txt")
-    assert _problems(FIXTURES / "invalid.txt") == [
+    assert problems_of(import_decide, FIXTURES / "invalid.txt") == [
         f"{file}:3:4: row 3, column key: a second #A row for actor 'a' (the first is row 2)",
         (
             f"{file}:4:4: row 4, column key: invalid actor key 'b c': negotrack uses the key as the "
@@ -189,7 +183,7 @@ def test_every_problem_of_the_invalid_file_at_its_line_and_cell() -> None:
 )
 def test_each_kind_of_bad_row(tmp_path: Path, text: str, expected: str) -> None:
     path = _written(tmp_path, text)
-    problems = _problems(path)
+    problems = problems_of(import_decide, path)
     assert len(problems) == 1, problems  # no follow-on problem from the same mistake
     assert expected in problems[0]
     assert problems[0].startswith(str(path))
@@ -210,7 +204,7 @@ def test_files_that_are_no_text_in_utf8_or_utf16(
 ) -> None:
     path = tmp_path / "in.txt"
     path.write_bytes(data)
-    (problem,) = _problems(path)
+    (problem,) = problems_of(import_decide, path)
     assert expected in problem
 
 
@@ -220,13 +214,13 @@ def test_a_file_over_the_size_limit_is_refused_unread(
     """The limit is 64 MiB; patched down here, so that no test writes 100 MB."""
     monkeypatch.setattr(_foreign, "MAX_BYTES", 100)
     path = _written(tmp_path, "#A\ta\tA\n" * 20)
-    (problem,) = _problems(path)
+    (problem,) = problems_of(import_decide, path)
     assert "a file of 0.0 MB: import reads files of at most" in problem
 
 
 def test_at_most_200_problems_are_listed_and_the_rest_counted(tmp_path: Path) -> None:
     path = _written(tmp_path, "#X\n" * 250)
-    problems = _problems(path)
+    problems = problems_of(import_decide, path)
     assert len(problems) == 201
     assert problems[-1].endswith("and 50 more problems not listed")
 

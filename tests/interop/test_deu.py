@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import codecs
-import datetime as dt
 import json
 from pathlib import Path
 
@@ -26,23 +25,10 @@ from negotrack.interop._coded import (
 )
 from negotrack.interop._deu import _Reader, import_deu
 from negotrack.interop._foreign import Problems, read_text
+from tests.interop.coded import DAY, held, problems_of
 from tests.interop.test_import import snapshot
 
 FIXTURES = Path(__file__).parent / "fixtures" / "deu"
-DAY = dt.date(2024, 5, 1)
-
-
-def problems_of(path: Path) -> list[str]:
-    """The problems importing ``path`` raises, as printed."""
-    with pytest.raises(nt.LoadError) as caught:
-        import_deu(path, date=DAY)
-    return [str(p) for p in caught.value.problems]
-
-
-def held(negotiation: nt.Negotiation) -> list[tuple[str, str, nt.Value | None, float | None]]:
-    """Party, issue, preferred value and salience of each position of the one round."""
-    (round_,) = negotiation.rounds
-    return [(p.party, p.issue, p.preferred, p.salience) for p in round_.positions]
 
 
 def test_a_tab_separated_table_with_weights_metadata_and_a_missing_outcome() -> None:
@@ -120,7 +106,7 @@ def test_every_problem_of_a_table_at_its_row_and_column() -> None:
         f"{f}:5:5: row 5, column sB: a salience and no position for 'B'",
         f"{f}:6:5: row 6, column sB: the weights row gives each weight in the position column (pB): leave this cell empty",
         f"{f}:7:1: row 7, column id: a second row of weights: row 6 is one",
-    ] == problems_of(f)
+    ] == problems_of(import_deu, f)
 
 
 def test_header_problems(tmp_path: Path) -> None:
@@ -135,7 +121,7 @@ def test_header_problems(tmp_path: Path) -> None:
         f"{f}:1:5: row 1, column 5: a column without a name",
         f"{f}:1:7: row 1, column sB: no position column for actor 'B' (pB){meta}",
         f"{f}:1:8: row 1, column proposal: no salience column for actor 'roposal' (sroposal){meta}",
-    ] == problems_of(f)
+    ] == problems_of(import_deu, f)
 
 
 def test_cells_out_of_place(tmp_path: Path) -> None:
@@ -151,7 +137,7 @@ def test_cells_out_of_place(tmp_path: Path) -> None:
         f"{f}:3:6: row 3, column max: max 3 is not above min 3",
         f"{f}:4:1: row 4: 7 cells, and the header names 6",
         f"{f}:5:2: row 5, column p_X: weight -2 is below 0",
-    ] == problems_of(f)
+    ] == problems_of(import_deu, f)
 
 
 def test_underscored_actor_columns_and_no_saliences(tmp_path: Path) -> None:
@@ -167,7 +153,7 @@ def test_a_header_and_no_rows(tmp_path: Path) -> None:
     """A table with a header only is refused."""
     f = tmp_path / "t.tsv"
     f.write_text("id\tpA\tsA\n", encoding="utf-8")
-    assert [f"{f}: no rows: the table has a header and nothing else"] == problems_of(f)
+    assert [f"{f}: no rows: the table has a header and nothing else"] == problems_of(import_deu, f)
 
 
 @pytest.mark.parametrize(
@@ -183,7 +169,7 @@ def test_files_that_are_no_text_tables(tmp_path: Path, data: bytes, message: str
     """A blank, binary, UTF-16 without BOM or Latin-1 file: one problem naming the file."""
     f = tmp_path / "t.tsv"
     f.write_bytes(data)
-    (problem,) = problems_of(f)
+    (problem,) = problems_of(import_deu, f)
     assert problem.startswith(str(f))
     assert message in problem
 
@@ -196,7 +182,7 @@ def test_utf16_with_a_byte_order_mark_and_a_file_too_large(
     f.write_bytes(codecs.BOM_UTF16_BE + "id\tpA\tsA\na\t50\t80\n".encode("utf-16-be"))
     assert [("A", "a", 50.0, 0.8)] == held(import_deu(f, date=DAY))
     monkeypatch.setattr(_foreign, "MAX_BYTES", 16)
-    (problem,) = problems_of(f)
+    (problem,) = problems_of(import_deu, f)
     assert "import reads files of at most" in problem
 
 
