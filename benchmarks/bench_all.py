@@ -4,13 +4,14 @@ Run from the repository root::
 
     python -m benchmarks.bench_all [--quick] [--json] [--only NAME,NAME]
 
-Each benchmark script (`bench_load`, `bench_errors`, `bench_startup`, `bench_diff`,
-`bench_scaling`, `bench_report`) runs in a subprocess of its own, with ``--json`` where it
-takes it (else its text is read), and smaller sizes under ``--quick`` (a few minutes instead of
-most of an hour; the figures then say less). The table has a row per figure of the issue:
-the work, the figure, its reference, the ratio, the target and PASS or FAIL; then every other
-``target:`` the scripts state. A figure a script did not give is ``n/a``: the scripts change,
-and a key they drop never stops the table.
+Each benchmark script (`bench_load`, `bench_errors`, `bench_startup`, `bench_readers`,
+`bench_diff`, `bench_scaling`, `bench_report`) runs in a subprocess of its own, with ``--json``
+where it takes it (else its text is read), and smaller sizes under ``--quick`` (a few minutes
+instead of most of an hour; the figures then say less). The table has a row per figure of the
+issue: the work, the figure, its reference, the ratio, the target and PASS or FAIL; then every
+other ``target:`` the scripts state. Rows whose target reads ``info`` are floors, judged against
+nothing: what reading alone, or importing the core dependencies alone, costs. A figure a script
+did not give is ``n/a``: the scripts change, and a key they drop never stops the table.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ SCRIPTS: Final[dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
     "bench_load": ((), ("--size", "300000", "--repeat", "3")),
     "bench_errors": ((), ("--size", "300000", "--repeat", "2")),
     "bench_startup": ((), ("--repeat", "5")),
+    "bench_readers": ((), ("--size", "300000", "--repeat", "4")),
     "bench_diff": ((), ("--sizes", "2000,10000", "--repeat", "3", "--deepdiff-repeat", "1")),
     "bench_scaling": ((), ("--rounds", "10,100,1000", "--repeat", "1", "--rows", "lbc")),
     "bench_report": ((), ("--rounds", "200", "--repeat", "1", "--options", "2000")),
@@ -109,8 +111,8 @@ def _load_rows(report: dict[str, Any] | None) -> list[Row]:
     for key, layout, limit, what in (
         ("b", "folder", 0.30, "load, folder"),
         ("c", "single", 0.20, "load, single file"),
-        ("d", "folder", 0.30, "load with one error, folder"),
-        ("d", "single", 0.30, "load with one error, single file"),
+        ("f", "folder", 0.30, "load with one bad reference, folder"),
+        ("f", "single", 0.30, "load with one bad reference, single file"),
     ):
         row = _by_key(times, key, layout=layout)
         reference = _by_key(times, "a", layout=layout)
@@ -124,6 +126,33 @@ def _load_rows(report: dict[str, Any] | None) -> list[Row]:
             )
         )
     return rows
+
+
+def _info(work: str, figure: str, reference: str, ratio: Any) -> Row:
+    """A figure shown for what it explains (a floor), judged against no target."""
+    value = ratio if isinstance(ratio, int | float) else None
+    return Row(work, figure, reference, value, "info", None)
+
+
+def _reader_rows(report: dict[str, Any] | None) -> list[Row]:
+    """The floors under the load rows: reading alone, with PyYAML's events and with rapidyaml."""
+    seconds = _get(report, "seconds")
+    ratios = _get(report, "ratios")
+    reference = f"CSafeLoader {_seconds(_get(seconds, 'a'))}"
+    return [
+        _info(
+            "read a folder: PyYAML's event objects alone",
+            f"p: {_seconds(_get(seconds, 'p'))}",
+            reference,
+            _get(ratios, "p"),
+        ),
+        _info(
+            "read a folder: rapidyaml, walked to plain data",
+            f"w: {_seconds(_get(seconds, 'w'))}",
+            reference,
+            _get(ratios, "w"),
+        ),
+    ]
 
 
 def _diff_rows(report: dict[str, Any] | None) -> list[Row]:
@@ -233,6 +262,7 @@ def _startup_rows(result: Result | None) -> list[Row]:
     bare = next((v for k, v in times.items() if "pass" in k), None)
     helps = next((v for k, v in times.items() if k.strip() == "negotrack --help"), None)
     validate = max((v for k, v in times.items() if "validate" in k), default=None)
+    imports = next((v for k, v in times.items() if "import attrs" in k), None)
     over = helps - bare if helps is not None and bare is not None else None
     return [
         _at_most(
@@ -248,6 +278,12 @@ def _startup_rows(result: Result | None) -> list[Row]:
             f"negotrack --help {_seconds(helps)}",
             validate / helps if validate is not None and helps else None,
             2.0,
+        ),
+        _info(
+            "import attrs, cattrs, yaml alone",
+            _seconds(imports),
+            f"negotrack --help {_seconds(helps)}",
+            imports / helps if imports is not None and helps else None,
         ),
     ]
 
@@ -286,6 +322,7 @@ _ISSUE: Final[dict[str, Callable[[Result | None], list[Row]]]] = {
     "bench_diff": lambda r: _diff_rows(_get(r, 0)),
     "bench_load": lambda r: _load_rows(_get(r, 0)),
     "bench_startup": _startup_rows,
+    "bench_readers": lambda r: _reader_rows(_get(r, 0)),
 }
 
 
@@ -326,7 +363,7 @@ def render(issue: Sequence[Row], stated: Sequence[Row]) -> str:
         ratio = "n/a" if row.ratio is None else f"{row.ratio:.2f}"
         lines.append(
             f"{row.work:<54}{row.figure:<22}{row.reference:<28}{ratio:>8}  {row.target:<8}"
-            f"{_verdict(row.verdict)}"
+            f"{'info' if row.target == 'info' else _verdict(row.verdict)}"
         )
     if stated:
         lines += ["", "targets the scripts state:"]

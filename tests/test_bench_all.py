@@ -25,6 +25,8 @@ _LOAD = {
         {"key": "b", "layout": "folder", "seconds": 0.09, "ratio": 0.3},
         {"key": "a", "layout": "single", "seconds": 0.5, "ratio": 1.0},
         {"key": "c", "layout": "single", "seconds": 0.15, "ratio": 0.3},
+        {"key": "d", "layout": "single", "seconds": 0.1, "ratio": 0.2},
+        {"key": "f", "layout": "single", "seconds": 0.2, "ratio": 0.4},
     ]
 }
 _SCALING = {
@@ -61,6 +63,8 @@ def test_ratios_and_verdicts_come_from_the_reports() -> None:
     assert rows["diff, 10,000 positions, against the plain-dict floor"] == (1.25, False)
     assert rows["load, folder"] == (0.3, True)
     assert rows["load, single file"] == (0.3, False)
+    # the bad-reference row (f) is the one judged, not the unknown-key row (d)
+    assert rows["load with one bad reference, single file"] == (0.4, False)
     assert rows["compare of the last two rounds, 1000 rounds"][1] is True
     assert rows["HTML diff, 1,000 rounds"][1] is True
     assert rows["report -f html, 1,000 rounds"][1] is False
@@ -100,3 +104,33 @@ def test_start_up_figures_from_the_scripts_json() -> None:
     assert validate.ratio is not None
     assert abs(validate.ratio - 0.120 / 0.050) < 1e-9
     assert validate.verdict is False
+
+
+def test_floors_are_shown_and_judged_against_nothing() -> None:
+    """bench_readers' event floor and bench_startup's import floor are info rows, not verdicts."""
+    readers = {
+        "seconds": {"a": 0.2, "p": 0.05, "w": 0.12},
+        "ratios": {"a": 1.0, "p": 0.25, "w": 0.6},
+    }
+    startup = {
+        "times": [
+            {"what": "python -c pass (reference)", "seconds": 0.02},
+            {"what": "negotrack --help", "seconds": 0.04},
+            {"what": "python -c 'import attrs, cattrs, yaml' (info)", "seconds": 0.1},
+            {"what": "negotrack validate examples/minimal", "seconds": 0.16},
+        ]
+    }
+    issue, _ = collate(
+        {
+            "bench_readers": Result(readers, "", 0, 1.0),
+            "bench_startup": Result(startup, "", 0, 1.0),
+        }
+    )
+    rows = {row.work: row for row in issue}
+    events = rows["read a folder: PyYAML's event objects alone"]
+    assert (events.ratio, events.target, events.verdict) == (0.25, "info", None)
+    imports = rows["import attrs, cattrs, yaml alone"]
+    assert imports.ratio == 2.5
+    assert imports.verdict is None
+    assert rows["validate of a small dossier"].ratio == 4.0
+    assert "info" in render(issue, [])

@@ -26,6 +26,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from negotrack.files._hints import value_alias
+from negotrack.files._reuse import reusing
 from negotrack.files._scalars import (
     InvalidValueError,
     _structure_approx_date,
@@ -42,7 +43,7 @@ from negotrack.files._scalars import (
 from negotrack.model._dates import ApproxDate, PartialDate
 from negotrack.model._issues import CategoricalScale, NumericScale, OrdinalScale, Scale, Value
 from negotrack.model._parties import Membership
-from negotrack.model._positions import Acceptable, Interval
+from negotrack.model._positions import Acceptable, Interval, Position
 
 if typing.TYPE_CHECKING:
     from collections.abc import Callable
@@ -363,6 +364,7 @@ def _make_converter() -> cattrs.Converter:
     )
     conv.register_structure_hook_factory(attrs.has, _make_class_hook)
     conv.register_structure_hook(Membership, _structure_membership)
+    conv.register_structure_hook(Position, lambda value, _: _position_hook(value, Position))
     conv.register_unstructure_hook(dt.date, _unstructure_date)
     conv.register_unstructure_hook(dt.time, lambda t: t.strftime("%H:%M"))
     conv.register_unstructure_hook_factory(attrs.has, _make_unstructure_hook(conv))
@@ -374,6 +376,12 @@ converter: Final = _make_converter()
 
 
 _membership_hook: Final = _make_class_hook(Membership)
+#: A position restated word for word within a load is the one it restates (`_reuse`).
+_position_hook: Final = reusing(
+    _make_class_hook(Position),
+    tuple(a.name for a in attrs.fields(Position)),
+    frozenset(a.name for a in attrs.fields(Position) if a.default is attrs.NOTHING),
+)
 
 
 _membership_unstructure: Final = make_dict_unstructure_fn(

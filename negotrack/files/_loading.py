@@ -3,8 +3,7 @@
 The happy path parses with the fast builder, structures and checks, keeping no line numbers;
 only files with problems are read again, to place each. The header comes first (it says which
 issues are numeric); each round is structured once parsed, so its tree is freed early. A
-folder's files are those `negotrack.files._commit` lists (it sees through a killed save);
-`load_tree` loads a folder held in memory (a git tree).
+folder's files are those `negotrack.files._commit` lists (it sees through a killed save).
 """
 
 from __future__ import annotations
@@ -34,6 +33,7 @@ from negotrack.files._numbers import (
 from negotrack.files._parse import parse
 from negotrack.files._placing import place
 from negotrack.files._restating import fill_restatements
+from negotrack.files._reuse import keeping_restated
 from negotrack.files._scalars import shape_of
 from negotrack.files._yaml import PathKey, read_file
 from negotrack.model._errors import LoadError, NegotrackError, Problem
@@ -172,8 +172,8 @@ def load_tree(files: Mapping[str, bytes], where: str) -> Negotiation:
 
 
 def _guarded(file: str, what: str, build: Callable[[], Negotiation]) -> Negotiation:
-    """Run a load with the collector paused: a problem is a LoadError, never a traceback."""
-    with gc_paused():
+    """One load: collector paused, restatements shared (`_reuse`), problems as a LoadError."""
+    with gc_paused(), keeping_restated({}):
         try:
             return build()
         except NegotrackError:

@@ -58,7 +58,7 @@ def fill_restatements(
             if carried is None or position.withdrawn or place >= len(keys):
                 continue
             missing = _CARRIED_SET.difference(keys[place])
-            if missing:
+            if missing and not _holds_already(position, carried, missing):
                 # built field by field: several times cheaper than attrs.evolve, on every load
                 positions[place] = Position(
                     *[getattr(carried if n in missing else position, n) for n in _FIELDS]
@@ -72,6 +72,18 @@ def fill_restatements(
         if changed:
             out[index] = attrs.evolve(round_, positions=tuple(positions))
     return out
+
+
+def _holds_already(position: Position, carried: Position, missing: frozenset[str]) -> bool:
+    """Whether ``position`` already holds the carried value of every key it leaves out.
+
+    Then it is its own completion, kept as it is (it may be the very position it restates).
+    """
+    for name in missing:
+        mine, theirs = getattr(position, name), getattr(carried, name)
+        if mine is not theirs and (mine != theirs or type(mine) is not type(theirs)):
+            return False
+    return True
 
 
 def minimal_positions(

@@ -1,0 +1,98 @@
+"""A position restated word for word is the object it restates, and so is each restated field.
+
+An analyst who copies the last round's file and edits it restates most positions unchanged,
+or changes one key of them (the evidence, say). While one dossier is loaded, each position's
+parsed mapping is kept beside the position made of it, by party, issue and table. A later
+mapping equal to the one kept gives the very position made before; one that differs is made
+from the keys that differ, and every key equal to the kept one gives the kept position's own
+field object. Either way the result equals what structuring the whole mapping gives, so
+nothing a program can see changes but the time and the memory: the load skips structuring what
+was restated, the dossier holds one object where it held copies, and the diff finds them
+unchanged at a glance (``old is new`` before ``old == new``, for a position and for each of its
+fields).
+
+Parsed mappings hold strings, None, lists and mappings, and numbers where the loader has read
+a numeric issue's ``preferred`` as one; ``1 == 1.0`` in Python, so that value must also be of
+one type in both mappings. Outside a load (`keeping_restated` not active) nothing is kept.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from contextvars import ContextVar
+from typing import TYPE_CHECKING, Any, Final
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+__all__ = ["keeping_restated", "reusing"]
+
+#: The positions made so far in the current load: (party, issue, table) -> (mapping, position).
+_KEPT: Final[ContextVar[dict[Any, tuple[dict[str, Any], Any]] | None]] = ContextVar(
+    "negotrack_restated", default=None
+)
+
+
+@contextlib.contextmanager
+def keeping_restated(kept: dict[Any, tuple[dict[str, Any], Any]]) -> Iterator[None]:
+    """Within the block, positions structured are kept in ``kept`` and reused when restated."""
+    token = _KEPT.set(kept)
+    try:
+        yield
+    finally:
+        _KEPT.reset(token)
+
+
+def reusing(
+    structure: Callable[[object, object], Any], fields: tuple[str, ...], required: frozenset[str]
+) -> Callable[[object, object], Any]:
+    """``structure`` (a position's hook), reusing the kept position and its equal fields.
+
+    ``fields`` are the record's fields in ``__init__`` order, each read from the key of its
+    name; ``required`` are the keys a mapping must have (they stay in what is structured).
+    """
+
+    def hook(value: object, tp: object) -> Any:
+        kept = _KEPT.get()
+        if kept is None or type(value) is not dict:
+            return structure(value, tp)
+        key = (value.get("party"), value.get("issue"), value.get("table"))
+        try:
+            before = kept.get(key)
+        except TypeError:  # a list or a mapping where an id belongs: refused as usual
+            return structure(value, tp)
+        if before is None:
+            made = structure(value, tp)
+        else:
+            made = _from_kept(
+                value, tp, before, structure=structure, fields=fields, required=required
+            )
+        kept[key] = (value, made)
+        return made
+
+    return hook
+
+
+def _from_kept(
+    value: dict[str, Any],
+    tp: object,
+    before: tuple[dict[str, Any], Any],
+    *,
+    structure: Callable[[object, object], Any],
+    fields: tuple[str, ...],
+    required: frozenset[str],
+) -> Any:
+    mapping, made = before
+    same = {
+        name
+        for name, given in value.items()
+        if name in mapping
+        and mapping[name] == given
+        and (name != "preferred" or type(mapping[name]) is type(given))
+    }
+    if len(same) == len(value) == len(mapping):
+        return made
+    if len(same) <= len(required):  # nothing worth sharing: made as it is written
+        return structure(value, tp)
+    rest = structure({k: v for k, v in value.items() if k not in same or k in required}, tp)
+    return type(made)(*[getattr(made if name in same else rest, name) for name in fields])
