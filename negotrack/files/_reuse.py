@@ -3,13 +3,15 @@
 An analyst who copies the last round's file and edits it restates most positions unchanged,
 or changes one key of them (the evidence, say). While one dossier is loaded, each position's
 parsed mapping is kept beside the position made of it, by party, issue and table. A later
-mapping equal to the one kept gives the very position made before; one that differs is made
-from the keys that differ, and every key equal to the kept one gives the kept position's own
-field object. Either way the result equals what structuring the whole mapping gives, so
-nothing a program can see changes but the time and the memory: the load skips structuring what
-was restated, the dossier holds one object where it held copies, and the diff finds them
-unchanged at a glance (``old is new`` before ``old == new``, for a position and for each of its
-fields).
+mapping equal to the one kept gives the very position made before. One that differs is made
+from the keys that differ, every key equal to the kept one giving the kept position's own
+field object; if every field then comes out alike (equal, and of one type all the way down),
+it is the kept position itself, however its keys were written (``red_lines: []`` where the
+kept one wrote none). Either way the result equals what structuring the whole mapping gives,
+so nothing a program can see changes but the time and the memory: the load skips structuring
+what was restated, the dossier holds one object where it held copies, and the diff finds them
+unchanged at a glance (``old is new`` before ``old == new``, for a position and for each of
+its fields).
 
 Parsed mappings hold strings, None, lists and mappings, and numbers where the loader has read
 a numeric issue's ``preferred`` as one; ``1 == 1.0`` in Python, so that value must also be of
@@ -95,4 +97,21 @@ def _from_kept(
     if len(same) <= len(required):  # nothing worth sharing: made as it is written
         return structure(value, tp)
     rest = structure({k: v for k, v in value.items() if k not in same or k in required}, tp)
+    if all(name in same or _alike(getattr(rest, name), getattr(made, name)) for name in fields):
+        return made  # written otherwise (``red_lines: []`` for none given), but the same
     return type(made)(*[getattr(made if name in same else rest, name) for name in fields])
+
+
+def _alike(one: Any, other: Any) -> bool:
+    """Equal, and of one type all the way down: ``1`` is not ``1.0``, nor ``(1,)`` ``(1.0,)``."""
+    if one is other:
+        return True
+    kind = type(one)
+    if kind is not type(other):
+        return False
+    if kind is tuple:
+        return len(one) == len(other) and all(map(_alike, one, other))
+    fields = getattr(kind, "__attrs_attrs__", None)
+    if fields is not None:
+        return all(_alike(getattr(one, f.name), getattr(other, f.name)) for f in fields)
+    return bool(one == other)

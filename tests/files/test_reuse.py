@@ -63,7 +63,12 @@ def _dossier(*rounds: Any) -> str:
     data = {
         **_HEADER,
         "rounds": [
-            {"id": f"r{n}", "title": f"Round {n}", "date": f"2024-03-0{n}", "positions": [p]}
+            {
+                "id": f"r{n}",
+                "title": f"Round {n}",
+                "date": f"2024-03-0{n}",
+                "positions": [copy.deepcopy(p)],
+            }
             for n, p in enumerate(rounds, start=1)
         ],
     }
@@ -84,6 +89,27 @@ def test_a_restated_position_shares_every_field_it_restates_unchanged() -> None:
     assert second.conditions is first.conditions
     assert second.red_lines is first.red_lines
     assert second.preferred == first.preferred == "y"
+
+
+def test_a_position_restated_with_its_defaults_written_out_is_the_one_it_restates() -> None:
+    """``red_lines: []`` where the first wrote none: the same position."""
+    plain = {k: v for k, v in _position().items() if k != "red_lines"}
+    n = nt.loads(_dossier(plain, {**plain, "red_lines": []}))
+    first, second = (r.positions[0] for r in n.rounds)
+    assert second is first
+
+
+def test_bounds_restated_as_another_type_keep_the_type_written() -> None:
+    """``max: 8`` then ``max: 8.0``: equal, but the position is made anew, with the float."""
+    first_written = {**_position("wage", "5"), "acceptable": {"min": "4", "max": "8"}}
+    again = {**first_written, "acceptable": {"min": "4", "max": "8.0"}}
+    n = nt.loads(_dossier(first_written, again))
+    first, second = (r.positions[0] for r in n.rounds)
+    assert second is not first
+    assert isinstance(first.acceptable, nt.Interval)
+    assert isinstance(second.acceptable, nt.Interval)
+    assert (type(first.acceptable.max), type(second.acceptable.max)) == (int, float)
+    assert second.conditions is first.conditions
 
 
 def test_a_number_restated_as_another_type_keeps_the_type_written() -> None:
@@ -146,6 +172,14 @@ def _as_other_type(position: dict[str, Any], again: dict[str, Any], scale: Any) 
     again["preferred"] = whole if kept_float else float(whole)
 
 
+def _bounds_as_other_type(bounds: dict[str, Any], both: bool) -> None:
+    """Each whole-number bound (or the first only) written as the other type: 8.0 for 8."""
+    for name in ("min", "max") if both else ("min",):
+        number = bounds.get(name)
+        if type(number) in (int, float) and number == int(number):
+            bounds[name] = float(number) if type(number) is int else int(number)
+
+
 @st.composite
 def _restating_texts(draw: st.DrawFn) -> str:
     """A dossier, then a round restating an earlier one's positions: each key kept (as an equal
@@ -170,6 +204,10 @@ def _restating_texts(draw: st.DrawFn) -> str:
                 again[key] = copy.deepcopy(draw(st.sampled_from(others)))
         if type(again.get("preferred")) in (int, float) and draw(st.booleans()):
             _as_other_type(position, again, scales[position["issue"]])
+        if type(again.get("acceptable")) is dict and again["acceptable"] == position.get(
+            "acceptable"
+        ):
+            _bounds_as_other_type(again["acceptable"], draw(st.booleans()))
         restated.append(again)
     last = max(
         (
