@@ -175,7 +175,7 @@ def _as_other_type(position: dict[str, Any], again: dict[str, Any], scale: Any) 
 def _bounds_as_other_type(bounds: dict[str, Any], both: bool) -> None:
     """Each whole-number bound (or the first only) written as the other type: 8.0 for 8."""
     for name in ("min", "max") if both else ("min",):
-        number = bounds.get(name)
+        number: Any = bounds.get(name)
         if type(number) in (int, float) and number == int(number):
             bounds[name] = float(number) if type(number) is int else int(number)
 
