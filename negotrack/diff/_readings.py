@@ -218,7 +218,9 @@ def _read(  # noqa: PLR0917 - the reading's whole context
     if late != held:
         score = (score + _score(issue, p0, p1, late)[0]) / 2
     toward, away, split = _pref_split(issue, p0, p1, held)
-    split = split or sides_split(negotiation, issue, party, p0, p1, held, rounds[1])
+    # the sides of the later round, whichever way the diff runs: reversed, it mirrors
+    later = max(rounds, key=negotiation.round_index)
+    split = split or sides_split(negotiation, issue, party, p0, p1, held, later)
     if split:
         return Reading(
             **base,

@@ -380,7 +380,7 @@ _membership_hook: Final = _make_class_hook(Membership)
 _position_hook: Final = reusing(
     _make_class_hook(Position),
     tuple(a.name for a in attrs.fields(Position)),
-    frozenset(a.name for a in attrs.fields(Position) if a.default is attrs.NOTHING),
+    ("acceptable", "red_lines", "conditions", "evidence"),
 )
 
 

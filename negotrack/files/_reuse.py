@@ -4,14 +4,15 @@ An analyst who copies the last round's file and edits it restates most positions
 or changes one key of them (the evidence, say). While one dossier is loaded, each position's
 parsed mapping is kept beside the position made of it, by party, issue and table. A later
 mapping equal to the one kept gives the very position made before. One that differs is made
-from the keys that differ, every key equal to the kept one giving the kept position's own
-field object; if every field then comes out alike (equal, and of one type all the way down),
-it is the kept position itself, however its keys were written (``red_lines: []`` where the
-kept one wrote none). Either way the result equals what structuring the whole mapping gives,
-so nothing a program can see changes but the time and the memory: the load skips structuring
-what was restated, the dossier holds one object where it held copies, and the diff finds them
-unchanged at a glance (``old is new`` before ``old == new``, for a position and for each of
-its fields).
+from the keys that differ; each list or mapping equal to the kept one's (acceptable, red
+lines, conditions, evidence) gives the kept position's own field object. If every field then
+comes out alike (equal, and of one type all the way down), the result is the kept position
+itself, however its keys were written (``red_lines: []`` where the kept one wrote none).
+
+Either way the result equals what structuring the whole mapping gives, so nothing a program
+can see changes but the time and the memory: the load skips structuring what was restated,
+the dossier holds one object where it held copies, and the diff finds them unchanged at a
+glance (``old is new`` before ``old == new``, for a position and for each of its fields).
 
 Parsed mappings hold strings, None, lists and mappings, and numbers where the loader has read
 a numeric issue's ``preferred`` as one; ``1 == 1.0`` in Python, so that value must also be of
@@ -46,12 +47,13 @@ def keeping_restated(kept: dict[Any, tuple[dict[str, Any], Any]]) -> Iterator[No
 
 
 def reusing(
-    structure: Callable[[object, object], Any], fields: tuple[str, ...], required: frozenset[str]
+    structure: Callable[[object, object], Any], fields: tuple[str, ...], shareable: tuple[str, ...]
 ) -> Callable[[object, object], Any]:
     """``structure`` (a position's hook), reusing the kept position and its equal fields.
 
     ``fields`` are the record's fields in ``__init__`` order, each read from the key of its
-    name; ``required`` are the keys a mapping must have (they stay in what is structured).
+    name; ``shareable`` are those worth sharing: the ones a file writes as a list or a mapping,
+    which cost the most to structure and to compare.
     """
 
     def hook(value: object, tp: object) -> Any:
@@ -66,40 +68,31 @@ def reusing(
         if before is None:
             made = structure(value, tp)
         else:
-            made = _from_kept(
-                value, tp, before, structure=structure, fields=fields, required=required
-            )
+            made = _from_kept(value, tp, before, structure, fields, shareable)
         kept[key] = (value, made)
         return made
 
     return hook
 
 
-def _from_kept(
+def _from_kept(  # noqa: PLR0917  (the hook's own state, passed on)
     value: dict[str, Any],
     tp: object,
     before: tuple[dict[str, Any], Any],
-    *,
     structure: Callable[[object, object], Any],
     fields: tuple[str, ...],
-    required: frozenset[str],
+    shareable: tuple[str, ...],
 ) -> Any:
     mapping, made = before
-    same = {
-        name
-        for name, given in value.items()
-        if name in mapping
-        and mapping[name] == given
-        and (name != "preferred" or type(mapping[name]) is type(given))
-    }
-    if len(same) == len(value) == len(mapping):
+    if mapping == value and type(mapping.get("preferred")) is type(value.get("preferred")):
         return made
-    if len(same) <= len(required):  # nothing worth sharing: made as it is written
+    shared = [n for n in shareable if n in value and n in mapping and mapping[n] == value[n]]
+    if not shared:  # nothing worth sharing: made as it is written
         return structure(value, tp)
-    rest = structure({k: v for k, v in value.items() if k not in same or k in required}, tp)
-    if all(name in same or _alike(getattr(rest, name), getattr(made, name)) for name in fields):
+    rest = structure({k: v for k, v in value.items() if k not in shared}, tp)
+    if all(name in shared or _alike(getattr(rest, name), getattr(made, name)) for name in fields):
         return made  # written otherwise (``red_lines: []`` for none given), but the same
-    return type(made)(*[getattr(made if name in same else rest, name) for name in fields])
+    return type(made)(*[getattr(made if name in shared else rest, name) for name in fields])
 
 
 def _alike(one: Any, other: Any) -> bool:
