@@ -5,12 +5,13 @@ Used by the round diff (`negotrack.compare`) and the version diff (`negotrack.co
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Final, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from negotrack.diff._changes import Change, ChangeKind, Direction, Meaning, Toward
+from negotrack.diff._changes import Change, ChangeKind, Meaning, Toward
 from negotrack.diff._footing import Facing
 from negotrack.diff._matching import condition_changes, grading_changes, red_line_changes
 from negotrack.diff._sets import contains, middle
+from negotrack.diff._toward import EPSILON, directions
 from negotrack.model._errors import UnknownIdError
 from negotrack.model._issues import CategoricalScale
 from negotrack.model._positions import Interval, Position
@@ -25,9 +26,6 @@ if TYPE_CHECKING:
     from negotrack.model._stances import Stance
 
 __all__ = ["EPSILON", "PositionDiffer", "Seat"]
-
-#: Differences smaller than this, on a 0-1 scale, count as none.
-EPSILON: Final = 1e-9
 
 
 class Seat(NamedTuple):
@@ -171,52 +169,36 @@ class PositionDiffer:
     def _towards(
         self, issue: Issue, seat: Seat, before: float, after: float
     ) -> tuple[tuple[Toward, ...], Meaning]:
-        """Direction of a move from ``before`` to ``after`` (points on the line) per counterpart.
-
-        For each counterpart c, with c0 and c1 its points in the old and new state (either
-        standing in for the other when one is missing), the move's effect is
-        ``((|after-c0| - |before-c0|) + (|after-c1| - |before-c1|)) / 2``: negative is toward,
-        positive away. Averaging over both states of the counterpart makes the reversed diff
-        give exactly the opposite effect. The meaning is a concession when the effects sum
-        below zero, hardening above, neutral otherwise.
+        """Direction of a move from ``before`` to ``after`` per counterpart (`directions`).
 
         A position at one table has one counterpart, the party across that table, standing
         where its position at the same table puts it, else where its overall position does.
         """
-        scale = width(issue)
-        result: list[Toward] = []
-        total = 0.0
-        others = self.counterparts(seat.party, seat.issue) if seat.table is None else [seat.table]
-        for other in others:
-            c0 = self._counterpart(self.old_positions, issue, seat, other)
-            c1 = self._counterpart(self.new_positions, issue, seat, other)
-            c0 = c1 if c0 is None else c0
-            c1 = c0 if c1 is None else c1
-            if c0 is None or c1 is None:
-                continue
-            effect = (
-                (abs(after - c0) - abs(before - c0)) + (abs(after - c1) - abs(before - c1))
-            ) / 2
-            effect /= scale
-            total += effect
-            direction = (
-                Direction.TOWARD
-                if effect < -EPSILON
-                else Direction.AWAY
-                if effect > EPSILON
-                else Direction.NEITHER
-            )
-            result.append(
-                Toward(other, direction, abs(before - c0) / scale, abs(after - c1) / scale)
-            )
-        meaning = (
-            Meaning.CONCESSION
-            if total < -EPSILON
-            else Meaning.HARDENING
-            if total > EPSILON
-            else Meaning.NEUTRAL
+        if seat.table is not None:
+            standing = [
+                (
+                    seat.table,
+                    self._counterpart(self.old_positions, issue, seat, seat.table),
+                    self._counterpart(self.new_positions, issue, seat, seat.table),
+                )
+            ]
+            return directions(width(issue), before, after, standing)
+        # the common case, kept lean: each counterpart's point in each state, looked up once
+        old, new, key = self.old_positions.get, self.new_positions.get, seat.issue
+        states = ((c, old((c, key)), new((c, key))) for c in self.counterparts(seat.party, key))
+        return directions(
+            width(issue),
+            before,
+            after,
+            (
+                (
+                    c,
+                    None if h0 is None else point(issue, h0.value.preferred),
+                    None if h1 is None else point(issue, h1.value.preferred),
+                )
+                for c, h0, h1 in states
+            ),
         )
-        return tuple(result), meaning
 
     @staticmethod
     def _counterpart(
