@@ -173,7 +173,7 @@ def load_tree(files: Mapping[str, bytes], where: str) -> Negotiation:
 
 def _guarded(file: str, what: str, build: Callable[[], Negotiation]) -> Negotiation:
     """One load: collector paused, restatements shared (`_reuse`), problems as a LoadError."""
-    with gc_paused(), keeping_restated({}):
+    with gc_paused(), keeping_restated():
         try:
             return build()
         except NegotrackError:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
+from negotrack.files._reuse import alike
 from negotrack.model._positions import Position
 
 if TYPE_CHECKING:
@@ -79,11 +80,7 @@ def _holds_already(position: Position, carried: Position, missing: frozenset[str
 
     Then it is its own completion, kept as it is (it may be the very position it restates).
     """
-    for name in missing:
-        mine, theirs = getattr(position, name), getattr(carried, name)
-        if mine is not theirs and (mine != theirs or type(mine) is not type(theirs)):
-            return False
-    return True
+    return all(alike(getattr(position, name), getattr(carried, name)) for name in missing)
 
 
 def minimal_positions(

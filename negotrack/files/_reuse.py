@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, Final
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
-__all__ = ["keeping_restated", "reusing"]
+__all__ = ["alike", "keeping_restated", "reusing"]
 
 #: The positions made so far in the current load: (party, issue, table) -> (mapping, position).
 _KEPT: Final[ContextVar[dict[Any, tuple[dict[str, Any], Any]] | None]] = ContextVar(
@@ -37,9 +37,9 @@ _KEPT: Final[ContextVar[dict[Any, tuple[dict[str, Any], Any]] | None]] = Context
 
 
 @contextlib.contextmanager
-def keeping_restated(kept: dict[Any, tuple[dict[str, Any], Any]]) -> Iterator[None]:
-    """Within the block, positions structured are kept in ``kept`` and reused when restated."""
-    token = _KEPT.set(kept)
+def keeping_restated() -> Iterator[None]:
+    """Within the block (one load), positions structured are kept, and reused when restated."""
+    token = _KEPT.set({})
     try:
         yield
     finally:
@@ -90,12 +90,12 @@ def _from_kept(  # noqa: PLR0917  (the hook's own state, passed on)
     if not shared:  # nothing worth sharing: made as it is written
         return structure(value, tp)
     rest = structure({k: v for k, v in value.items() if k not in shared}, tp)
-    if all(name in shared or _alike(getattr(rest, name), getattr(made, name)) for name in fields):
+    if all(name in shared or alike(getattr(rest, name), getattr(made, name)) for name in fields):
         return made  # written otherwise (``red_lines: []`` for none given), but the same
     return type(made)(*[getattr(made if name in shared else rest, name) for name in fields])
 
 
-def _alike(one: Any, other: Any) -> bool:
+def alike(one: Any, other: Any) -> bool:
     """Equal, and of one type all the way down: ``1`` is not ``1.0``, nor ``(1,)`` ``(1.0,)``."""
     if one is other:
         return True
@@ -103,8 +103,8 @@ def _alike(one: Any, other: Any) -> bool:
     if kind is not type(other):
         return False
     if kind is tuple:
-        return len(one) == len(other) and all(map(_alike, one, other))
+        return len(one) == len(other) and all(map(alike, one, other))
     fields = getattr(kind, "__attrs_attrs__", None)
     if fields is not None:
-        return all(_alike(getattr(one, f.name), getattr(other, f.name)) for f in fields)
+        return all(alike(getattr(one, f.name), getattr(other, f.name)) for f in fields)
     return bool(one == other)

@@ -133,7 +133,7 @@ def test_nothing_is_kept_from_one_load_to_the_next() -> None:
 def _without_reuse() -> Iterator[None]:
     name = "keeping_restated"  # the loader's name for the rule, swapped for one that keeps nothing
     saved = getattr(_loading, name)
-    setattr(_loading, name, lambda _kept: contextlib.nullcontext())
+    setattr(_loading, name, contextlib.nullcontext)
     try:
         yield
     finally:
